@@ -1,0 +1,104 @@
+using BeschikbaarheidsWijzer.Api.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BeschikbaarheidsWijzer.Api.Data.Configurations;
+
+internal sealed class ProviderConfiguration : IEntityTypeConfiguration<Provider>
+{
+    public void Configure(EntityTypeBuilder<Provider> builder)
+    {
+        builder.Property(p => p.Name).HasMaxLength(200);
+        builder.Property(p => p.KvkNumber).HasMaxLength(8);
+        builder.Property(p => p.AgbCode).HasMaxLength(8);
+        builder.Property(p => p.Website).HasMaxLength(500);
+        builder.Property(p => p.Phone).HasMaxLength(50);
+        builder.Property(p => p.Email).HasMaxLength(254);
+        builder.Property(p => p.Description).HasMaxLength(4000);
+        builder.HasIndex(p => p.KvkNumber);
+    }
+}
+
+internal sealed class LocationConfiguration : IEntityTypeConfiguration<Location>
+{
+    public void Configure(EntityTypeBuilder<Location> builder)
+    {
+        builder.Property(l => l.Name).HasMaxLength(200);
+        builder.Property(l => l.Street).HasMaxLength(200);
+        builder.Property(l => l.Postcode).HasMaxLength(7);
+        builder.Property(l => l.City).HasMaxLength(100);
+        builder.Property(l => l.MunicipalityCode).HasMaxLength(6).IsFixedLength();
+        builder.HasOne(l => l.Provider).WithMany(p => p.Locations).HasForeignKey(l => l.ProviderId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(l => l.Municipality).WithMany().HasForeignKey(l => l.MunicipalityCode).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(l => l.ProviderId);
+        builder.HasIndex(l => l.MunicipalityCode);
+    }
+}
+
+internal sealed class OfferingConfiguration : IEntityTypeConfiguration<Offering>
+{
+    public void Configure(EntityTypeBuilder<Offering> builder)
+    {
+        builder.Property(o => o.Title).HasMaxLength(200);
+        builder.Property(o => o.CareTypeCode).HasMaxLength(64);
+        builder.Property(o => o.Description).HasMaxLength(4000);
+        builder.Property(o => o.ReferralInfo).HasMaxLength(2000);
+        builder.HasOne(o => o.Provider).WithMany(p => p.Offerings).HasForeignKey(o => o.ProviderId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(o => o.CareType).WithMany().HasForeignKey(o => o.CareTypeCode).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(o => o.Locations).WithMany(l => l.Offerings).UsingEntity(
+            "offering_locations",
+            r => r.HasOne(typeof(Location)).WithMany().HasForeignKey("location_id").OnDelete(DeleteBehavior.Cascade),
+            l => l.HasOne(typeof(Offering)).WithMany().HasForeignKey("offering_id").OnDelete(DeleteBehavior.Cascade),
+            j => j.HasKey("offering_id", "location_id"));
+        builder.HasIndex(o => o.ProviderId);
+        builder.HasIndex(o => o.CareTypeCode);
+        builder.HasIndex(o => o.Tags).HasMethod("gin");
+        builder.ToTable(t => t.HasCheckConstraint("ck_offerings_ages", "age_min >= 0 and age_max <= 27 and age_min <= age_max"));
+    }
+}
+
+internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
+{
+    public void Configure(EntityTypeBuilder<Contract> builder)
+    {
+        builder.Property(c => c.MunicipalityCode).HasMaxLength(6).IsFixedLength();
+        builder.HasOne(c => c.Offering).WithMany(o => o.Contracts).HasForeignKey(c => c.OfferingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(c => c.Municipality).WithMany().HasForeignKey(c => c.MunicipalityCode).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => new { c.MunicipalityCode, c.OfferingId });
+        builder.HasIndex(c => c.OfferingId);
+        builder.ToTable(t => t.HasCheckConstraint("ck_contracts_period", "valid_to is null or valid_to >= valid_from"));
+    }
+}
+
+internal sealed class AvailabilityReportConfiguration : IEntityTypeConfiguration<AvailabilityReport>
+{
+    public void Configure(EntityTypeBuilder<AvailabilityReport> builder)
+    {
+        builder.HasOne(r => r.Offering).WithMany(o => o.Reports).HasForeignKey(r => r.OfferingId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(r => r.Method).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.Note).HasMaxLength(500);
+        builder.Property(r => r.ApiKeyId).HasMaxLength(64);
+
+        // The current report of an offering is the first row of this index: latest week, then latest report.
+        builder.HasIndex(r => new { r.OfferingId, r.WeekStart, r.ReportedAt, r.Id }).IsDescending(false, true, true, true);
+        builder.ToTable(t =>
+        {
+            t.HasCheckConstraint("ck_availability_reports_waits",
+                "coalesce(wait_to_intake_weeks, 0) between 0 and 104 and coalesce(wait_to_treatment_weeks, 0) between 0 and 104");
+            t.HasCheckConstraint("ck_availability_reports_places",
+                "coalesce(free_places, 0) between 0 and 10000 and coalesce(total_places, 0) between 0 and 10000 and coalesce(waitlist_count, 0) >= 0 and (free_places is null or total_places is null or free_places <= total_places)");
+        });
+    }
+}
+
+internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
+{
+    public void Configure(EntityTypeBuilder<ApiKey> builder)
+    {
+        builder.Property(k => k.Id).HasMaxLength(64);
+        builder.Property(k => k.Role).HasConversion<string>().HasMaxLength(32);
+        builder.Property(k => k.Label).HasMaxLength(200);
+        builder.HasOne(k => k.Provider).WithMany().HasForeignKey(k => k.ProviderId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(k => k.ProviderId);
+    }
+}

@@ -1,0 +1,23 @@
+using BeschikbaarheidsWijzer.Api.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace BeschikbaarheidsWijzer.Api.Data;
+
+public sealed class WijzerDbContext(DbContextOptions<WijzerDbContext> options) : DbContext(options)
+{
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
+    public DbSet<CareType> CareTypes => Set<CareType>();
+    public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<NationalNormRule> NationalNormRules => Set<NationalNormRule>();
+    public DbSet<RegionalNorm> RegionalNorms => Set<RegionalNorm>();
+    public DbSet<Provider> Providers => Set<Provider>();
+    public DbSet<Location> Locations => Set<Location>();
+    public DbSet<Offering> Offerings => Set<Offering>();
+    public DbSet<Contract> Contracts => Set<Contract>();
+    public DbSet<AvailabilityReport> AvailabilityReports => Set<AvailabilityReport>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(WijzerDbContext).Assembly);
+}

@@ -1,0 +1,112 @@
+using BeschikbaarheidsWijzer.Api.Data;
+using BeschikbaarheidsWijzer.Api.Features.Norms;
+using BeschikbaarheidsWijzer.Domain.Norms;
+using BeschikbaarheidsWijzer.Domain.Weeks;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace BeschikbaarheidsWijzer.Api.Features.Reference;
+
+/// <summary>Public reference data: regions with their municipalities, the care type taxonomy, tags and effective norms.</summary>
+public static class ReferenceEndpoints
+{
+    public static IEndpointRouteBuilder MapReference(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Reference data");
+        api.MapGet("/regions", GetRegions).WithName("GetRegions").WithSummary("Regions with their municipalities");
+        api.MapGet("/care-types", GetCareTypes).WithName("GetCareTypes").WithSummary("The care type taxonomy");
+        api.MapGet("/tags", GetTags).WithName("GetTags").WithSummary("The words offerings can be tagged with");
+        api.MapGet("/norms", GetNorms).WithName("GetNorms")
+            .WithSummary("Effective maximum acceptable waits per care type")
+            .WithDescription("The region's own norm where it has set one for the date, else the national Treeknorm; " +
+                             "jeugdhulp without a branch norm falls under the gehandicaptenzorg norm for its setting.");
+        return app;
+    }
+
+    public static async Task<Ok<List<RegionDto>>> GetRegions(WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var today = IsoWeek.ToAmsterdamDate(clock.GetUtcNow());
+        var regions = await db.Regions.AsNoTracking()
+            .OrderBy(r => r.Name)
+            .Select(r => new RegionDto(
+                r.Code,
+                r.Name,
+                r.Municipalities
+                    .Where(m => m.ValidFrom <= today && (m.ValidTo == null || m.ValidTo >= today))
+                    .OrderBy(m => m.Name)
+                    .Select(m => new MunicipalityDto(m.Code, m.Name, m.Latitude, m.Longitude))
+                    .ToList()))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(regions);
+    }
+
+    public static async Task<Ok<List<CareTypeDto>>> GetCareTypes(WijzerDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await db.CareTypes.AsNoTracking()
+            .OrderBy(c => c.SortOrder)
+            .Select(c => new CareTypeDto(c.Code, c.Name, c.IjwCategory, c.Sector, c.Setting, c.MatchingDependent))
+            .ToListAsync(cancellationToken));
+
+    public static async Task<Ok<List<string>>> GetTags(WijzerDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await db.Tags.AsNoTracking().OrderBy(t => t.SortOrder).Select(t => t.Code).ToListAsync(cancellationToken));
+
+    public static async Task<Results<Ok<List<EffectiveNormDto>>, ValidationProblem>> GetNorms(
+        [AsParameters] NormsQuery query, WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        DateOnly date = IsoWeek.ToAmsterdamDate(clock.GetUtcNow());
+        if (query.Date is not null && !DateOnly.TryParseExact(query.Date, "yyyy-MM-dd", out date))
+        {
+            errors["date"] = ["Use a date in the form yyyy-MM-dd, e.g. 2026-11-23."];
+        }
+
+        string? region = null;
+        if (query.Region is not null)
+        {
+            region = query.Region.Trim().ToLowerInvariant();
+            if (!await db.Regions.AnyAsync(r => r.Code == region, cancellationToken))
+            {
+                errors["region"] = [$"Unknown region. Known regions: {string.Join(", ", await db.Regions.OrderBy(r => r.Code).Select(r => r.Code).ToListAsync(cancellationToken))}."];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Invalid query");
+        }
+
+        var resolver = await NormCatalog.LoadResolverAsync(db, cancellationToken);
+        var careTypes = await db.CareTypes.AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync(cancellationToken);
+        var norms = careTypes
+            .Select(c => (CareType: c, Norm: resolver.Resolve(new CareTypeProfile(c.Code, c.Sector, c.Setting), region, date)))
+            .Select(x => new EffectiveNormDto(
+                x.CareType.Code,
+                x.CareType.Name,
+                x.Norm?.Source,
+                x.Norm?.Norm.MaxIntakeWeeks,
+                x.Norm?.Norm.MaxTreatmentWeeks,
+                x.Norm?.Norm.MaxTotalWeeks,
+                x.Norm?.Label,
+                x.Norm?.ValidFrom))
+            .ToList();
+        return TypedResults.Ok(norms);
+    }
+}
+
+public sealed record NormsQuery(string? Region, string? Date);
+
+public sealed record RegionDto(string Code, string Name, List<MunicipalityDto> Municipalities);
+
+public sealed record MunicipalityDto(string Code, string Name, double Lat, double Lon);
+
+public sealed record CareTypeDto(string Code, string Name, string IjwCategory, string Sector, string Setting, bool MatchingDependent);
+
+/// <summary>The norm in force for a care type; <c>source</c> is null when no norm applies at all.</summary>
+public sealed record EffectiveNormDto(
+    string CareType,
+    string CareTypeName,
+    NormSource? Source,
+    int? MaxIntakeWeeks,
+    int? MaxTreatmentWeeks,
+    int? MaxTotalWeeks,
+    string? Label,
+    DateOnly? ValidFrom);

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using BeschikbaarheidsWijzer.Api.Features.Reference;
+using BeschikbaarheidsWijzer.Api.Infrastructure.Database;
+using BeschikbaarheidsWijzer.Api.Infrastructure.Health;
+using BeschikbaarheidsWijzer.Api.Infrastructure.Http;
+using BeschikbaarheidsWijzer.Api.Infrastructure.OpenApi;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.ConfigureHttpJsonOptions(options =>
+{
+    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+    options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+});
+builder.Services.AddWijzerProblemDetails();
+builder.Services.AddWijzerDatabase();
+builder.Services.AddWijzerHealthChecks();
+builder.Services.AddWijzerOpenApi();
+
+var app = builder.Build();
+
+app.UseApiVersionHeader();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.MapWijzerOpenApi();
+app.MapHealthEndpoints();
+app.MapReference();
+
+try
+{
+    if (!DatabaseSetup.IsBuildTimeDocumentGeneration)
+    {
+        await app.InitializeDatabaseAsync();
+    }
+}
+catch (PostgresNotFoundException ex)
+{
+    // One clear message instead of a stack trace: the user has to install PostgreSQL or configure one.
+    Console.Error.WriteLine(ex.Message);
+    Environment.ExitCode = 1;
+    await app.DisposeAsync();
+    return;
+}
+
+await app.RunAsync();

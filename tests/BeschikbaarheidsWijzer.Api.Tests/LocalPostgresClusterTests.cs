@@ -1,0 +1,136 @@
+using BeschikbaarheidsWijzer.Api.Infrastructure.Database;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace BeschikbaarheidsWijzer.Api.Tests;
+
+/// <summary>The private cluster the app starts when no connection string is configured.</summary>
+public sealed class LocalPostgresClusterTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"bw-cluster-test-{Guid.NewGuid():N}");
+
+    [Fact]
+    public async Task A_second_start_reuses_the_cluster_and_keeps_the_data()
+    {
+        var first = await LocalPostgresCluster.StartAsync(_directory, NullLogger.Instance);
+        await first.EnsureDatabaseAsync("keep");
+        await ExecuteAsync(first, "keep", "create table kept (value text); insert into kept values ('still here')");
+        await first.StopAsync();
+
+        var second = await LocalPostgresCluster.StartAsync(_directory, NullLogger.Instance);
+        try
+        {
+            await second.EnsureDatabaseAsync("keep");
+            Assert.Equal("still here", await ScalarAsync(second, "keep", "select value from kept"));
+        }
+        finally
+        {
+            await second.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_server_left_running_on_the_directory_is_adopted()
+    {
+        var first = await LocalPostgresCluster.StartAsync(_directory, NullLogger.Instance);
+        try
+        {
+            // As after a killed app: the server still runs, nobody stopped it.
+            var second = await LocalPostgresCluster.StartAsync(_directory, NullLogger.Instance);
+
+            Assert.Equal(first.Port, second.Port);
+            Assert.Equal(1, await ScalarAsync(second, "postgres", "select 1"));
+        }
+        finally
+        {
+            await first.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task The_server_listens_on_loopback_only_and_needs_the_password()
+    {
+        var cluster = await LocalPostgresCluster.StartAsync(_directory, NullLogger.Instance);
+        try
+        {
+            Assert.Equal("127.0.0.1", await ScalarAsync(cluster, "postgres", "show listen_addresses"));
+            var wrongPassword = new NpgsqlConnectionStringBuilder(cluster.ConnectionStringFor("postgres")) { Password = "wrong", Pooling = false };
+            await using var connection = new NpgsqlConnection(wrongPassword.ConnectionString);
+            await Assert.ThrowsAsync<PostgresException>(() => connection.OpenAsync());
+        }
+        finally
+        {
+            await cluster.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_directory_with_other_files_is_refused_with_a_clear_message_and_left_alone()
+    {
+        Directory.CreateDirectory(_directory);
+        var someoneElses = Path.Combine(_directory, "notes.txt");
+        await File.WriteAllTextAsync(someoneElses, "not a database");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => LocalPostgresCluster.StartAsync(_directory, NullLogger.Instance));
+
+        Assert.Contains("not empty", error.Message);
+        Assert.True(File.Exists(someoneElses));
+    }
+
+    [Fact]
+    public void Binaries_are_found_on_path_first_then_the_newest_installed_version()
+    {
+        var root = Path.Combine(_directory, "lib");
+        var onPath = FakeBinDirectory(Path.Combine(_directory, "path-bin"));
+        var v13 = FakeBinDirectory(Path.Combine(root, "13", "bin"));
+        var v16 = FakeBinDirectory(Path.Combine(root, "16", "bin"));
+        FakeBinDirectory(Path.Combine(root, "9.6", "bin"));
+        Directory.CreateDirectory(Path.Combine(root, "17", "bin")); // a version with no server installed
+
+        Assert.Equal(onPath, LocalPostgresCluster.FindBinDirectory([Path.Combine(_directory, "empty"), onPath], root));
+        Assert.Equal(v16, LocalPostgresCluster.FindBinDirectory([Path.Combine(_directory, "empty")], root));
+        Assert.NotEqual(v13, LocalPostgresCluster.FindBinDirectory([], root));
+    }
+
+    [Fact]
+    public void Without_binaries_the_message_says_how_to_install_postgres_or_configure_one()
+    {
+        var error = Assert.Throws<PostgresNotFoundException>(() =>
+            LocalPostgresCluster.FindBinDirectory([Path.Combine(_directory, "nothing")], Path.Combine(_directory, "no-lib")));
+
+        Assert.Contains("apt-get install -y postgresql", error.Message);
+        Assert.Contains("ConnectionStrings__Default", error.Message);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    private static string FakeBinDirectory(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "initdb"), "");
+        File.WriteAllText(Path.Combine(directory, "pg_ctl"), "");
+        return directory;
+    }
+
+    private static async Task ExecuteAsync(LocalPostgresCluster cluster, string database, string sql)
+    {
+        await using var connection = new NpgsqlConnection(cluster.ConnectionStringFor(database) + ";Pooling=false");
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<object?> ScalarAsync(LocalPostgresCluster cluster, string database, string sql)
+    {
+        await using var connection = new NpgsqlConnection(cluster.ConnectionStringFor(database) + ";Pooling=false");
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
+    }
+}
