@@ -36,9 +36,9 @@ try
         await app.InitializeDatabaseAsync();
     }
 }
-catch (PostgresNotFoundException ex)
+catch (LocalPostgresException ex)
 {
-    // One clear message instead of a stack trace: the user has to install PostgreSQL or configure one.
+    // One clear message instead of a stack trace: the user has to install or configure PostgreSQL.
     Console.Error.WriteLine(ex.Message);
     Environment.ExitCode = 1;
     await app.DisposeAsync();

@@ -71,7 +71,7 @@ public sealed class LocalPostgresClusterTests : IDisposable
         var someoneElses = Path.Combine(_directory, "notes.txt");
         await File.WriteAllTextAsync(someoneElses, "not a database");
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => LocalPostgresCluster.StartAsync(_directory, NullLogger.Instance));
+        var error = await Assert.ThrowsAsync<LocalPostgresException>(() => LocalPostgresCluster.StartAsync(_directory, NullLogger.Instance));
 
         Assert.Contains("not empty", error.Message);
         Assert.True(File.Exists(someoneElses));
@@ -90,6 +90,21 @@ public sealed class LocalPostgresClusterTests : IDisposable
         Assert.Equal(onPath, LocalPostgresCluster.FindBinDirectory([Path.Combine(_directory, "empty"), onPath], root));
         Assert.Equal(v16, LocalPostgresCluster.FindBinDirectory([Path.Combine(_directory, "empty")], root));
         Assert.NotEqual(v13, LocalPostgresCluster.FindBinDirectory([], root));
+    }
+
+    [Fact]
+    public void Links_are_followed_to_the_real_directory_and_dangling_links_are_passed_over()
+    {
+        var real = FakeBinDirectory(Path.Combine(_directory, "real", "bin"));
+        var linked = Directory.CreateDirectory(Path.Combine(_directory, "linked")).FullName;
+        File.CreateSymbolicLink(Path.Combine(linked, "initdb"), Path.Combine(real, "initdb"));
+        File.CreateSymbolicLink(Path.Combine(linked, "pg_ctl"), Path.Combine(real, "pg_ctl"));
+        var dangling = Directory.CreateDirectory(Path.Combine(_directory, "dangling")).FullName;
+        File.CreateSymbolicLink(Path.Combine(dangling, "initdb"), Path.Combine(_directory, "gone", "initdb"));
+        File.CreateSymbolicLink(Path.Combine(dangling, "pg_ctl"), Path.Combine(_directory, "gone", "pg_ctl"));
+
+        Assert.Equal(real, LocalPostgresCluster.FindBinDirectory([dangling, linked], Path.Combine(_directory, "no-lib")));
+        Assert.Throws<PostgresNotFoundException>(() => LocalPostgresCluster.FindBinDirectory([dangling], Path.Combine(_directory, "no-lib")));
     }
 
     [Fact]

@@ -129,7 +129,7 @@ public sealed class TestPostgres
                 await leftover.StopAsync();
                 Directory.Delete(directory, recursive: true);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LocalPostgresException)
             {
                 // Not ours to fight over: leave it.
             }

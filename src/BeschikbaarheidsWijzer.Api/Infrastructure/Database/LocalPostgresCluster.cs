@@ -8,8 +8,11 @@ using Npgsql;
 
 namespace BeschikbaarheidsWijzer.Api.Infrastructure.Database;
 
+/// <summary>The private cluster could not be made or started; the message says why and what to do.</summary>
+public class LocalPostgresException(string message) : Exception(message);
+
 /// <summary>Thrown when no PostgreSQL server binaries can be found; the message tells the user what to do.</summary>
-public sealed class PostgresNotFoundException(string message) : Exception(message);
+public sealed class PostgresNotFoundException(string message) : LocalPostgresException(message);
 
 /// <summary>
 /// A private PostgreSQL cluster in a directory of its own, listening on a free loopback port only. Used by the app when
@@ -90,7 +93,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
 
             if (attempt == 3)
             {
-                throw new InvalidOperationException(
+                throw new LocalPostgresException(
                     $"Could not start the local PostgreSQL in {dataDirectory}: {result.Output}. See {Path.Combine(dataDirectory, "server.log")}.");
             }
         }
@@ -150,9 +153,11 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             : [];
         foreach (var directory in pathDirectories.Concat(versionDirectories))
         {
-            if (File.Exists(Path.Combine(directory, "initdb")) && File.Exists(Path.Combine(directory, "pg_ctl")))
+            var initdb = ResolveExecutable(Path.Combine(directory, "initdb"));
+            if (initdb is not null && ResolveExecutable(Path.Combine(directory, "pg_ctl")) is not null)
             {
-                return directory;
+                // A PATH entry may hold only links (e.g. /usr/local/bin/initdb): use the directory they point into.
+                return Path.GetDirectoryName(initdb)!;
             }
         }
 
@@ -162,12 +167,25 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             "'ConnectionStrings:Default' (environment variable ConnectionStrings__Default).");
     }
 
+    /// <summary>The file's real path after following links; null when it, or what it links to, does not exist.</summary>
+    private static string? ResolveExecutable(string path)
+    {
+        var file = new FileInfo(path);
+        if (!file.Exists)
+        {
+            return null;
+        }
+
+        var target = file.ResolveLinkTarget(returnFinalTarget: true);
+        return target is null ? file.FullName : target.Exists ? target.FullName : null;
+    }
+
     private static async Task InitializeAsync(string dataDirectory, string binDirectory, bool runAsPostgresUser, ILogger logger, CancellationToken cancellationToken)
     {
         logger.LogInformation("Creating a local PostgreSQL cluster in {DataDirectory}", dataDirectory);
         if (Directory.Exists(dataDirectory) && Directory.EnumerateFileSystemEntries(dataDirectory).Any())
         {
-            throw new InvalidOperationException(
+            throw new LocalPostgresException(
                 $"{dataDirectory} is not empty but holds no PostgreSQL cluster. Remove it or set Database:LocalDataDirectory to another directory.");
         }
 
@@ -188,7 +206,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
                 var chown = await RunProcessAsync("chown", ["postgres:postgres", dataDirectory], cancellationToken);
                 if (chown.ExitCode != 0)
                 {
-                    throw new InvalidOperationException($"Could not give {dataDirectory} to the postgres user: {chown.Output}");
+                    throw new LocalPostgresException($"Could not give {dataDirectory} to the postgres user: {chown.Output}");
                 }
             }
 
@@ -197,7 +215,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
                 cancellationToken);
             if (result.ExitCode != 0)
             {
-                throw new InvalidOperationException(
+                throw new LocalPostgresException(
                     $"initdb failed for {dataDirectory}: {result.Output}" +
                     (runAsPostgresUser ? " (running as root, the 'postgres' user must be able to reach this directory)" : ""));
             }
@@ -288,7 +306,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             startInfo.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {fileName}");
+        using var process = Process.Start(startInfo) ?? throw new LocalPostgresException($"Could not start {fileName}");
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
