@@ -114,9 +114,7 @@ public sealed class DemoDataTests(DemoApiFactory factory) : IClassFixture<DemoAp
         var second = await postgres.CreateDatabaseAsync(TestDatabase.Reference);
         try
         {
-            var options = new DbContextOptionsBuilder<WijzerDbContext>();
-            Api.Infrastructure.Database.DatabaseSetup.ConfigureDbContext(options, postgres.ConnectionStringFor(second));
-            await using var again = new WijzerDbContext(options.Options);
+            await using var again = postgres.CreateDbContext(second);
             await DemoDataSeeder.SeedAsync(again, new FixedClock(TestPostgres.DemoClock));
 
             await using var first = factory.CreateDbContext();
@@ -165,9 +163,7 @@ public sealed class DemoDataTests(DemoApiFactory factory) : IClassFixture<DemoAp
 
     private static async Task<int> CountProvidersAsync(TestPostgres postgres, string database)
     {
-        var options = new DbContextOptionsBuilder<WijzerDbContext>();
-        Api.Infrastructure.Database.DatabaseSetup.ConfigureDbContext(options, postgres.ConnectionStringFor(database));
-        await using var db = new WijzerDbContext(options.Options);
+        await using var db = postgres.CreateDbContext(database);
         return await db.Providers.CountAsync();
     }
 

@@ -51,6 +51,14 @@ public sealed class TestPostgres
     public string ConnectionStringFor(string database) =>
         new NpgsqlConnectionStringBuilder(_serverConnectionString) { Database = database, Pooling = true }.ConnectionString;
 
+    /// <summary>A DbContext on one of this server's databases, for arranging data and checking what was stored.</summary>
+    public WijzerDbContext CreateDbContext(string database)
+    {
+        var options = new DbContextOptionsBuilder<WijzerDbContext>();
+        DatabaseSetup.ConfigureDbContext(options, ConnectionStringFor(database));
+        return new WijzerDbContext(options.Options);
+    }
+
     /// <summary>Creates a fresh database for one test class from the template of the given kind.</summary>
     public async Task<string> CreateDatabaseAsync(TestDatabase kind)
     {
@@ -79,9 +87,7 @@ public sealed class TestPostgres
             var name = $"bw_template_{kind.ToString().ToLowerInvariant()}_{Environment.ProcessId}";
             await ExecuteOnServerAsync($"drop database if exists {LocalPostgresCluster.QuoteIdentifier(name)} with (force)");
             await ExecuteOnServerAsync($"create database {LocalPostgresCluster.QuoteIdentifier(name)}");
-            var options = new DbContextOptionsBuilder<WijzerDbContext>();
-            DatabaseSetup.ConfigureDbContext(options, ConnectionStringFor(name) + ";Pooling=false");
-            await using (var db = new WijzerDbContext(options.Options))
+            await using (var db = CreateDbContext(name))
             {
                 await db.Database.MigrateAsync();
                 await ReferenceDataSeeder.SeedAsync(db, ReferenceData.Load());

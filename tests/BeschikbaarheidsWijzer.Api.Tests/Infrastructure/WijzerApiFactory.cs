@@ -1,7 +1,6 @@
 using BeschikbaarheidsWijzer.Api.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -37,12 +36,7 @@ public class WijzerApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>A DbContext on this class's database, for arranging data and checking what was stored.</summary>
-    public WijzerDbContext CreateDbContext()
-    {
-        var options = new DbContextOptionsBuilder<WijzerDbContext>();
-        Api.Infrastructure.Database.DatabaseSetup.ConfigureDbContext(options, ConnectionString);
-        return new WijzerDbContext(options.Options);
-    }
+    public WijzerDbContext CreateDbContext() => _postgres!.CreateDbContext(DatabaseName);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
