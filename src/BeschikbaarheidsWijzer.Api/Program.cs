@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BeschikbaarheidsWijzer.Api.Features.Reference;
+using BeschikbaarheidsWijzer.Api.Infrastructure.Auth;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Database;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Health;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Http;
@@ -18,12 +19,16 @@ builder.Services.AddWijzerProblemDetails();
 builder.Services.AddWijzerDatabase();
 builder.Services.AddWijzerHealthChecks();
 builder.Services.AddWijzerOpenApi();
+builder.Services.AddWijzerAuth(builder.Configuration);
 
 var app = builder.Build();
 
 app.UseApiVersionHeader();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapWijzerOpenApi();
 app.MapHealthEndpoints();

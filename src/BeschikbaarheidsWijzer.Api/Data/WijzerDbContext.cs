@@ -17,6 +17,7 @@ public sealed class WijzerDbContext(DbContextOptions<WijzerDbContext> options) :
     public DbSet<Contract> Contracts => Set<Contract>();
     public DbSet<AvailabilityReport> AvailabilityReports => Set<AvailabilityReport>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WijzerDbContext).Assembly);

@@ -1,4 +1,7 @@
+using System.Net.Http.Headers;
 using BeschikbaarheidsWijzer.Api.Data;
+using BeschikbaarheidsWijzer.Api.Data.Entities;
+using BeschikbaarheidsWijzer.Domain.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,6 +12,9 @@ namespace BeschikbaarheidsWijzer.Api.Tests.Infrastructure;
 /// <summary>The real app on a fresh real PostgreSQL database of its own (one per test class).</summary>
 public class WijzerApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    /// <summary>The bootstrap admin key (<c>Auth:AdminApiKey</c>) the test app is configured with.</summary>
+    public const string AdminKey = "bwk_0000000000000000_1111111111111111111111111111111111111111111111111111111111111111";
+
     private TestPostgres? _postgres;
 
     protected virtual TestDatabase Kind => TestDatabase.Reference;
@@ -38,11 +44,43 @@ public class WijzerApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>A DbContext on this class's database, for arranging data and checking what was stored.</summary>
     public WijzerDbContext CreateDbContext() => _postgres!.CreateDbContext(DatabaseName);
 
+    /// <summary>A client that sends <paramref name="apiKey"/> as its bearer token (none when null).</summary>
+    public HttpClient CreateClient(string? apiKey)
+    {
+        var client = CreateClient();
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        }
+
+        return client;
+    }
+
+    /// <summary>Stores a new API key straight in the database and returns the full key, as an admin would be given it.</summary>
+    public async Task<(string KeyId, string Key)> CreateApiKeyAsync(ApiKeyRole role, Guid? providerId = null, IEnumerable<string>? regions = null, bool revoked = false)
+    {
+        var (keyId, key, hash) = ApiKeyFormat.Generate();
+        await using var db = CreateDbContext();
+        db.ApiKeys.Add(new ApiKey
+        {
+            Id = keyId,
+            Role = role,
+            ProviderId = providerId,
+            RegionCodes = regions?.ToList() ?? [],
+            SecretHash = hash,
+            CreatedAt = DateTimeOffset.UtcNow,
+            RevokedAt = revoked ? DateTimeOffset.UtcNow : null,
+        });
+        await db.SaveChangesAsync();
+        return (keyId, key);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("Auth:AdminApiKey", AdminKey);
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 }

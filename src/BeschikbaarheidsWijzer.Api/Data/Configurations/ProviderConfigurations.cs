@@ -102,3 +102,15 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         builder.HasIndex(k => k.ProviderId);
     }
 }
+
+internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<IdempotencyRecord> builder)
+    {
+        builder.HasKey(r => new { r.ApiKeyId, r.Key });
+        builder.Property(r => r.ApiKeyId).HasMaxLength(64);
+        builder.Property(r => r.Key).HasMaxLength(200);
+        builder.Property(r => r.ResponseBody).HasColumnType("jsonb");
+        builder.HasIndex(r => r.CreatedAt);
+    }
+}

@@ -11,6 +11,10 @@ public sealed class Provider
     public string? Phone { get; set; }
     public string? Email { get; set; }
     public string? Description { get; set; }
+
+    /// <summary>The regions whose contract managers manage this provider (besides those it is contracted in).</summary>
+    public List<string> RegionCodes { get; set; } = [];
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? DeletedAt { get; set; }

@@ -1,5 +1,8 @@
 using System.Diagnostics;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Mvc;
 
 namespace BeschikbaarheidsWijzer.Api.Infrastructure.Http;
@@ -14,15 +17,18 @@ public static class ProblemDetailsSetup
             context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+
+        // Without this, minimal APIs answer a binding failure outside Development with a bare 400 that names nothing.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return services;
     }
 }
 
 /// <summary>
-/// Turns requests the framework could not bind (malformed JSON, a query value of the wrong type, a body too large)
-/// into a 4xx problem that says what was wrong, instead of a bare status code.
+/// Turns requests the framework could not bind (malformed JSON, a value of the wrong type, an unknown field, a body too
+/// large) into a 4xx problem that names the field, instead of a bare status code.
 /// </summary>
-internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -32,12 +38,51 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
         }
 
         httpContext.Response.StatusCode = badRequest.StatusCode;
-        var problem = new ProblemDetails
-        {
-            Status = badRequest.StatusCode,
-            Title = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Invalid request",
-            Detail = badRequest.Message,
-        };
+        var problem = badRequest.InnerException is JsonException json
+            ? JsonProblem(json)
+            : new ProblemDetails
+            {
+                Status = badRequest.StatusCode,
+                Title = badRequest.StatusCode switch
+                {
+                    StatusCodes.Status413PayloadTooLarge => "Request body too large",
+                    StatusCodes.Status415UnsupportedMediaType => "Unsupported media type",
+                    _ => "Invalid request",
+                },
+                Detail = badRequest.Message,
+            };
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
+
+    private static ValidationProblemDetails JsonProblem(JsonException json)
+    {
+        // "$.reports[3].waitToIntakeWeeks" → "reports[3].waitToIntakeWeeks"; the root itself is "body".
+        var field = json.Path is null or "$" ? "body" : json.Path.StartsWith("$.", StringComparison.Ordinal) ? json.Path[2..] : json.Path.TrimStart('$');
+        var message = json.Message.Contains("could not be mapped", StringComparison.Ordinal)
+            ? "Unknown field."
+            : json.Message.Contains("could not be converted", StringComparison.Ordinal)
+                ? "Wrong type, or a number out of range, for this field."
+                : "Malformed JSON: " + TypeNames().Replace(json.Message.Split(" Path:")[0], "");
+        if (message == "Unknown field." && UnmappedProperty().Match(json.Message) is { Success: true } match)
+        {
+            field = ValidationPath(field, match.Groups[1].Value);
+        }
+
+        return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Invalid request body",
+            Detail = $"{field}: {message}",
+        };
+    }
+
+    /// <summary>For an unknown field the path stops at its parent object; add the field's own name.</summary>
+    private static string ValidationPath(string parent, string property) =>
+        parent == "body" ? property : parent.EndsWith("." + property, StringComparison.Ordinal) || parent == property ? parent : $"{parent}.{property}";
+
+    [GeneratedRegex(@"The JSON property '([^']*)' could not be mapped")]
+    private static partial Regex UnmappedProperty();
+
+    [GeneratedRegex(@"\s*System\.[\w`\[\]\.,]+")]
+    private static partial Regex TypeNames();
 }

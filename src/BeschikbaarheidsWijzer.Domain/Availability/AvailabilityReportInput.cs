@@ -1,0 +1,64 @@
+using BeschikbaarheidsWijzer.Domain.Validation;
+
+namespace BeschikbaarheidsWijzer.Domain.Availability;
+
+/// <summary>A provider's weekly figures for one offering, as sent; validated by <see cref="AvailabilityReportRules"/>.</summary>
+public sealed record AvailabilityReportInput(
+    bool? AcceptingReferrals,
+    int? WaitToIntakeWeeks,
+    int? WaitToTreatmentWeeks,
+    int? FreePlaces,
+    int? TotalPlaces,
+    int? WaitlistCount,
+    string? Method,
+    bool? MatchingDependent,
+    bool? BridgingCareAvailable,
+    string? Note);
+
+public static class AvailabilityReportRules
+{
+    public const int MaxWaitWeeks = 104;
+    public const int MaxPlaces = 10_000;
+    public const int MaxWaitlist = 100_000;
+    public const int MaxNoteLength = 500;
+    public const string MethodActueel = "actueel";
+    public const string MethodRetrospectief = "retrospectief";
+
+    /// <summary>Adds an error per broken rule, keyed <c>prefix.field</c> with the field names of the wire contract.</summary>
+    public static void Validate(AvailabilityReportInput input, string prefix, ValidationErrors errors)
+    {
+        if (input.AcceptingReferrals is null)
+        {
+            errors.Add(ValidationErrors.Path(prefix, "acceptingReferrals"), "Required: true when you take new referrals, false during an aanmeldstop.");
+        }
+
+        Range(input.WaitToIntakeWeeks, "waitToIntakeWeeks", 0, MaxWaitWeeks);
+        Range(input.WaitToTreatmentWeeks, "waitToTreatmentWeeks", 0, MaxWaitWeeks);
+        Range(input.FreePlaces, "freePlaces", 0, MaxPlaces);
+        Range(input.TotalPlaces, "totalPlaces", 0, MaxPlaces);
+        Range(input.WaitlistCount, "waitlistCount", 0, MaxWaitlist);
+        if (input.FreePlaces is { } free && input.TotalPlaces is { } total && free > total
+            && !errors.Contains(ValidationErrors.Path(prefix, "freePlaces")) && !errors.Contains(ValidationErrors.Path(prefix, "totalPlaces")))
+        {
+            errors.Add(ValidationErrors.Path(prefix, "freePlaces"), $"Cannot be more than totalPlaces ({total}).");
+        }
+
+        if (input.Method is not null && input.Method is not (MethodActueel or MethodRetrospectief))
+        {
+            errors.Add(ValidationErrors.Path(prefix, "method"), $"Must be '{MethodActueel}' or '{MethodRetrospectief}'.");
+        }
+
+        if (input.Note is not null && TextRules.FindProblem(input.Note, MaxNoteLength, allowLineBreaks: true) is { } problem)
+        {
+            errors.Add(ValidationErrors.Path(prefix, "note"), problem);
+        }
+
+        void Range(int? value, string field, int min, int max)
+        {
+            if (value is { } v && (v < min || v > max))
+            {
+                errors.Add(ValidationErrors.Path(prefix, field), $"Must be between {min} and {max}.");
+            }
+        }
+    }
+}
