@@ -19,6 +19,9 @@ public sealed class WijzerDbContext(DbContextOptions<WijzerDbContext> options) :
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WijzerDbContext).Assembly);
+    }
 }

@@ -26,7 +26,7 @@ public class WijzerApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The app's clock; tests may move it.</summary>
     public FixedClock Clock { get; } = new(TestPostgres.DemoClock);
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _postgres = await TestPostgres.GetAsync();
         DatabaseName = await _postgres.CreateDatabaseAsync(Kind);

@@ -16,6 +16,9 @@ internal sealed class ProviderConfiguration : IEntityTypeConfiguration<Provider>
         builder.Property(p => p.Email).HasMaxLength(254);
         builder.Property(p => p.Description).HasMaxLength(4000);
         builder.HasIndex(p => p.KvkNumber);
+
+        // Provider names typed with a typo still match (trigram word similarity).
+        builder.HasIndex(p => p.Name).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_providers_name_trgm");
     }
 }
 
@@ -37,6 +40,8 @@ internal sealed class LocationConfiguration : IEntityTypeConfiguration<Location>
 
 internal sealed class OfferingConfiguration : IEntityTypeConfiguration<Offering>
 {
+    public const string SearchVector = "SearchVector";
+
     public void Configure(EntityTypeBuilder<Offering> builder)
     {
         builder.Property(o => o.Title).HasMaxLength(200);
@@ -53,6 +58,14 @@ internal sealed class OfferingConfiguration : IEntityTypeConfiguration<Offering>
         builder.HasIndex(o => o.ProviderId);
         builder.HasIndex(o => o.CareTypeCode);
         builder.HasIndex(o => o.Tags).HasMethod("gin");
+        builder.HasOne(o => o.CurrentReport).WithMany().HasForeignKey(o => o.CurrentReportId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(o => o.CurrentReportId);
+        builder.HasIndex(o => o.Title).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_offerings_title_trgm");
+
+        // Free text over title, description and tags in Dutch (stemming: "kinderen" finds "kind").
+        builder.Property<NpgsqlTypes.NpgsqlTsVector>(SearchVector)
+            .HasComputedColumnSql("to_tsvector('dutch', coalesce(title, '') || ' ' || coalesce(description, '') || ' ' || bw_tags_text(tags))", stored: true);
+        builder.HasIndex(SearchVector).HasMethod("gin");
         builder.ToTable(t => t.HasCheckConstraint("ck_offerings_ages", "age_min >= 0 and age_max <= 27 and age_min <= age_max"));
     }
 }
@@ -110,7 +123,7 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         builder.HasKey(r => new { r.ApiKeyId, r.Key });
         builder.Property(r => r.ApiKeyId).HasMaxLength(64);
         builder.Property(r => r.Key).HasMaxLength(200);
-        builder.Property(r => r.ResponseBody).HasColumnType("jsonb");
+        builder.Property(r => r.ResponseBody).HasColumnType("text"); // text, not jsonb: a replay returns the stored bytes exactly
         builder.HasIndex(r => r.CreatedAt);
     }
 }

@@ -62,6 +62,7 @@ public static class DemoDataSeeder
             db.Providers.AddRange(demo.Providers);
             db.RegionalNorms.AddRange(regionalNorms);
             await db.SaveChangesAsync(cancellationToken);
+            await CurrentReports.RefreshAsync(db, null, cancellationToken);
             if (transaction is not null)
             {
                 await transaction.CommitAsync(cancellationToken);

@@ -59,6 +59,14 @@ public sealed class Offering
     /// <summary>Soft delete: the offering leaves search, its report history stays.</summary>
     public DateTimeOffset? DeletedAt { get; set; }
 
+    /// <summary>
+    /// The current report (latest week, then latest report), kept by whoever writes reports, so a search joins one row
+    /// per offering instead of finding the latest among its history.
+    /// </summary>
+    public long? CurrentReportId { get; set; }
+
+    public AvailabilityReport? CurrentReport { get; set; }
+
     public List<Location> Locations { get; set; } = [];
     public List<Contract> Contracts { get; set; } = [];
     public List<AvailabilityReport> Reports { get; set; } = [];

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -21,6 +22,7 @@ namespace BeschikbaarheidsWijzer.Api.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("BeschikbaarheidsWijzer.Api.Data.Entities.ApiKey", b =>
@@ -271,7 +273,7 @@ namespace BeschikbaarheidsWijzer.Api.Data.Migrations
 
                     b.Property<string>("ResponseBody")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("text")
                         .HasColumnName("response_body");
 
                     b.Property<int>("StatusCode")
@@ -468,6 +470,10 @@ namespace BeschikbaarheidsWijzer.Api.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<long?>("CurrentReportId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("current_report_id");
+
                     b.Property<DateTimeOffset?>("DeletedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("deleted_at");
@@ -485,6 +491,12 @@ namespace BeschikbaarheidsWijzer.Api.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("referral_info");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("to_tsvector('dutch', coalesce(title, '') || ' ' || coalesce(description, '') || ' ' || bw_tags_text(tags))", true);
 
                     b.PrimitiveCollection<List<string>>("Tags")
                         .IsRequired()
@@ -507,13 +519,27 @@ namespace BeschikbaarheidsWijzer.Api.Data.Migrations
                     b.HasIndex("CareTypeCode")
                         .HasDatabaseName("ix_offerings_care_type_code");
 
+                    b.HasIndex("CurrentReportId")
+                        .HasDatabaseName("ix_offerings_current_report_id");
+
                     b.HasIndex("ProviderId")
                         .HasDatabaseName("ix_offerings_provider_id");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_offerings_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
                     b.HasIndex("Tags")
                         .HasDatabaseName("ix_offerings_tags");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Tags"), "gin");
+
+                    b.HasIndex("Title")
+                        .HasDatabaseName("ix_offerings_title_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Title"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Title"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("offerings", null, t =>
                         {
@@ -586,6 +612,12 @@ namespace BeschikbaarheidsWijzer.Api.Data.Migrations
 
                     b.HasIndex("KvkNumber")
                         .HasDatabaseName("ix_providers_kvk_number");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_providers_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Name"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("providers", (string)null);
                 });
@@ -790,6 +822,12 @@ namespace BeschikbaarheidsWijzer.Api.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_offerings_care_types_care_type_code");
 
+                    b.HasOne("BeschikbaarheidsWijzer.Api.Data.Entities.AvailabilityReport", "CurrentReport")
+                        .WithMany()
+                        .HasForeignKey("CurrentReportId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_offerings_availability_reports_current_report_id");
+
                     b.HasOne("BeschikbaarheidsWijzer.Api.Data.Entities.Provider", "Provider")
                         .WithMany("Offerings")
                         .HasForeignKey("ProviderId")
@@ -798,6 +836,8 @@ namespace BeschikbaarheidsWijzer.Api.Data.Migrations
                         .HasConstraintName("fk_offerings_providers_provider_id");
 
                     b.Navigation("CareType");
+
+                    b.Navigation("CurrentReport");
 
                     b.Navigation("Provider");
                 });

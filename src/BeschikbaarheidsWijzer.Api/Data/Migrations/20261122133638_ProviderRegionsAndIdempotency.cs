@@ -16,7 +16,9 @@ namespace BeschikbaarheidsWijzer.Api.Data.Migrations
                 name: "region_codes",
                 table: "providers",
                 type: "text[]",
-                nullable: false);
+                nullable: false,
+                // Existing providers get no managing regions; without a default the column cannot be added to them.
+                defaultValueSql: "'{}'");
 
             migrationBuilder.CreateTable(
                 name: "idempotency_records",
@@ -26,7 +28,7 @@ namespace BeschikbaarheidsWijzer.Api.Data.Migrations
                     key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     request_hash = table.Column<byte[]>(type: "bytea", nullable: false),
                     status_code = table.Column<int>(type: "integer", nullable: false),
-                    response_body = table.Column<string>(type: "jsonb", nullable: false),
+                    response_body = table.Column<string>(type: "text", nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>

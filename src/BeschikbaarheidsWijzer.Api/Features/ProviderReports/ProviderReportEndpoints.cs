@@ -1,0 +1,247 @@
+using System.Text.Json;
+using BeschikbaarheidsWijzer.Api.Data;
+using BeschikbaarheidsWijzer.Api.Infrastructure.Auth;
+using BeschikbaarheidsWijzer.Domain.Availability;
+using BeschikbaarheidsWijzer.Domain.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace BeschikbaarheidsWijzer.Api.Features.ProviderReports;
+
+/// <summary>The provider's own API: its offerings, and its weekly figures for them (one or all at once).</summary>
+public static class ProviderReportEndpoints
+{
+    public const int MaxBatchSize = 1000;
+
+    public static IEndpointRouteBuilder MapProviderReports(this IEndpointRouteBuilder app)
+    {
+        var provider = app.MapGroup("/api/v1/provider")
+            .WithTags("Provider")
+            .RequireAuthorization(AuthSetup.ProviderPolicy)
+            .RequireRateLimiting(AuthSetup.PerKeyRateLimit);
+
+        provider.MapGet("/offerings", GetOwnOfferings).WithName("GetOwnOfferings")
+            .WithSummary("Your offerings with their current report");
+        provider.MapPut("/offerings/{id:guid}/availability", PutAvailability).WithName("PutAvailability")
+            .WithSummary("Report this week's figures for one offering")
+            .WithDescription("Appends a report for the current ISO week; a later report in the same week becomes current. " +
+                             "Send If-Match with the current report's ETag to refuse the update (412) when someone else reported in between.")
+            .WithMetadata(new RequestSizeLimitAttribute(64 * 1024));
+        provider.MapPost("/availability-reports", PostAvailabilityBatch).WithName("PostAvailabilityBatch")
+            .WithSummary("Report this week's figures for many offerings at once (all or nothing)")
+            .WithDescription($"1 to {MaxBatchSize} reports in one transaction: when one is invalid, none is stored. " +
+                             "With an Idempotency-Key header a retry returns the first response without storing twice.")
+            .WithMetadata(new RequestSizeLimitAttribute(2 * 1024 * 1024));
+        return app;
+    }
+
+    public static async Task<Ok<List<OwnOfferingDto>>> GetOwnOfferings(HttpContext http, WijzerDbContext db, CancellationToken cancellationToken)
+    {
+        var caller = ApiCaller.From(http.User);
+        var offerings = await db.Offerings.AsNoTracking()
+            .Where(o => o.ProviderId == caller.ProviderId && o.DeletedAt == null)
+            .OrderBy(o => o.Title).ThenBy(o => o.Id)
+            .Select(o => new
+            {
+                o.Id,
+                o.Title,
+                o.CareTypeCode,
+                CareTypeName = o.CareType!.Name,
+                Current = o.Reports.OrderByDescending(r => r.WeekStart).ThenByDescending(r => r.ReportedAt).ThenByDescending(r => r.Id).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(offerings
+            .Select(o => new OwnOfferingDto(o.Id, o.Title, o.CareTypeCode, o.CareTypeName, o.Current is null ? null : StoredReportDto.From(o.Current)))
+            .ToList());
+    }
+
+    public static async Task<Results<Ok<StoredReportDto>, ValidationProblem, ProblemHttpResult>> PutAvailability(
+        Guid id,
+        AvailabilityReportRequest? report,
+        [FromHeader(Name = "If-Match")] string? ifMatch,
+        HttpContext http,
+        WijzerDbContext db,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var caller = ApiCaller.From(http.User);
+        var errors = new ValidationErrors();
+        if (report is null)
+        {
+            errors.Add("body", "Send the report as a JSON object.");
+        }
+        else
+        {
+            AvailabilityReportRules.Validate(report.ToInput(), "", errors);
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary(), title: "Invalid report");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var own = await ReportWriter.LockOwnOfferingsAsync(db, caller.ProviderId!.Value, [id], cancellationToken);
+        if (own.Count == 0)
+        {
+            return OfferingNotFound();
+        }
+
+        if (ifMatch is not null)
+        {
+            var current = await ReportWriter.CurrentReportIdAsync(db, id, cancellationToken);
+            var matches = ifMatch.Trim() == "*"
+                ? current is not null
+                : current is { } currentId && ifMatch.Split(',').Select(t => t.Trim()).Contains(ReportETag.For(currentId));
+            if (!matches)
+            {
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status412PreconditionFailed,
+                    title: "The report has changed",
+                    detail: "Another report for this offering was stored after the one your If-Match names. Fetch the current report and try again.");
+            }
+        }
+
+        var stored = ReportWriter.NewReport(id, report!.ToInput(), clock.GetUtcNow(), caller.KeyId);
+        db.AvailabilityReports.Add(stored);
+        await db.SaveChangesAsync(cancellationToken);
+        await CurrentReports.RefreshAsync(db, [id], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        http.Response.Headers.ETag = ReportETag.For(stored.Id);
+        return TypedResults.Ok(StoredReportDto.From(stored));
+    }
+
+    public static async Task<Results<Ok<AvailabilityBatchResponse>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> PostAvailabilityBatch(
+        AvailabilityBatchRequest? batch,
+        [FromHeader(Name = Idempotency.HeaderName)] string? idempotencyKey,
+        HttpContext http,
+        WijzerDbContext db,
+        TimeProvider clock,
+        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> jsonOptions,
+        CancellationToken cancellationToken)
+    {
+        var caller = ApiCaller.From(http.User);
+
+        // Binding turns an empty header into "no header"; an empty key is a mistake worth reporting.
+        if (idempotencyKey is null && http.Request.Headers.ContainsKey(Idempotency.HeaderName))
+        {
+            idempotencyKey = http.Request.Headers[Idempotency.HeaderName].ToString();
+        }
+
+        var errors = ValidateBatch(batch, idempotencyKey);
+        if (!errors.IsEmpty)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary(), title: "Invalid reports");
+        }
+
+        var items = batch!.Reports!.Select(r => r!).ToList();
+        var now = clock.GetUtcNow();
+        var json = jsonOptions.Value.SerializerOptions;
+        byte[]? requestHash = idempotencyKey is null ? null : Idempotency.HashOf(batch, json);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (idempotencyKey is not null && !await Idempotency.TryClaimAsync(db, caller.KeyId, idempotencyKey, requestHash!, now, cancellationToken))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return await ReplayAsync(db, caller.KeyId, idempotencyKey, requestHash!, http, cancellationToken);
+        }
+
+        var offeringIds = items.Select(r => r.OfferingId!.Value).ToList();
+        var own = await ReportWriter.LockOwnOfferingsAsync(db, caller.ProviderId!.Value, offeringIds, cancellationToken);
+        var unknown = new ValidationErrors();
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (!own.Contains(items[i].OfferingId!.Value))
+            {
+                unknown.Add($"reports[{i}].offeringId", "No offering of yours has this id.");
+            }
+        }
+
+        if (!unknown.IsEmpty)
+        {
+            // Another provider's offering is reported as not found: we do not say whether it exists.
+            return TypedResults.Problem(new ProblemDetails
+            {
+                Status = StatusCodes.Status404NotFound,
+                Title = "Offering not found",
+                Detail = "Nothing was stored: the batch names offerings that are not yours or do not exist.",
+                Extensions = { ["errors"] = unknown.ToDictionary() },
+            });
+        }
+
+        var reports = items.Select(r => ReportWriter.NewReport(r.OfferingId!.Value, r.ToInput(), now, caller.KeyId)).ToList();
+        db.AvailabilityReports.AddRange(reports);
+        await db.SaveChangesAsync(cancellationToken);
+        await CurrentReports.RefreshAsync(db, offeringIds, cancellationToken);
+
+        var response = new AvailabilityBatchResponse(reports.Count, reports.Select(StoredReportDto.From).ToList());
+        if (idempotencyKey is not null)
+        {
+            await Idempotency.CompleteAsync(db, caller.KeyId, idempotencyKey, StatusCodes.Status200OK, JsonSerializer.Serialize(response, json), cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(response);
+    }
+
+    private static ValidationErrors ValidateBatch(AvailabilityBatchRequest? batch, string? idempotencyKey)
+    {
+        var errors = new ValidationErrors();
+        if (idempotencyKey is not null && Idempotency.FindProblem(idempotencyKey) is { } keyProblem)
+        {
+            errors.Add(Idempotency.HeaderName, keyProblem);
+        }
+
+        if (batch?.Reports is not { Count: > 0 and <= MaxBatchSize } reports)
+        {
+            errors.Add("reports", $"Send 1 to {MaxBatchSize} reports.");
+            return errors;
+        }
+
+        var seen = new Dictionary<Guid, int>();
+        for (var i = 0; i < reports.Count; i++)
+        {
+            var prefix = $"reports[{i}]";
+            if (reports[i] is not { } item)
+            {
+                errors.Add(prefix, "Must be a report object.");
+                continue;
+            }
+
+            if (item.OfferingId is not { } offeringId)
+            {
+                errors.Add($"{prefix}.offeringId", "Required.");
+            }
+            else if (!seen.TryAdd(offeringId, i))
+            {
+                errors.Add($"{prefix}.offeringId", $"Already reported in reports[{seen[offeringId]}]: one report per offering per batch.");
+            }
+
+            AvailabilityReportRules.Validate(item.ToInput(), prefix, errors);
+        }
+
+        return errors;
+    }
+
+    private static async Task<Results<Ok<AvailabilityBatchResponse>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> ReplayAsync(
+        WijzerDbContext db, string apiKeyId, string key, byte[] requestHash, HttpContext http, CancellationToken cancellationToken)
+    {
+        var record = await db.IdempotencyRecords.AsNoTracking().SingleAsync(r => r.ApiKeyId == apiKeyId && r.Key == key, cancellationToken);
+        if (!record.RequestHash.AsSpan().SequenceEqual(requestHash))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "Idempotency-Key reused",
+                detail: "This Idempotency-Key was used before with a different request. Use a new key for a new request.");
+        }
+
+        http.Response.Headers["Idempotent-Replayed"] = "true";
+        return TypedResults.Content(record.ResponseBody, "application/json", statusCode: record.StatusCode);
+    }
+
+    private static ProblemHttpResult OfferingNotFound() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Offering not found", detail: "You have no offering with this id.");
+}
