@@ -1,0 +1,44 @@
+namespace BeschikbaarheidsWijzer.Api.Features.Search;
+
+public enum SearchSort
+{
+    Wait,
+    Distance,
+    Name,
+    Updated,
+}
+
+/// <summary>A validated search, in domain terms; also used for a provider's offerings, one offering's detail and alternatives.</summary>
+public sealed record SearchCriteria
+{
+    /// <summary>Only offerings contracted for this municipality today (when <see cref="RequireContract"/>); also sets the region whose norms apply.</summary>
+    public string? MunicipalityCode { get; init; }
+
+    public bool RequireContract { get; init; } = true;
+
+    /// <summary>The region whose norms judge the figures; null → national Treeknormen.</summary>
+    public string? RegionCode { get; init; }
+
+    public (double Lat, double Lon)? ReferencePoint { get; init; }
+    public IReadOnlyList<string> CareTypes { get; init; } = [];
+    public int? Age { get; init; }
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public bool AvailableNow { get; init; }
+    public bool WithinNorm { get; init; }
+    public int? MaxWaitWeeks { get; init; }
+    public string? Text { get; init; }
+    public SearchSort Sort { get; init; } = SearchSort.Wait;
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = 20;
+
+    public Guid? ProviderId { get; init; }
+    public Guid? OfferingId { get; init; }
+    public Guid? ExcludeOfferingId { get; init; }
+    public bool AcceptingReferralsOnly { get; init; }
+
+    /// <summary>Only offerings whose effective wait is known and shorter than this (for alternatives).</summary>
+    public int? EffectiveWaitBelow { get; init; }
+
+    /// <summary>Within-norm offerings first, then by wait (for alternatives).</summary>
+    public bool WithinNormFirst { get; init; }
+}

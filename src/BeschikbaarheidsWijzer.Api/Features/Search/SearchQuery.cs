@@ -1,0 +1,181 @@
+using System.Globalization;
+using BeschikbaarheidsWijzer.Domain.Validation;
+
+namespace BeschikbaarheidsWijzer.Api.Features.Search;
+
+/// <summary>
+/// The search's query string as sent. Values are taken as text and parsed here, so that a wrong value is answered with a
+/// 400 naming the parameter instead of a generic binding error.
+/// </summary>
+public sealed record SearchQuery(
+    string? Municipality,
+    string? Postcode,
+    string? Lat,
+    string? Lon,
+    string[]? CareType,
+    string? Age,
+    string[]? Tag,
+    string? AvailableNow,
+    string? WithinNorm,
+    string? MaxWaitWeeks,
+    string? Q,
+    string? Sort,
+    string? Page,
+    string? PageSize)
+{
+    public const int MaxPageSize = 100;
+    public const int MaxTextLength = 200;
+
+    public SearchCriteria? ToCriteria(ReferenceLookup.Snapshot reference, ValidationErrors errors)
+    {
+        ReferenceLookup.MunicipalityInfo? municipality = null;
+        if (!string.IsNullOrWhiteSpace(Municipality))
+        {
+            var code = Municipality.Trim().ToUpperInvariant();
+            if (!reference.Municipalities.TryGetValue(code, out municipality))
+            {
+                errors.Add("municipality", "Unknown municipality: use a CBS code such as GM0222 (see /api/v1/regions).");
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(Postcode))
+        {
+            errors.Add("postcode", "Searching by postcode is not available yet; use municipality (a CBS code such as GM0222) or lat and lon.");
+        }
+
+        (double, double)? point = null;
+        var lat = ParseDouble(Lat, "lat", -90, 90, errors);
+        var lon = ParseDouble(Lon, "lon", -180, 180, errors);
+        if (Lat is not null ^ Lon is not null)
+        {
+            errors.Add(Lat is null ? "lat" : "lon", "Give lat and lon together.");
+        }
+        else if (lat is not null && lon is not null)
+        {
+            point = (lat.Value, lon.Value);
+        }
+
+        var careTypes = Distinct(CareType);
+        foreach (var careType in careTypes.Where(c => !reference.CareTypes.Contains(c)))
+        {
+            errors.Add("careType", $"Unknown care type '{Shorten(careType)}' (see /api/v1/care-types).");
+        }
+
+        var tags = Distinct(Tag);
+        foreach (var tag in tags.Where(t => !reference.Tags.Contains(t)))
+        {
+            errors.Add("tag", $"Unknown tag '{Shorten(tag)}' (see /api/v1/tags).");
+        }
+
+        var age = ParseInt(Age, "age", 0, 27, errors);
+        var maxWait = ParseInt(MaxWaitWeeks, "maxWaitWeeks", 0, 208, errors);
+        var page = ParseInt(Page, "page", 1, 10_000, errors) ?? 1;
+        var pageSize = ParseInt(PageSize, "pageSize", 1, MaxPageSize, errors) ?? 20;
+        var availableNow = ParseBool(AvailableNow, "availableNow", errors);
+        var withinNorm = ParseBool(WithinNorm, "withinNorm", errors);
+
+        string? text = null;
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            text = Q.Trim();
+            if (TextRules.FindProblem(text, MaxTextLength, allowLineBreaks: false) is { } problem)
+            {
+                errors.Add("q", problem);
+            }
+        }
+
+        SearchSort? sort = Sort?.Trim().ToLowerInvariant() switch
+        {
+            null or "wait" => SearchSort.Wait,
+            "distance" => SearchSort.Distance,
+            "name" => SearchSort.Name,
+            "updated" => SearchSort.Updated,
+            _ => null,
+        };
+        if (sort is null)
+        {
+            errors.Add("sort", "Use wait, distance, name or updated.");
+        }
+
+        // Without lat and lon, the municipality's centre is the place distances are measured from.
+        var referencePoint = point ?? (municipality is null ? null : (municipality.Lat, municipality.Lon));
+        if (sort == SearchSort.Distance && referencePoint is null)
+        {
+            errors.Add("sort", "Sorting by distance needs a place: give municipality, or lat and lon.");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return null;
+        }
+
+        return new SearchCriteria
+        {
+            MunicipalityCode = municipality?.Code,
+            RegionCode = municipality?.RegionCode,
+            ReferencePoint = referencePoint,
+            CareTypes = careTypes,
+            Age = age,
+            Tags = tags,
+            AvailableNow = availableNow,
+            WithinNorm = withinNorm,
+            MaxWaitWeeks = maxWait,
+            Text = text,
+            Sort = sort!.Value,
+            Page = page,
+            PageSize = pageSize,
+        };
+    }
+
+    private static List<string> Distinct(string[]? values) =>
+        (values ?? []).SelectMany(v => (v ?? "").Split(',')).Select(v => v.Trim().ToLowerInvariant()).Where(v => v.Length > 0).Distinct().ToList();
+
+    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
+
+    private static int? ParseInt(string? text, string name, int min, int max, ValidationErrors errors)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        {
+            errors.Add(name, $"Use a whole number from {min} to {max}.");
+            return null;
+        }
+
+        return value;
+    }
+
+    private static double? ParseDouble(string? text, string name, double min, double max, ValidationErrors errors)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value) || value < min || value > max)
+        {
+            errors.Add(name, $"Use a number from {min} to {max} (decimal point, e.g. 51.96).");
+            return null;
+        }
+
+        return value;
+    }
+
+    private static bool ParseBool(string? text, string name, ValidationErrors errors)
+    {
+        if (text is null)
+        {
+            return false;
+        }
+
+        if (!bool.TryParse(text, out var value))
+        {
+            errors.Add(name, "Use true or false.");
+        }
+
+        return value;
+    }
+}
