@@ -1,6 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using BeschikbaarheidsWijzer.Api.Features.ProviderReports;
+using BeschikbaarheidsWijzer.Api.Features.Admin;
 using BeschikbaarheidsWijzer.Api.Features.Reference;
+using BeschikbaarheidsWijzer.Api.Features.Search;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Auth;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Database;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Health;
@@ -14,12 +17,16 @@ builder.Services.ConfigureHttpJsonOptions(options =>
 {
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
     options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+
+    // The web defaults accept "3" for a number; a wrong type should be an error, not a guess.
+    options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
 });
 builder.Services.AddWijzerProblemDetails();
 builder.Services.AddWijzerDatabase();
 builder.Services.AddWijzerHealthChecks();
 builder.Services.AddWijzerOpenApi();
 builder.Services.AddWijzerAuth(builder.Configuration);
+builder.Services.AddSearch();
 
 var app = builder.Build();
 
@@ -33,6 +40,9 @@ app.UseRateLimiter();
 app.MapWijzerOpenApi();
 app.MapHealthEndpoints();
 app.MapReference();
+app.MapSearch();
+app.MapAdmin();
+app.MapProviderReports();
 
 try
 {

@@ -1,0 +1,29 @@
+using BeschikbaarheidsWijzer.Api.Infrastructure.Auth;
+
+namespace BeschikbaarheidsWijzer.Api.Features.Admin;
+
+/// <summary>
+/// Onboarding and upkeep of providers, locations, offerings (with their contracts) and API keys, for an admin or a
+/// region manager within its regions (see <see cref="ManagementScope"/>).
+/// </summary>
+public static class AdminEndpoints
+{
+    public const string Prefix = "/api/v1/admin";
+
+    public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup(Prefix)
+            .WithTags("Administration")
+            .RequireAuthorization(AuthSetup.ManagementPolicy)
+            .RequireRateLimiting(AuthSetup.PerKeyRateLimit)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        admin.MapAdminProviders();
+        admin.MapAdminLocations();
+        admin.MapAdminOfferings();
+        admin.MapAdminApiKeys();
+        return app;
+    }
+}

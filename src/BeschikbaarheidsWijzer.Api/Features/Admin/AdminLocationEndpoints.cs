@@ -1,0 +1,240 @@
+using System.Linq.Expressions;
+using System.Security.Claims;
+using System.Text.Json.Serialization;
+using BeschikbaarheidsWijzer.Api.Data;
+using BeschikbaarheidsWijzer.Api.Data.Entities;
+using BeschikbaarheidsWijzer.Domain.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace BeschikbaarheidsWijzer.Api.Features.Admin;
+
+/// <summary>Vestigingen of a provider.</summary>
+public static class AdminLocationEndpoints
+{
+    internal static RouteGroupBuilder MapAdminLocations(this RouteGroupBuilder admin)
+    {
+        admin.MapPost("/providers/{id:guid}/locations", CreateLocation).WithName("AdminCreateLocation").WithSummary("Add a location to a provider")
+            .WithDescription("Without lat and lon the location gets the centre of its municipality.");
+        admin.MapGet("/providers/{id:guid}/locations", ListLocations).WithName("AdminListLocations").WithSummary("A provider's locations");
+        admin.MapGet("/providers/{id:guid}/locations/{locationId:guid}", GetLocation).WithName("AdminGetLocation").WithSummary("One location");
+        admin.MapPut("/providers/{id:guid}/locations/{locationId:guid}", UpdateLocation).WithName("AdminUpdateLocation").WithSummary("Replace a location");
+        admin.MapDelete("/providers/{id:guid}/locations/{locationId:guid}", DeleteLocation).WithName("AdminDeleteLocation")
+            .WithSummary("Delete a location")
+            .WithDescription("Only a location no offering uses any more can be deleted (409 otherwise).")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return admin;
+    }
+
+    public static async Task<Results<Created<AdminLocationDto>, ValidationProblem, ProblemHttpResult>> CreateLocation(
+        Guid id, LocationInput input, ClaimsPrincipal user, WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var scope = ManagementScope.For(user, clock);
+        if (!await scope.IncludesProviderAsync(db, id, cancellationToken))
+        {
+            return AdminInput.NotFound("provider");
+        }
+
+        var errors = new ValidationErrors();
+        var fields = await ReadFieldsAsync(input, scope.Today, db, errors, cancellationToken);
+        if (fields is null)
+        {
+            return AdminInput.Invalid(errors);
+        }
+
+        var location = new Location { ProviderId = id, Name = fields.Name, City = fields.City, MunicipalityCode = fields.Municipality };
+        fields.ApplyTo(location);
+        db.Locations.Add(location);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"{AdminEndpoints.Prefix}/providers/{id}/locations/{location.Id}", ToDtoCompiled(location));
+    }
+
+    public static async Task<Results<Ok<List<AdminLocationDto>>, ProblemHttpResult>> ListLocations(
+        Guid id, ClaimsPrincipal user, WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!await ManagementScope.For(user, clock).IncludesProviderAsync(db, id, cancellationToken))
+        {
+            return AdminInput.NotFound("provider");
+        }
+
+        return TypedResults.Ok(await db.Locations.AsNoTracking()
+            .Where(l => l.ProviderId == id)
+            .OrderBy(l => l.Name).ThenBy(l => l.Id)
+            .Select(ToDto)
+            .ToListAsync(cancellationToken));
+    }
+
+    public static async Task<Results<Ok<AdminLocationDto>, ProblemHttpResult>> GetLocation(
+        Guid id, Guid locationId, ClaimsPrincipal user, WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var providers = ManagementScope.For(user, clock).Providers(db);
+        var location = await db.Locations.AsNoTracking()
+            .Where(l => l.Id == locationId && l.ProviderId == id && providers.Any(p => p.Id == id))
+            .Select(ToDto)
+            .FirstOrDefaultAsync(cancellationToken);
+        return location is null ? AdminInput.NotFound("location") : TypedResults.Ok(location);
+    }
+
+    public static async Task<Results<Ok<AdminLocationDto>, ValidationProblem, ProblemHttpResult>> UpdateLocation(
+        Guid id, Guid locationId, LocationInput input, ClaimsPrincipal user, WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var scope = ManagementScope.For(user, clock);
+        var providers = scope.Providers(db);
+        var location = await db.Locations
+            .Where(l => l.Id == locationId && l.ProviderId == id && providers.Any(p => p.Id == id))
+            .FirstOrDefaultAsync(cancellationToken);
+        if (location is null)
+        {
+            return AdminInput.NotFound("location");
+        }
+
+        var errors = new ValidationErrors();
+        var fields = await ReadFieldsAsync(input, scope.Today, db, errors, cancellationToken);
+        if (fields is null)
+        {
+            return AdminInput.Invalid(errors);
+        }
+
+        fields.ApplyTo(location);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ToDtoCompiled(location));
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteLocation(
+        Guid id, Guid locationId, ClaimsPrincipal user, WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var scope = ManagementScope.For(user, clock);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await AdminInput.LockProviderAsync(db, id, cancellationToken);
+        var providers = scope.Providers(db);
+        var location = await db.Locations
+            .Where(l => l.Id == locationId && l.ProviderId == id && providers.Any(p => p.Id == id))
+            .FirstOrDefaultAsync(cancellationToken);
+        if (location is null)
+        {
+            return AdminInput.NotFound("location");
+        }
+
+        var usedBy = await db.Offerings
+            .Where(o => o.DeletedAt == null && o.Locations.Any(l => l.Id == locationId))
+            .OrderBy(o => o.Title)
+            .Select(o => o.Title)
+            .ToListAsync(cancellationToken);
+        if (usedBy.Count > 0)
+        {
+            return AdminInput.Conflict(
+                $"This location is still used by {usedBy.Count} offering(s) ({string.Join(", ", usedBy.Take(5))}). Remove it from them first.");
+        }
+
+        db.Locations.Remove(location);
+        if (await AdminInput.TrySaveAsync(db, cancellationToken) is { } conflict)
+        {
+            return conflict;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The checked fields, or null with the errors filled in.</summary>
+    private static async Task<LocationFields?> ReadFieldsAsync(
+        LocationInput input, DateOnly today, WijzerDbContext db, ValidationErrors errors, CancellationToken cancellationToken)
+    {
+        var name = AdminInput.RequiredText(errors, "name", input.Name, 200);
+        var street = AdminInput.OptionalText(errors, "street", input.Street, 200);
+        var city = AdminInput.RequiredText(errors, "city", input.City, 100);
+        var postcodeText = AdminInput.OptionalText(errors, "postcode", input.Postcode, 20);
+        string? postcode = null;
+        if (postcodeText is not null && !DutchCodes.TryNormalisePostcode(postcodeText, out postcode))
+        {
+            errors.Add("postcode", "Use a Dutch postcode: four digits and two letters, e.g. 7001 AB.");
+        }
+
+        var municipalityText = AdminInput.RequiredText(errors, "municipality", input.Municipality, 20);
+        Municipality? municipality = null;
+        if (municipalityText is not null)
+        {
+            if (!DutchCodes.TryNormaliseMunicipalityCode(municipalityText, out var code))
+            {
+                errors.Add("municipality", "Use a CBS municipality code: GM and four digits, e.g. GM0222.");
+            }
+            else
+            {
+                municipality = await db.Municipalities.AsNoTracking().FirstOrDefaultAsync(m => m.Code == code, cancellationToken);
+                if (municipality is null)
+                {
+                    errors.Add("municipality", $"Unknown municipality {code}: see GET /api/v1/regions.");
+                }
+                else if (municipality.ValidTo < today)
+                {
+                    errors.Add("municipality", $"Municipality {code} no longer exists (since {municipality.ValidTo:yyyy-MM-dd}).");
+                    municipality = null;
+                }
+            }
+        }
+
+        if (input.Lat is { } lat && lat is not (>= -90 and <= 90))
+        {
+            errors.Add("lat", "A latitude from -90 to 90.");
+        }
+
+        if (input.Lon is { } lon && lon is not (>= -180 and <= 180))
+        {
+            errors.Add("lon", "A longitude from -180 to 180.");
+        }
+
+        if ((input.Lat is null) != (input.Lon is null))
+        {
+            errors.Add(input.Lat is null ? "lat" : "lon", "Give both lat and lon, or neither (then the municipality's centre is used).");
+        }
+
+        if (!errors.IsEmpty || municipality is null)
+        {
+            return null;
+        }
+
+        return new LocationFields(name!, street, postcode, city!, municipality.Code,
+            input.Lat ?? municipality.Latitude, input.Lon ?? municipality.Longitude);
+    }
+
+    internal static readonly Expression<Func<Location, AdminLocationDto>> ToDto = l => new AdminLocationDto(
+        l.Id, l.ProviderId, l.Name, l.Street, l.Postcode, l.City, l.MunicipalityCode, l.Latitude, l.Longitude);
+
+    private static readonly Func<Location, AdminLocationDto> ToDtoCompiled = ToDto.Compile();
+
+    private sealed record LocationFields(string Name, string? Street, string? Postcode, string City, string Municipality, double Lat, double Lon)
+    {
+        public void ApplyTo(Location location)
+        {
+            location.Name = Name;
+            location.Street = Street;
+            location.Postcode = Postcode;
+            location.City = City;
+            location.MunicipalityCode = Municipality;
+            location.Latitude = Lat;
+            location.Longitude = Lon;
+        }
+    }
+}
+
+/// <summary>A location's details. <c>municipality</c>: CBS code (GMxxxx). Without <c>lat</c>/<c>lon</c> the municipality's centre is used.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record LocationInput(
+    string? Name,
+    string? City,
+    string? Municipality,
+    string? Street = null,
+    string? Postcode = null,
+    double? Lat = null,
+    double? Lon = null);
+
+public sealed record AdminLocationDto(
+    Guid Id,
+    Guid ProviderId,
+    string Name,
+    string? Street,
+    string? Postcode,
+    string City,
+    string Municipality,
+    double? Lat,
+    double? Lon);

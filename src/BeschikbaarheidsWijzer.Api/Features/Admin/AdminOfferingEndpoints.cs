@@ -1,0 +1,430 @@
+using System.Linq.Expressions;
+using System.Security.Claims;
+using System.Text.Json.Serialization;
+using BeschikbaarheidsWijzer.Api.Data;
+using BeschikbaarheidsWijzer.Api.Data.Entities;
+using BeschikbaarheidsWijzer.Domain.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace BeschikbaarheidsWijzer.Api.Features.Admin;
+
+/// <summary>Aanbod with its contract (the municipalities it is contracted for), kept as history.</summary>
+public static class AdminOfferingEndpoints
+{
+    public const int MaxAge = 27;
+    public const int MaxTags = 10;
+    public const int MaxLocations = 100;
+    public const int MaxMunicipalities = 400;
+
+    internal static RouteGroupBuilder MapAdminOfferings(this RouteGroupBuilder admin)
+    {
+        admin.MapPost("/offerings", CreateOffering).WithName("AdminCreateOffering").WithSummary("Add an offering")
+            .WithDescription("Each municipality in 'municipalities' gets a contract from today (Europe/Amsterdam). " +
+                             "A region manager may only contract municipalities in its own regions.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        admin.MapGet("/offerings", ListOfferings).WithName("AdminListOfferings").WithSummary("Offerings you manage, by title");
+        admin.MapGet("/offerings/{id:guid}", GetOffering).WithName("AdminGetOffering").WithSummary("One offering with its locations and contracted municipalities");
+        admin.MapPut("/offerings/{id:guid}", UpdateOffering).WithName("AdminUpdateOffering").WithSummary("Replace an offering")
+            .WithDescription("Every field is replaced. 'municipalities' is the contract: a municipality left out gets its open contract ended " +
+                             "yesterday (removed if it started today), a new one gets a contract from today; history is kept. " +
+                             "A region manager only adds or ends contracts in its own regions; contracts elsewhere stay as they are.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        admin.MapDelete("/offerings/{id:guid}", DeleteOffering).WithName("AdminDeleteOffering").WithSummary("Delete an offering")
+            .WithDescription("Soft delete: the offering leaves search and its open contracts end; its report history stays.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return admin;
+    }
+
+    public static async Task<Results<Created<AdminOfferingDto>, ValidationProblem, ProblemHttpResult>> CreateOffering(
+        OfferingInput input, ClaimsPrincipal user, WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var scope = ManagementScope.For(user, clock);
+        var errors = new ValidationErrors();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        Guid? providerId = null;
+        if (input.ProviderId is not { } requested)
+        {
+            errors.Add("providerId", "Required.");
+        }
+        else
+        {
+            // Locked, so the provider cannot be deleted between this check and the insert.
+            await AdminInput.LockProviderAsync(db, requested, cancellationToken);
+            if (await scope.IncludesProviderAsync(db, requested, cancellationToken))
+            {
+                providerId = requested;
+            }
+            else
+            {
+                errors.Add("providerId", "No provider with this id that you manage.");
+            }
+        }
+
+        var fields = await ReadFieldsAsync(input, providerId, db, errors, cancellationToken);
+        var municipalities = await ReadMunicipalitiesAsync(input.Municipalities, scope.Today, db, errors, cancellationToken);
+        foreach (var (index, municipality) in municipalities.Where(m => !scope.ManagesRegion(m.Municipality.RegionCode)))
+        {
+            errors.Add($"municipalities[{index}]", OutsideRegions(scope, municipality));
+        }
+
+        if (!errors.IsEmpty || fields is null || providerId is null)
+        {
+            return AdminInput.Invalid(errors);
+        }
+
+        var now = clock.GetUtcNow();
+        var offering = new Offering
+        {
+            ProviderId = providerId.Value,
+            Title = fields.Title,
+            CareTypeCode = fields.CareType,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        fields.ApplyTo(offering);
+        offering.Locations.AddRange(fields.Locations);
+        offering.Contracts.AddRange(municipalities.Select(m => new Contract { MunicipalityCode = m.Municipality.Code, ValidFrom = scope.Today }));
+        db.Offerings.Add(offering);
+        if (await AdminInput.TrySaveAsync(db, cancellationToken) is { } conflict)
+        {
+            return conflict;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Created($"{AdminEndpoints.Prefix}/offerings/{offering.Id}", ToDto(offering, scope.Today));
+    }
+
+    public static async Task<Results<Ok<AdminPage<AdminOfferingDto>>, ValidationProblem>> ListOfferings(
+        [AsParameters] OfferingListQuery query, ClaimsPrincipal user, WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        Guid providerId = default;
+        if (query.ProviderId is not null && !Guid.TryParse(query.ProviderId, out providerId))
+        {
+            errors.Add("providerId", "Not a provider id (a UUID).");
+        }
+
+        if (!AdminInput.TryReadPaging(new PageQuery(query.Page, query.PageSize), errors, out var page, out var pageSize) || !errors.IsEmpty)
+        {
+            return AdminInput.InvalidQuery(errors);
+        }
+
+        var scope = ManagementScope.For(user, clock);
+        var offerings = scope.Offerings(db).AsNoTracking();
+        if (query.ProviderId is not null)
+        {
+            offerings = offerings.Where(o => o.ProviderId == providerId);
+        }
+
+        var total = await offerings.CountAsync(cancellationToken);
+        var items = await offerings
+            .OrderBy(o => o.Title).ThenBy(o => o.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(Projection(scope.Today))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new AdminPage<AdminOfferingDto>(items, page, pageSize, total));
+    }
+
+    public static async Task<Results<Ok<AdminOfferingDto>, ProblemHttpResult>> GetOffering(
+        Guid id, ClaimsPrincipal user, WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var scope = ManagementScope.For(user, clock);
+        var offering = await scope.Offerings(db).AsNoTracking()
+            .Where(o => o.Id == id)
+            .Select(Projection(scope.Today))
+            .FirstOrDefaultAsync(cancellationToken);
+        return offering is null ? AdminInput.NotFound("offering") : TypedResults.Ok(offering);
+    }
+
+    public static async Task<Results<Ok<AdminOfferingDto>, ValidationProblem, ProblemHttpResult>> UpdateOffering(
+        Guid id, OfferingInput input, ClaimsPrincipal user, WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var scope = ManagementScope.For(user, clock);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var offering = await LoadForChangeAsync(id, scope, db, cancellationToken);
+        if (offering is null)
+        {
+            return AdminInput.NotFound("offering");
+        }
+
+        var errors = new ValidationErrors();
+        if (input.ProviderId is { } providerId && providerId != offering.ProviderId)
+        {
+            errors.Add("providerId", "An offering stays with its provider: leave providerId out, or create a new offering for the other provider.");
+        }
+
+        var fields = await ReadFieldsAsync(input, offering.ProviderId, db, errors, cancellationToken);
+        var desired = await ReadMunicipalitiesAsync(input.Municipalities, scope.Today, db, errors, cancellationToken);
+        var open = offering.Contracts.Where(c => ContractHistory.IsOpen(c, scope.Today)).ToList();
+        var openCodes = open.Select(c => c.MunicipalityCode).ToHashSet(StringComparer.Ordinal);
+        foreach (var (index, municipality) in desired.Where(m => !openCodes.Contains(m.Municipality.Code) && !scope.ManagesRegion(m.Municipality.RegionCode)))
+        {
+            errors.Add($"municipalities[{index}]", OutsideRegions(scope, municipality));
+        }
+
+        if (!errors.IsEmpty || fields is null)
+        {
+            return AdminInput.Invalid(errors);
+        }
+
+        var desiredCodes = desired.Select(m => m.Municipality.Code).ToHashSet(StringComparer.Ordinal);
+        var regionOf = await db.Municipalities.Where(m => openCodes.Contains(m.Code))
+            .ToDictionaryAsync(m => m.Code, m => m.RegionCode, StringComparer.Ordinal, cancellationToken);
+        foreach (var contract in open.Where(c => !desiredCodes.Contains(c.MunicipalityCode)
+                     && scope.ManagesRegion(regionOf.GetValueOrDefault(c.MunicipalityCode, ""))))
+        {
+            ContractHistory.End(db, offering, contract, scope.Today);
+        }
+
+        foreach (var code in desiredCodes.Where(c => !openCodes.Contains(c)))
+        {
+            offering.Contracts.Add(new Contract { OfferingId = offering.Id, MunicipalityCode = code, ValidFrom = scope.Today });
+        }
+
+        fields.ApplyTo(offering);
+        var wanted = fields.Locations.Select(l => l.Id).ToHashSet();
+        offering.Locations.RemoveAll(l => !wanted.Contains(l.Id));
+        offering.Locations.AddRange(fields.Locations.Where(l => offering.Locations.All(existing => existing.Id != l.Id)).ToList());
+        offering.UpdatedAt = clock.GetUtcNow();
+        if (await AdminInput.TrySaveAsync(db, cancellationToken) is { } conflict)
+        {
+            return conflict;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(ToDto(offering, scope.Today));
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteOffering(
+        Guid id, ClaimsPrincipal user, WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var scope = ManagementScope.For(user, clock);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var offering = await LoadForChangeAsync(id, scope, db, cancellationToken);
+        if (offering is null)
+        {
+            return AdminInput.NotFound("offering");
+        }
+
+        ContractHistory.SoftDelete(db, offering, clock.GetUtcNow(), scope.Today);
+        if (await AdminInput.TrySaveAsync(db, cancellationToken) is { } conflict)
+        {
+            return conflict;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The offering, locked for this transaction and tracked with its contracts and locations; null when not in scope.</summary>
+    private static async Task<Offering?> LoadForChangeAsync(Guid id, ManagementScope scope, WijzerDbContext db, CancellationToken cancellationToken)
+    {
+        if (!await scope.Offerings(db).AnyAsync(o => o.Id == id, cancellationToken))
+        {
+            return null;
+        }
+
+        await AdminInput.LockOfferingAsync(db, id, cancellationToken);
+        return await db.Offerings
+            .Include(o => o.Contracts)
+            .Include(o => o.Locations)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(o => o.Id == id && o.DeletedAt == null, cancellationToken);
+    }
+
+    /// <summary>Checks the offering's own fields; null (with errors) when any is wrong.</summary>
+    private static async Task<OfferingFields?> ReadFieldsAsync(
+        OfferingInput input, Guid? providerId, WijzerDbContext db, ValidationErrors errors, CancellationToken cancellationToken)
+    {
+        var title = AdminInput.RequiredText(errors, "title", input.Title, 200);
+        var description = AdminInput.OptionalText(errors, "description", input.Description, 4000, allowLineBreaks: true);
+        var referralInfo = AdminInput.OptionalText(errors, "referralInfo", input.ReferralInfo, 2000, allowLineBreaks: true);
+
+        var careType = AdminInput.RequiredText(errors, "careType", input.CareType, 64)?.ToLowerInvariant();
+        if (careType is not null && !await db.CareTypes.AnyAsync(c => c.Code == careType, cancellationToken))
+        {
+            errors.Add("careType", "Unknown care type: see GET /api/v1/care-types.");
+        }
+
+        if (input.AgeMin is null)
+        {
+            errors.Add("ageMin", "Required.");
+        }
+        else if (input.AgeMin is < 0 or > MaxAge)
+        {
+            errors.Add("ageMin", $"An age from 0 to {MaxAge}.");
+        }
+
+        if (input.AgeMax is null)
+        {
+            errors.Add("ageMax", "Required.");
+        }
+        else if (input.AgeMax is < 0 or > MaxAge)
+        {
+            errors.Add("ageMax", $"An age from 0 to {MaxAge}.");
+        }
+        else if (input.AgeMin is >= 0 and <= MaxAge && input.AgeMin > input.AgeMax)
+        {
+            errors.Add("ageMax", "Must be at least ageMin.");
+        }
+
+        var tags = AdminInput.ReadCodes(errors, "tags", input.Tags, MaxTags, t => t.Trim().ToLowerInvariant(), "Not a tag.") ?? [];
+        if (tags.Count > 0)
+        {
+            var names = tags.Select(t => t.Code).ToList();
+            var known = await db.Tags.Where(t => names.Contains(t.Code)).Select(t => t.Code).ToListAsync(cancellationToken);
+            foreach (var (index, tag) in tags.Where(t => !known.Contains(t.Code)))
+            {
+                errors.Add($"tags[{index}]", $"Unknown tag '{tag}': see GET /api/v1/tags.");
+            }
+        }
+
+        var locations = new List<Location>();
+        var locationIds = input.LocationIds ?? [];
+        if (locationIds.Count > MaxLocations)
+        {
+            errors.Add("locationIds", $"At most {MaxLocations} locations (this has {locationIds.Count}).");
+        }
+        else if (locationIds.Count > 0 && providerId is { } owner)
+        {
+            locations = await db.Locations.Where(l => locationIds.Contains(l.Id) && l.ProviderId == owner).ToListAsync(cancellationToken);
+            var seen = new HashSet<Guid>();
+            for (var i = 0; i < locationIds.Count; i++)
+            {
+                if (!seen.Add(locationIds[i]))
+                {
+                    errors.Add($"locationIds[{i}]", "Listed more than once.");
+                }
+                else if (locations.All(l => l.Id != locationIds[i]))
+                {
+                    errors.Add($"locationIds[{i}]", "Not a location of this provider.");
+                }
+            }
+        }
+
+        return errors.IsEmpty
+            ? new OfferingFields(title!, careType!, description, input.AgeMin!.Value, input.AgeMax!.Value, tags.Select(t => t.Code).ToList(), referralInfo, locations)
+            : null;
+    }
+
+    /// <summary>The municipalities named (none when left out), each checked to exist today.</summary>
+    private static async Task<List<(int Index, Municipality Municipality)>> ReadMunicipalitiesAsync(
+        List<string?>? values, DateOnly today, WijzerDbContext db, ValidationErrors errors, CancellationToken cancellationToken)
+    {
+        var codes = AdminInput.ReadCodes(errors, "municipalities", values, MaxMunicipalities,
+            v => DutchCodes.TryNormaliseMunicipalityCode(v, out var code) ? code : null,
+            "Use a CBS municipality code: GM and four digits, e.g. GM0222.") ?? [];
+        if (codes.Count == 0)
+        {
+            return [];
+        }
+
+        var names = codes.Select(c => c.Code).ToList();
+        var known = await db.Municipalities.AsNoTracking().Where(m => names.Contains(m.Code))
+            .ToDictionaryAsync(m => m.Code, StringComparer.Ordinal, cancellationToken);
+        var result = new List<(int, Municipality)>();
+        foreach (var (index, code) in codes)
+        {
+            if (!known.TryGetValue(code, out var municipality))
+            {
+                errors.Add($"municipalities[{index}]", $"Unknown municipality {code}: see GET /api/v1/regions.");
+            }
+            else if (municipality.ValidTo < today)
+            {
+                errors.Add($"municipalities[{index}]", $"Municipality {code} no longer exists (since {municipality.ValidTo:yyyy-MM-dd}).");
+            }
+            else
+            {
+                result.Add((index, municipality));
+            }
+        }
+
+        return result;
+    }
+
+    private static string OutsideRegions(ManagementScope scope, Municipality municipality) =>
+        $"{municipality.Code} lies in region {municipality.RegionCode}; you can only contract municipalities in your own regions ({string.Join(", ", scope.Regions)}).";
+
+    /// <summary>The DTO as read from the database: locations and the contracts in force today or later.</summary>
+    private static Expression<Func<Offering, AdminOfferingDto>> Projection(DateOnly today) => o => new AdminOfferingDto(
+        o.Id,
+        o.ProviderId,
+        o.Title,
+        o.CareTypeCode,
+        o.Description,
+        o.AgeMin,
+        o.AgeMax,
+        o.Tags,
+        o.ReferralInfo,
+        o.Locations.OrderBy(l => l.Name).ThenBy(l => l.Id).Select(l => l.Id).ToList(),
+        o.Contracts.Where(c => c.ValidTo == null || c.ValidTo >= today).OrderBy(c => c.MunicipalityCode).Select(c => c.MunicipalityCode).ToList(),
+        o.CreatedAt,
+        o.UpdatedAt);
+
+    /// <summary>The DTO from a tracked offering, after a change (same content as <see cref="Projection"/>).</summary>
+    private static AdminOfferingDto ToDto(Offering o, DateOnly today) => new(
+        o.Id,
+        o.ProviderId,
+        o.Title,
+        o.CareTypeCode,
+        o.Description,
+        o.AgeMin,
+        o.AgeMax,
+        o.Tags,
+        o.ReferralInfo,
+        o.Locations.OrderBy(l => l.Name, StringComparer.Ordinal).ThenBy(l => l.Id).Select(l => l.Id).ToList(),
+        o.Contracts.Where(c => ContractHistory.IsOpen(c, today)).Select(c => c.MunicipalityCode).Distinct().Order(StringComparer.Ordinal).ToList(),
+        o.CreatedAt,
+        o.UpdatedAt);
+
+    private sealed record OfferingFields(
+        string Title, string CareType, string? Description, int AgeMin, int AgeMax, List<string> Tags, string? ReferralInfo, List<Location> Locations)
+    {
+        public void ApplyTo(Offering offering)
+        {
+            offering.Title = Title;
+            offering.CareTypeCode = CareType;
+            offering.Description = Description;
+            offering.AgeMin = AgeMin;
+            offering.AgeMax = AgeMax;
+            offering.Tags = Tags;
+            offering.ReferralInfo = ReferralInfo;
+        }
+    }
+}
+
+/// <summary>
+/// An offering. <c>careType</c>: a code from GET /api/v1/care-types; <c>tags</c>: from GET /api/v1/tags;
+/// <c>locationIds</c>: locations of the same provider; <c>municipalities</c>: CBS codes it is contracted for.
+/// <c>providerId</c> is required to create; on a replace it may be left out (an offering never changes provider).
+/// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record OfferingInput(
+    string? Title,
+    string? CareType,
+    int? AgeMin,
+    int? AgeMax,
+    Guid? ProviderId = null,
+    string? Description = null,
+    List<string?>? Tags = null,
+    string? ReferralInfo = null,
+    List<Guid>? LocationIds = null,
+    List<string?>? Municipalities = null);
+
+public sealed record OfferingListQuery(string? ProviderId, string? Page, string? PageSize);
+
+public sealed record AdminOfferingDto(
+    Guid Id,
+    Guid ProviderId,
+    string Title,
+    string CareType,
+    string? Description,
+    int AgeMin,
+    int AgeMax,
+    List<string> Tags,
+    string? ReferralInfo,
+    List<Guid> LocationIds,
+    List<string> Municipalities,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);

@@ -1,0 +1,233 @@
+using System.Linq.Expressions;
+using System.Security.Claims;
+using System.Text.Json.Serialization;
+using BeschikbaarheidsWijzer.Api.Data;
+using BeschikbaarheidsWijzer.Api.Data.Entities;
+using BeschikbaarheidsWijzer.Domain.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace BeschikbaarheidsWijzer.Api.Features.Admin;
+
+/// <summary>Zorgaanbieders: create, read, replace and (softly) delete.</summary>
+public static class AdminProviderEndpoints
+{
+    internal static RouteGroupBuilder MapAdminProviders(this RouteGroupBuilder admin)
+    {
+        admin.MapPost("/providers", CreateProvider).WithName("AdminCreateProvider").WithSummary("Add a provider")
+            .WithDescription("A region manager may only name its own regions, and gets its own regions when it names none.");
+        admin.MapGet("/providers", ListProviders).WithName("AdminListProviders").WithSummary("Providers you manage, by name");
+        admin.MapGet("/providers/{id:guid}", GetProvider).WithName("AdminGetProvider").WithSummary("One provider");
+        admin.MapPut("/providers/{id:guid}", UpdateProvider).WithName("AdminUpdateProvider").WithSummary("Replace a provider's details")
+            .WithDescription("Every field is replaced; a field left out becomes empty. A region manager's PUT leaves regions other than its own as they are.");
+        admin.MapDelete("/providers/{id:guid}", DeleteProvider).WithName("AdminDeleteProvider").WithSummary("Delete a provider")
+            .WithDescription("Soft delete: the provider and its offerings leave every list and search, their contracts end and its API keys are revoked. Report history stays.");
+        return admin;
+    }
+
+    public static async Task<Results<Created<AdminProviderDto>, ValidationProblem>> CreateProvider(
+        ProviderInput input, ClaimsPrincipal user, WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var scope = ManagementScope.For(user, clock);
+        var errors = new ValidationErrors();
+        var fields = ReadFields(input, errors);
+        var regions = await ReadRegionsAsync(input.Regions, scope, db, errors, cancellationToken);
+        if (!errors.IsEmpty)
+        {
+            return AdminInput.Invalid(errors);
+        }
+
+        var now = clock.GetUtcNow();
+        var provider = new Provider
+        {
+            Name = fields.Name,
+            RegionCodes = regions is { Count: > 0 } ? regions : scope.IsAdmin ? [] : [.. scope.Regions],
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        fields.ApplyTo(provider);
+        db.Providers.Add(provider);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"{AdminEndpoints.Prefix}/providers/{provider.Id}", ToDtoCompiled(provider));
+    }
+
+    public static async Task<Results<Ok<AdminPage<AdminProviderDto>>, ValidationProblem>> ListProviders(
+        [AsParameters] PageQuery query, ClaimsPrincipal user, WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        if (!AdminInput.TryReadPaging(query, errors, out var page, out var pageSize))
+        {
+            return AdminInput.InvalidQuery(errors);
+        }
+
+        var providers = ManagementScope.For(user, clock).Providers(db).AsNoTracking();
+        var total = await providers.CountAsync(cancellationToken);
+        var items = await providers
+            .OrderBy(p => p.Name).ThenBy(p => p.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(ToDto)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new AdminPage<AdminProviderDto>(items, page, pageSize, total));
+    }
+
+    public static async Task<Results<Ok<AdminProviderDto>, ProblemHttpResult>> GetProvider(
+        Guid id, ClaimsPrincipal user, WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var provider = await ManagementScope.For(user, clock).Providers(db).AsNoTracking()
+            .Where(p => p.Id == id)
+            .Select(ToDto)
+            .FirstOrDefaultAsync(cancellationToken);
+        return provider is null ? AdminInput.NotFound("provider") : TypedResults.Ok(provider);
+    }
+
+    public static async Task<Results<Ok<AdminProviderDto>, ValidationProblem, ProblemHttpResult>> UpdateProvider(
+        Guid id, ProviderInput input, ClaimsPrincipal user, WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var scope = ManagementScope.For(user, clock);
+        var provider = await scope.Providers(db).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (provider is null)
+        {
+            return AdminInput.NotFound("provider");
+        }
+
+        var errors = new ValidationErrors();
+        var fields = ReadFields(input, errors);
+        var regions = await ReadRegionsAsync(input.Regions, scope, db, errors, cancellationToken);
+        if (!errors.IsEmpty)
+        {
+            return AdminInput.Invalid(errors);
+        }
+
+        fields.ApplyTo(provider);
+        provider.RegionCodes = scope.IsAdmin
+            ? regions ?? []
+            : provider.RegionCodes.Where(r => !scope.ManagesRegion(r))
+                .Concat(regions is { Count: > 0 } ? regions : scope.Regions)
+                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        provider.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ToDtoCompiled(provider));
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteProvider(
+        Guid id, ClaimsPrincipal user, WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var scope = ManagementScope.For(user, clock);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await AdminInput.LockProviderAsync(db, id, cancellationToken);
+        var provider = await scope.Providers(db).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (provider is null)
+        {
+            return AdminInput.NotFound("provider");
+        }
+
+        var now = clock.GetUtcNow();
+        provider.DeletedAt = now;
+        provider.UpdatedAt = now;
+        var offerings = await db.Offerings.Include(o => o.Contracts)
+            .Where(o => o.ProviderId == id && o.DeletedAt == null)
+            .ToListAsync(cancellationToken);
+        foreach (var offering in offerings)
+        {
+            ContractHistory.SoftDelete(db, offering, now, scope.Today);
+        }
+
+        await db.ApiKeys.Where(k => k.ProviderId == id && k.RevokedAt == null)
+            .ForEachAsync(k => k.RevokedAt = now, cancellationToken);
+        if (await AdminInput.TrySaveAsync(db, cancellationToken) is { } conflict)
+        {
+            return conflict;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static ProviderFields ReadFields(ProviderInput input, ValidationErrors errors)
+    {
+        var name = AdminInput.RequiredText(errors, "name", input.Name, 200);
+        var kvk = AdminInput.OptionalFormatted(errors, "kvkNumber", input.KvkNumber, 8,
+            t => DutchCodes.IsKvkNumber(t) ? null : "A KvK number is exactly 8 digits.");
+        var agb = AdminInput.OptionalFormatted(errors, "agbCode", input.AgbCode, 8,
+            t => DutchCodes.IsAgbCode(t) ? null : "An AGB code is exactly 8 digits.");
+        var website = AdminInput.OptionalFormatted(errors, "website", input.Website, ContactRules.MaxWebsiteLength, ContactRules.FindWebsiteProblem);
+        var phone = AdminInput.OptionalFormatted(errors, "phone", input.Phone, ContactRules.MaxPhoneLength, ContactRules.FindPhoneProblem);
+        var email = AdminInput.OptionalFormatted(errors, "email", input.Email, ContactRules.MaxEmailLength, ContactRules.FindEmailProblem);
+        var description = AdminInput.OptionalText(errors, "description", input.Description, 4000, allowLineBreaks: true);
+        return new ProviderFields(name ?? "", kvk, agb, website, phone, email, description);
+    }
+
+    /// <summary>
+    /// The region codes named, checked to exist and, for a region manager, to be its own. Null when none were named.
+    /// </summary>
+    private static async Task<List<string>?> ReadRegionsAsync(
+        List<string?>? values, ManagementScope scope, WijzerDbContext db, ValidationErrors errors, CancellationToken cancellationToken)
+    {
+        var codes = AdminInput.ReadCodes(errors, "regions", values, 20, v => v.Trim().ToLowerInvariant(), "Not a region code.");
+        if (codes is null || codes.Count == 0)
+        {
+            return null;
+        }
+
+        var names = codes.Select(c => c.Code).ToList();
+        var known = await db.Regions.Where(r => names.Contains(r.Code)).Select(r => r.Code).ToListAsync(cancellationToken);
+        var all = known.Count == names.Count ? null : await db.Regions.OrderBy(r => r.Code).Select(r => r.Code).ToListAsync(cancellationToken);
+        foreach (var (index, code) in codes)
+        {
+            if (!known.Contains(code))
+            {
+                errors.Add($"regions[{index}]", $"Unknown region. Known regions: {string.Join(", ", all!)}.");
+            }
+            else if (!scope.ManagesRegion(code))
+            {
+                errors.Add($"regions[{index}]", $"You can only name your own regions: {string.Join(", ", scope.Regions)}.");
+            }
+        }
+
+        return names.Order(StringComparer.Ordinal).ToList();
+    }
+
+    internal static readonly Expression<Func<Provider, AdminProviderDto>> ToDto = p => new AdminProviderDto(
+        p.Id, p.Name, p.KvkNumber, p.AgbCode, p.Website, p.Phone, p.Email, p.Description, p.RegionCodes, p.CreatedAt, p.UpdatedAt);
+
+    private static readonly Func<Provider, AdminProviderDto> ToDtoCompiled = ToDto.Compile();
+
+    private sealed record ProviderFields(string Name, string? KvkNumber, string? AgbCode, string? Website, string? Phone, string? Email, string? Description)
+    {
+        public void ApplyTo(Provider provider)
+        {
+            provider.Name = Name;
+            provider.KvkNumber = KvkNumber;
+            provider.AgbCode = AgbCode;
+            provider.Website = Website;
+            provider.Phone = Phone;
+            provider.Email = Email;
+            provider.Description = Description;
+        }
+    }
+}
+
+/// <summary>A provider's editable details. <c>regions</c>: region codes whose managers manage it.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record ProviderInput(
+    string? Name,
+    string? KvkNumber = null,
+    string? AgbCode = null,
+    string? Website = null,
+    string? Phone = null,
+    string? Email = null,
+    string? Description = null,
+    List<string?>? Regions = null);
+
+public sealed record AdminProviderDto(
+    Guid Id,
+    string Name,
+    string? KvkNumber,
+    string? AgbCode,
+    string? Website,
+    string? Phone,
+    string? Email,
+    string? Description,
+    List<string> Regions,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);

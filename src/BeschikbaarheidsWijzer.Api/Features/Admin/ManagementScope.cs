@@ -1,0 +1,74 @@
+using System.Security.Claims;
+using BeschikbaarheidsWijzer.Api.Data;
+using BeschikbaarheidsWijzer.Api.Data.Entities;
+using BeschikbaarheidsWijzer.Api.Infrastructure.Auth;
+using BeschikbaarheidsWijzer.Domain.Weeks;
+using Microsoft.EntityFrameworkCore;
+
+namespace BeschikbaarheidsWijzer.Api.Features.Admin;
+
+/// <summary>
+/// What a management caller may see and change. An admin: everything. A region manager: a provider whose
+/// <see cref="Provider.RegionCodes"/> name one of its regions, or that has a live offering with a contract valid today in
+/// a municipality of one of its regions — and that provider's locations, offerings and keys. Anything else does not exist
+/// for it (404, never 403, so existence is not revealed). Deleted providers and offerings are out of everyone's scope.
+/// </summary>
+public sealed class ManagementScope
+{
+    private readonly List<string> _regions;
+
+    public ManagementScope(ApiCaller caller, DateOnly today)
+    {
+        Caller = caller;
+        Today = today;
+        _regions = caller.RegionCodes.Order(StringComparer.Ordinal).ToList();
+    }
+
+    public ApiCaller Caller { get; }
+
+    /// <summary>Today in Europe/Amsterdam: contracts are judged on this date.</summary>
+    public DateOnly Today { get; }
+
+    public bool IsAdmin => Caller.IsAdmin;
+
+    /// <summary>The regions a region manager manages (empty for an admin, who manages all).</summary>
+    public IReadOnlyList<string> Regions => _regions;
+
+    public static ManagementScope For(ClaimsPrincipal user, TimeProvider clock) =>
+        new(ApiCaller.From(user), IsoWeek.ToAmsterdamDate(clock.GetUtcNow()));
+
+    /// <summary>Whether the caller may add or end contracts, or name providers, in this region.</summary>
+    public bool ManagesRegion(string regionCode) => Caller.ManagesRegion(regionCode);
+
+    /// <summary>The live (not deleted) providers in scope.</summary>
+    public IQueryable<Provider> Providers(WijzerDbContext db)
+    {
+        var providers = db.Providers.Where(p => p.DeletedAt == null);
+        if (IsAdmin)
+        {
+            return providers;
+        }
+
+        if (Caller.Role != ApiKeyRole.RegionManager || _regions.Count == 0)
+        {
+            return providers.Where(p => false);
+        }
+
+        var regions = _regions;
+        var today = Today;
+        return providers.Where(p =>
+            p.RegionCodes.Any(r => regions.Contains(r))
+            || p.Offerings.Any(o => o.DeletedAt == null && o.Contracts.Any(c =>
+                c.ValidFrom <= today && (c.ValidTo == null || c.ValidTo >= today) && regions.Contains(c.Municipality!.RegionCode))));
+    }
+
+    /// <summary>The live offerings of providers in scope.</summary>
+    public IQueryable<Offering> Offerings(WijzerDbContext db)
+    {
+        var providers = Providers(db);
+        return db.Offerings.Where(o => o.DeletedAt == null && providers.Any(p => p.Id == o.ProviderId));
+    }
+
+    public Task<bool> IncludesProviderAsync(WijzerDbContext db, Guid providerId, CancellationToken cancellationToken) =>
+        Providers(db).AnyAsync(p => p.Id == providerId, cancellationToken);
+}
