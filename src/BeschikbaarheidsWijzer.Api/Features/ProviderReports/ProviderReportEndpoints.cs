@@ -195,7 +195,13 @@ public static class ProviderReportEndpoints
             errors.Add(Idempotency.HeaderName, keyProblem);
         }
 
-        if (batch?.Reports is not { Count: > 0 and <= MaxBatchSize } reports)
+        if (batch is null)
+        {
+            errors.Add("body", "Send a JSON object: { \"reports\": [ … ] }.");
+            return errors;
+        }
+
+        if (batch.Reports is not { Count: > 0 and <= MaxBatchSize } reports)
         {
             errors.Add("reports", $"Send 1 to {MaxBatchSize} reports.");
             return errors;

@@ -40,7 +40,14 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
         httpContext.Response.StatusCode = badRequest.StatusCode;
         var problem = badRequest.InnerException is JsonException json
             ? JsonProblem(json)
-            : new ProblemDetails
+            : IsMissingBody(badRequest)
+                ? new ValidationProblemDetails(new Dictionary<string, string[]> { ["body"] = ["Send a JSON object as the request body."] })
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Title = "Request body required",
+                    Detail = "body: Send a JSON object as the request body.",
+                }
+                : new ProblemDetails
             {
                 Status = badRequest.StatusCode,
                 Title = badRequest.StatusCode switch
@@ -53,6 +60,13 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
             };
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>The framework's own wording for an empty body names .NET parameter types; users need "body".</summary>
+    private static bool IsMissingBody(BadHttpRequestException exception) =>
+        exception.StatusCode == StatusCodes.Status400BadRequest
+        && (exception.Message.Contains("no body was provided", StringComparison.OrdinalIgnoreCase)
+            || exception.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal)
+            || exception.Message.Contains("Required parameter", StringComparison.Ordinal) && exception.Message.Contains("body", StringComparison.OrdinalIgnoreCase));
 
     private static ValidationProblemDetails JsonProblem(JsonException json)
     {
