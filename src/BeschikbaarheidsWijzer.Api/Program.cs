@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using BeschikbaarheidsWijzer.Api.Features.ProviderReports;
 using BeschikbaarheidsWijzer.Api.Features.Admin;
+using BeschikbaarheidsWijzer.Api.Features.Geocoding;
 using BeschikbaarheidsWijzer.Api.Features.Reference;
 using BeschikbaarheidsWijzer.Api.Features.Search;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Auth;
@@ -27,6 +28,8 @@ builder.Services.AddWijzerHealthChecks();
 builder.Services.AddWijzerOpenApi();
 builder.Services.AddWijzerAuth(builder.Configuration);
 builder.Services.AddSearch();
+builder.Services.AddGeocoding();
+builder.Services.AddPublicCaching(builder.Configuration);
 
 var app = builder.Build();
 
@@ -36,6 +39,8 @@ app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UsePublicETags(app.Configuration);
+app.UseOutputCache();
 
 app.MapWijzerOpenApi();
 app.MapHealthEndpoints();

@@ -18,6 +18,7 @@ public sealed class WijzerDbContext(DbContextOptions<WijzerDbContext> options) :
     public DbSet<AvailabilityReport> AvailabilityReports => Set<AvailabilityReport>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<PostcodeLocation> PostcodeLocations => Set<PostcodeLocation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -81,6 +81,9 @@ public class WijzerApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Auth:AdminApiKey", AdminKey);
+
+        // Tests change the database directly and must see it; CacheTests turns the cache on to test it.
+        builder.UseSetting("Search:OutputCache:Enabled", "false");
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 }

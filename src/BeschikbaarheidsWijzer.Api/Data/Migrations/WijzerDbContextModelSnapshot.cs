@@ -547,6 +547,45 @@ namespace BeschikbaarheidsWijzer.Api.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("BeschikbaarheidsWijzer.Api.Data.Entities.PostcodeLocation", b =>
+                {
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("postcode");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character(6)")
+                        .HasColumnName("municipality_code")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.HasKey("Postcode")
+                        .HasName("pk_postcode_locations");
+
+                    b.ToTable("postcode_locations", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_postcode_locations_coordinates", "latitude between -90 and 90 and longitude between -180 and 180");
+
+                            t.HasCheckConstraint("ck_postcode_locations_municipality_code", "municipality_code ~ '^GM[0-9]{4}$'");
+
+                            t.HasCheckConstraint("ck_postcode_locations_postcode", "postcode ~ '^[1-9][0-9]{3}[A-Z]{2}$'");
+                        });
+                });
+
             modelBuilder.Entity("BeschikbaarheidsWijzer.Api.Data.Entities.Provider", b =>
                 {
                     b.Property<Guid>("Id")

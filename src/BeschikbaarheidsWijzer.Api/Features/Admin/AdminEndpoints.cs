@@ -1,4 +1,5 @@
 using BeschikbaarheidsWijzer.Api.Infrastructure.Auth;
+using BeschikbaarheidsWijzer.Api.Infrastructure.Http;
 
 namespace BeschikbaarheidsWijzer.Api.Features.Admin;
 
@@ -15,6 +16,7 @@ public static class AdminEndpoints
         var admin = app.MapGroup(Prefix)
             .WithTags("Administration")
             .RequireAuthorization(AuthSetup.ManagementPolicy)
+            .EvictsPublicCache()
             .RequireRateLimiting(AuthSetup.PerKeyRateLimit)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)

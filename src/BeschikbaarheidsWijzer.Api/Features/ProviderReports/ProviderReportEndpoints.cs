@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Auth;
+using BeschikbaarheidsWijzer.Api.Infrastructure.Http;
 using BeschikbaarheidsWijzer.Domain.Availability;
 using BeschikbaarheidsWijzer.Domain.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,6 +21,7 @@ public static class ProviderReportEndpoints
         var provider = app.MapGroup("/api/v1/provider")
             .WithTags("Provider")
             .RequireAuthorization(AuthSetup.ProviderPolicy)
+            .EvictsPublicCache()
             .RequireRateLimiting(AuthSetup.PerKeyRateLimit);
 
         provider.MapGet("/offerings", GetOwnOfferings).WithName("GetOwnOfferings")

@@ -1,10 +1,14 @@
 using BeschikbaarheidsWijzer.Api.Data;
+using BeschikbaarheidsWijzer.Api.Features.Geocoding;
 using BeschikbaarheidsWijzer.Api.Features.Norms;
+using BeschikbaarheidsWijzer.Api.Infrastructure.Http;
 using BeschikbaarheidsWijzer.Domain.Availability;
+using BeschikbaarheidsWijzer.Domain.Geo;
 using BeschikbaarheidsWijzer.Domain.Norms;
 using BeschikbaarheidsWijzer.Domain.Validation;
 using BeschikbaarheidsWijzer.Domain.Weeks;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace BeschikbaarheidsWijzer.Api.Features.Search;
@@ -20,7 +24,7 @@ public static class SearchEndpoints
 
     public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Search");
+        var api = app.MapGroup("/api/v1").WithTags("Search").CacheOutput(PublicCaching.PolicyName);
         api.MapGet("/offerings", SearchOfferings).WithName("SearchOfferings")
             .WithSummary("Search contracted offerings by place, care type, age and wait")
             .WithDescription("Filters combine. normStatus compares the latest figures with the norm of the municipality's region " +
@@ -33,17 +37,30 @@ public static class SearchEndpoints
     }
 
     public static async Task<Results<Ok<SearchResponse>, ValidationProblem>> SearchOfferings(
-        [AsParameters] SearchQuery query, ReferenceLookup reference, OfferingSearch search, CancellationToken cancellationToken)
+        [AsParameters] SearchQuery query,
+        ReferenceLookup reference,
+        PostcodeResolver postcodes,
+        OfferingSearch search,
+        HttpContext context,
+        CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var criteria = query.ToCriteria(await reference.GetAsync(cancellationToken), errors);
+        var warnings = new List<string>();
+        var postcode = query.PostcodeToResolve is { } code ? await postcodes.ResolveAsync(code, cancellationToken) : null;
+        var criteria = query.ToCriteria(await reference.GetAsync(cancellationToken), postcode, errors, warnings);
         if (criteria is null)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "Invalid search");
         }
 
+        if (postcode is PostcodeLookup.Unavailable && context.Features.Get<IOutputCacheFeature>() is { } outputCache)
+        {
+            // An answer made without the geocoder must not outlive its outage in the output cache.
+            outputCache.Context.AllowCacheStorage = false;
+        }
+
         var (items, total, facets) = await search.RunAsync(criteria, cancellationToken);
-        return TypedResults.Ok(new SearchResponse(items, criteria.Page, criteria.PageSize, total, facets, []));
+        return TypedResults.Ok(new SearchResponse(items, criteria.Page, criteria.PageSize, total, facets, warnings));
     }
 
     public static async Task<Results<Ok<OfferingDetailDto>, ValidationProblem, ProblemHttpResult>> GetOffering(

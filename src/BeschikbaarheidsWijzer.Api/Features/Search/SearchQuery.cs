@@ -1,4 +1,5 @@
 using System.Globalization;
+using BeschikbaarheidsWijzer.Domain.Geo;
 using BeschikbaarheidsWijzer.Domain.Validation;
 
 namespace BeschikbaarheidsWijzer.Api.Features.Search;
@@ -26,7 +27,20 @@ public sealed record SearchQuery(
     public const int MaxPageSize = 100;
     public const int MaxTextLength = 200;
 
-    public SearchCriteria? ToCriteria(ReferenceLookup.Snapshot reference, ValidationErrors errors)
+    // Machine-readable prefixes of the response's warnings; a sentence for people follows after ": ".
+    public const string PostcodeUnresolvedWarning = "postcode-unresolved";
+    public const string PostcodeOutsideRegionsWarning = "postcode-outside-regions";
+    public const string SortFallbackWarning = "sort-fallback";
+
+    /// <summary>The postcode as the geocoder takes it (<c>7001AB</c>); null when none was given or it is not a Dutch postcode.</summary>
+    public string? PostcodeToResolve =>
+        DutchCodes.TryNormalisePostcode(Postcode, out var postcode) ? postcode.Replace(" ", "", StringComparison.Ordinal) : null;
+
+    /// <param name="reference">The municipalities, care types and tags to validate against.</param>
+    /// <param name="postcode">What the geocoder said about <see cref="PostcodeToResolve"/>; null when there was nothing to resolve.</param>
+    /// <param name="errors">Receives a message per invalid parameter; the result is null when there is any.</param>
+    /// <param name="warnings">Receives what the response should say about a search answered less precisely than asked.</param>
+    public SearchCriteria? ToCriteria(ReferenceLookup.Snapshot reference, PostcodeLookup? postcode, ValidationErrors errors, ICollection<string> warnings)
     {
         ReferenceLookup.MunicipalityInfo? municipality = null;
         if (!string.IsNullOrWhiteSpace(Municipality))
@@ -36,11 +50,6 @@ public sealed record SearchQuery(
             {
                 errors.Add("municipality", "Unknown municipality: use a CBS code such as GM0222 (see /api/v1/regions).");
             }
-        }
-
-        if (!string.IsNullOrWhiteSpace(Postcode))
-        {
-            errors.Add("postcode", "Searching by postcode is not available yet; use municipality (a CBS code such as GM0222) or lat and lon.");
         }
 
         (double, double)? point = null;
@@ -53,6 +62,46 @@ public sealed record SearchQuery(
         else if (lat is not null && lon is not null)
         {
             point = (lat.Value, lon.Value);
+        }
+
+        // A postcode's municipality is the place searched unless municipality is given too; its coordinates are where
+        // distances are measured from unless lat and lon are given. A postcode outside our regions, or one the geocoder
+        // cannot resolve right now, still gets an answer: not limited to a municipality, with a warning that says so.
+        ReferenceLookup.MunicipalityInfo? postcodeMunicipality = null;
+        (double, double)? postcodePoint = null;
+        var postcodeGiven = !string.IsNullOrWhiteSpace(Postcode);
+        if (postcodeGiven && PostcodeToResolve is null)
+        {
+            errors.Add("postcode", "Use a Dutch postcode: four digits and two letters, such as 7001 AB.");
+        }
+        else if (postcodeGiven)
+        {
+            switch (postcode)
+            {
+                case PostcodeLookup.Found found:
+                    postcodePoint = (found.Lat, found.Lon);
+                    if (!reference.Municipalities.TryGetValue(found.MunicipalityCode, out postcodeMunicipality) && municipality is null)
+                    {
+                        warnings.Add($"{PostcodeOutsideRegionsWarning}: the postcode lies in municipality {found.MunicipalityCode}, outside the regions served; " +
+                                     "results are not limited to a municipality and are judged by the national norms");
+                    }
+
+                    break;
+                case PostcodeLookup.NotFound:
+                    errors.Add("postcode", "Unknown postcode: no such postcode is known.");
+                    break;
+                default:
+                    if (municipality is null)
+                    {
+                        warnings.Add($"{PostcodeUnresolvedWarning}: the postcode could not be resolved right now; results are not limited to its municipality");
+                    }
+                    else if (point is null)
+                    {
+                        warnings.Add($"{PostcodeUnresolvedWarning}: the postcode could not be resolved right now; distances are measured from the municipality's centre");
+                    }
+
+                    break;
+            }
         }
 
         var careTypes = Distinct(CareType);
@@ -97,11 +146,20 @@ public sealed record SearchQuery(
             errors.Add("sort", "Use wait, distance, name or updated.");
         }
 
-        // Without lat and lon, the municipality's centre is the place distances are measured from.
-        var referencePoint = point ?? (municipality is null ? null : (municipality.Lat, municipality.Lon));
+        // Without lat and lon, distances are measured from the postcode, else from the municipality's centre.
+        var place = municipality ?? postcodeMunicipality;
+        var referencePoint = point ?? postcodePoint ?? (place is null ? null : (place.Lat, place.Lon));
         if (sort == SearchSort.Distance && referencePoint is null)
         {
-            errors.Add("sort", "Sorting by distance needs a place: give municipality, or lat and lon.");
+            if (!postcodeGiven)
+            {
+                errors.Add("sort", "Sorting by distance needs a place: give postcode, municipality, or lat and lon.");
+            }
+            else if (!errors.Contains("postcode"))
+            {
+                sort = SearchSort.Wait;
+                warnings.Add($"{SortFallbackWarning}: sorting by distance needs the postcode's location, which is unknown right now; sorted by wait instead");
+            }
         }
 
         if (!errors.IsEmpty)
@@ -111,8 +169,8 @@ public sealed record SearchQuery(
 
         return new SearchCriteria
         {
-            MunicipalityCode = municipality?.Code,
-            RegionCode = municipality?.RegionCode,
+            MunicipalityCode = place?.Code,
+            RegionCode = place?.RegionCode,
             ReferencePoint = referencePoint,
             CareTypes = careTypes,
             Age = age,
