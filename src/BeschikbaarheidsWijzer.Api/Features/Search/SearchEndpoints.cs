@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Features.Geocoding;
 using BeschikbaarheidsWijzer.Api.Features.Norms;
@@ -18,6 +20,10 @@ public static class SearchEndpoints
 {
     public const int HistoryWeeks = 26;
     public const int MaxAlternatives = 5;
+
+    /// <summary>A location for display; without its own coordinates it stands at its municipality's centre.</summary>
+    private static readonly Expression<Func<Location, LocationDto>> ToLocationDto = l => new LocationDto(
+        l.Id, l.Name, l.Street, l.Postcode, l.City, l.MunicipalityCode, l.Latitude ?? l.Municipality!.Latitude, l.Longitude ?? l.Municipality!.Longitude);
 
     public static IServiceCollection AddSearch(this IServiceCollection services) =>
         services.AddSingleton<ReferenceLookup>().AddScoped<OfferingSearch>();
@@ -90,8 +96,7 @@ public static class SearchEndpoints
                 o.CareType!.Sector,
                 o.CareType.Setting,
                 Provider = new ProviderContactDto(o.ProviderId, o.Provider!.Name, o.Provider.Website, o.Provider.Phone, o.Provider.Email),
-                Locations = o.Locations.OrderBy(l => l.Name).Select(l => new LocationDto(
-                    l.Id, l.Name, l.Street, l.Postcode, l.City, l.MunicipalityCode, l.Latitude ?? l.Municipality!.Latitude, l.Longitude ?? l.Municipality!.Longitude)).ToList(),
+                Locations = o.Locations.OrderBy(l => l.Name).AsQueryable().Select(ToLocationDto).ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (offering is null)
@@ -156,8 +161,7 @@ public static class SearchEndpoints
             .Select(p => new
             {
                 p.Id, p.Name, p.Website, p.Phone, p.Email, p.Description,
-                Locations = p.Locations.OrderBy(l => l.Name).Select(l => new LocationDto(
-                    l.Id, l.Name, l.Street, l.Postcode, l.City, l.MunicipalityCode, l.Latitude ?? l.Municipality!.Latitude, l.Longitude ?? l.Municipality!.Longitude)).ToList(),
+                Locations = p.Locations.OrderBy(l => l.Name).AsQueryable().Select(ToLocationDto).ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (provider is null)
