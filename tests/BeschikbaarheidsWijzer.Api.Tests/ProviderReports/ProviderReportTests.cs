@@ -167,7 +167,11 @@ public sealed class ProviderReportTests(ProviderFixture app) : IClassFixture<Pro
         await using var kestrel = app.WithWebHostBuilder(_ => { });
         kestrel.UseKestrel(0);
         kestrel.StartServer();
-        var client = kestrel.CreateClient();
+        // HttpClient sends the body anyway after 1 s without "100 Continue"; on a busy machine the server may need longer.
+        using var client = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(60) })
+        {
+            BaseAddress = kestrel.CreateClient().BaseAddress,
+        };
         client.DefaultRequestHeaders.Authorization = new("Bearer", app.KeyA);
         var before = await app.ReportCountAsync();
 
