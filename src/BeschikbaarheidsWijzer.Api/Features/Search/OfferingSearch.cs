@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Api.Features.Norms;
@@ -23,14 +22,22 @@ public sealed class OfferingSearch(WijzerDbContext db, TimeProvider clock, IConf
     /// <summary>How alike a typed name must be to a provider's name or an offering's title (pg_trgm word similarity).</summary>
     public const double TypoTolerance = 0.45;
 
+    // This service lives for one request: the norm tables are read once however many searches the request runs.
+    private NormResolver? _resolver;
+    private List<CareType>? _careTypes;
+
+    /// <summary>The norm rules, read once per request.</summary>
+    public async Task<NormResolver> GetResolverAsync(CancellationToken cancellationToken) =>
+        _resolver ??= await NormCatalog.LoadResolverAsync(db, cancellationToken);
+
     private int StaleAfterDays => configuration.GetValue("Availability:StaleAfterDays", AvailabilityRules.DefaultStaleAfterDays);
 
     public async Task<(List<OfferingSummaryDto> Items, int Total, SearchFacets Facets)> RunAsync(SearchCriteria criteria, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var today = IsoWeek.ToAmsterdamDate(now);
-        var resolver = await NormCatalog.LoadResolverAsync(db, cancellationToken);
-        var careTypes = await db.CareTypes.AsNoTracking().ToListAsync(cancellationToken);
+        var resolver = await GetResolverAsync(cancellationToken);
+        var careTypes = _careTypes ??= await db.CareTypes.AsNoTracking().ToListAsync(cancellationToken);
         var norms = careTypes.ToDictionary(
             c => c.Code,
             c => resolver.Resolve(new CareTypeProfile(c.Code, c.Sector, c.Setting), criteria.RegionCode, today));

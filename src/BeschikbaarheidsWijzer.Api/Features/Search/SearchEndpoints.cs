@@ -2,7 +2,6 @@ using System.Linq.Expressions;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Features.Geocoding;
-using BeschikbaarheidsWijzer.Api.Features.Norms;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Http;
 using BeschikbaarheidsWijzer.Domain.Availability;
 using BeschikbaarheidsWijzer.Domain.Geo;
@@ -126,7 +125,7 @@ public static class SearchEndpoints
             RegionCode = place?.RegionCode,
             ReferencePoint = place is null ? null : (place.Lat, place.Lon),
         };
-        var resolver = await NormCatalog.LoadResolverAsync(db, cancellationToken);
+        var resolver = await search.GetResolverAsync(cancellationToken);
         var careType = new CareTypeProfile(offering.CareTypeCode, offering.Sector, offering.Setting);
         var norms = new Dictionary<string, EffectiveNorm?> { [offering.CareTypeCode] = resolver.Resolve(careType, place?.RegionCode, today) };
         var summary = (await search.LoadSummariesAsync([id], criteria, norms, now, cancellationToken)).Single();

@@ -1,4 +1,3 @@
-using System.Text;
 using BeschikbaarheidsWijzer.Domain.Geo;
 using BeschikbaarheidsWijzer.Domain.Norms;
 using Npgsql;
@@ -65,7 +64,7 @@ internal sealed class SearchSql
         if (criteria.Text is { } text)
         {
             Add("q", text, NpgsqlDbType.Text);
-            Add("typo", TypoTolerance, NpgsqlDbType.Real);
+            Add("typo", OfferingSearch.TypoTolerance, NpgsqlDbType.Real);
             where.Add("(o.search_vector @@ websearch_to_tsquery('dutch', @q) or word_similarity(lower(@q), lower(p.name)) >= @typo or word_similarity(lower(@q), lower(o.title)) >= @typo)");
         }
 
@@ -183,8 +182,6 @@ internal sealed class SearchSql
         $"power(sin(radians({lat} - @ref_lat) / 2), 2) + cos(radians(@ref_lat)) * cos(radians({lat})) * power(sin(radians({lon} - @ref_lon) / 2), 2)))";
 
     private static string Where(List<string> filters) => filters.Count == 0 ? "true" : string.Join(" and ", filters);
-
-    private double TypoTolerance => OfferingSearch.TypoTolerance;
 
     private void Add(string name, object value, NpgsqlDbType type) => _parameters.Add(new NpgsqlParameter(name, type) { Value = value });
 
