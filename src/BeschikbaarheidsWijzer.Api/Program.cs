@@ -6,6 +6,7 @@ using BeschikbaarheidsWijzer.Api.Features.Geocoding;
 using BeschikbaarheidsWijzer.Api.Features.Reference;
 using BeschikbaarheidsWijzer.Api.Features.Search;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Auth;
+using BeschikbaarheidsWijzer.Api.Infrastructure.Benchmarks;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Database;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Health;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Http;
@@ -48,6 +49,7 @@ app.MapReference();
 app.MapSearch();
 app.MapAdmin();
 app.MapProviderReports();
+app.MapBenchmarkFloor(app.Configuration);
 
 try
 {

@@ -37,6 +37,8 @@ public sealed class AppUnderTest : IAsyncDisposable
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(2);
 
     private readonly string _runDirectory;
+    private readonly string _appDll;
+    private readonly AppUnderTestOptions _options;
     private readonly Queue<string> _appOutput = new();
     private readonly Lock _appOutputLock = new();
     private LocalPostgresCluster? _cluster;
@@ -44,10 +46,12 @@ public sealed class AppUnderTest : IAsyncDisposable
     private int _appLineCount;
     private bool _disposed;
 
-    private AppUnderTest(string repositoryRoot, string runDirectory)
+    private AppUnderTest(string repositoryRoot, string runDirectory, string appDll, AppUnderTestOptions options)
     {
         RepositoryRoot = repositoryRoot;
         _runDirectory = runDirectory;
+        _appDll = appDll;
+        _options = options;
     }
 
     public string RepositoryRoot { get; }
@@ -87,7 +91,7 @@ public sealed class AppUnderTest : IAsyncDisposable
 
         var runDirectory = Path.Combine(Path.GetTempPath(), $"{RunDirectoryPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(runDirectory);
-        var app = new AppUnderTest(repositoryRoot, runDirectory);
+        var app = new AppUnderTest(repositoryRoot, runDirectory, appDll, options);
         try
         {
             await app.StartDatabaseAsync(options.DatabaseName, cancellationToken);
@@ -136,24 +140,7 @@ public sealed class AppUnderTest : IAsyncDisposable
         }
 
         _disposed = true;
-        if (_app is { } app)
-        {
-            try
-            {
-                if (!app.HasExited)
-                {
-                    app.Kill(entireProcessTree: true);
-                    using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-                    await app.WaitForExitAsync(timeout.Token);
-                }
-            }
-            catch (Exception ex) when (ex is InvalidOperationException or OperationCanceledException or System.ComponentModel.Win32Exception)
-            {
-                Console.Error.WriteLine($"Could not stop the app (pid {app.Id}): {ex.Message}");
-            }
-
-            app.Dispose();
-        }
+        await StopAppAsync();
 
         if (_cluster is not null)
         {
@@ -175,6 +162,48 @@ public sealed class AppUnderTest : IAsyncDisposable
         {
             Console.Error.WriteLine($"Could not delete {_runDirectory}: {ex.Message}");
         }
+    }
+
+    /// <summary>
+    /// Stops the app and starts it again on the same database with <paramref name="environment"/> on top of the
+    /// options' environment: for a setting read only at start-up (the output cache), or after reference data changed
+    /// underneath the app's caches.
+    /// </summary>
+    public async Task RestartAppAsync(IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    {
+        await StopAppAsync();
+        var merged = new Dictionary<string, string>(_options.AppEnvironment);
+        foreach (var (key, value) in environment)
+        {
+            merged[key] = value;
+        }
+
+        await StartAppAsync(_appDll, merged, cancellationToken);
+    }
+
+    private async Task StopAppAsync()
+    {
+        if (_app is not { } app)
+        {
+            return;
+        }
+
+        _app = null;
+        try
+        {
+            if (!app.HasExited)
+            {
+                app.Kill(entireProcessTree: true);
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+                await app.WaitForExitAsync(timeout.Token);
+            }
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or OperationCanceledException or System.ComponentModel.Win32Exception)
+        {
+            Console.Error.WriteLine($"Could not stop the app (pid {app.Id}): {ex.Message}");
+        }
+
+        app.Dispose();
     }
 
     /// <summary>The directory holding <c>BeschikbaarheidsWijzer.sln</c>, looked for upwards from the tool and from the current directory.</summary>
