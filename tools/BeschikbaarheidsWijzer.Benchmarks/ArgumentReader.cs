@@ -27,19 +27,11 @@ public sealed class ArgumentReader(IEnumerable<string> arguments)
 
     public int TakeInt(string name, int defaultValue, int min, int max)
     {
-        var index = _remaining.IndexOf(name);
-        if (index < 0)
+        if (TakeValue(name, "a number") is not { } text)
         {
             return defaultValue;
         }
 
-        if (index + 1 >= _remaining.Count)
-        {
-            throw new UsageException($"{name} needs a number.");
-        }
-
-        var text = _remaining[index + 1];
-        _remaining.RemoveRange(index, 2);
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
         {
             throw new UsageException($"{name} must be a whole number from {min} to {max}, not '{text}'.");
@@ -48,11 +40,52 @@ public sealed class ArgumentReader(IEnumerable<string> arguments)
         return value;
     }
 
+    /// <summary>A comma-separated list of whole numbers (<c>--sizes 1000,10000</c>), each from <paramref name="min"/> to <paramref name="max"/>.</summary>
+    public int[] TakeIntList(string name, int[] defaultValue, int min, int max)
+    {
+        if (TakeValue(name, "a comma-separated list of numbers") is not { } text)
+        {
+            return defaultValue;
+        }
+
+        var values = new List<int>();
+        foreach (var part in text.Split(','))
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+            {
+                throw new UsageException($"{name} takes whole numbers from {min} to {max}, separated by commas, not '{text}'.");
+            }
+
+            values.Add(value);
+        }
+
+        return [.. values];
+    }
+
     public void EnsureAllTaken()
     {
         if (_remaining.Count > 0)
         {
             throw new UsageException($"Unknown argument(s): {string.Join(' ', _remaining)}");
         }
+    }
+
+    /// <summary>The value after <paramref name="name"/>, both taken out; null when the option is not there.</summary>
+    private string? TakeValue(string name, string what)
+    {
+        var index = _remaining.IndexOf(name);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        if (index + 1 >= _remaining.Count)
+        {
+            throw new UsageException($"{name} needs {what}.");
+        }
+
+        var text = _remaining[index + 1];
+        _remaining.RemoveRange(index, 2);
+        return text;
     }
 }

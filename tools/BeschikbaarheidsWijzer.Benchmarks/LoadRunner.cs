@@ -6,8 +6,8 @@ namespace BeschikbaarheidsWijzer.Benchmarks;
 /// <summary>
 /// A closed-loop load generator on loopback: <c>clients</c> workers, each on a connection of its own, send GET
 /// requests back to back (the next as soon as the previous response body has been read) for a fixed time. Each worker
-/// takes its paths from its own deterministic sequence. Only 200 responses count as served; anything else is an error
-/// and its first few are printed.
+/// takes its requests from its own deterministic sequence. Only 200 responses count as served; anything else is an error
+/// and its first few are printed. Besides the overall figures, latencies are kept per kind of request (the parts of a mix).
 /// </summary>
 public sealed class LoadRunner(AppUnderTest app, int clients)
 {
@@ -21,12 +21,13 @@ public sealed class LoadRunner(AppUnderTest app, int clients)
     public int Clients { get; } = clients;
 
     /// <summary>
-    /// Runs the load and returns the figures. <paramref name="nextPath"/> gets the worker's index and its own
-    /// request counter and returns the path and query to ask for.
+    /// Runs the load and returns the figures. <paramref name="nextRequest"/> gets the worker's index and its own
+    /// request counter and returns the path and query to ask for, with the kind of request it is.
     /// </summary>
-    public async Task<LoadResult> RunAsync(string label, TimeSpan duration, Func<int, long, string> nextPath, CancellationToken cancellationToken)
+    public async Task<LoadResult> RunAsync(string label, TimeSpan duration, Func<int, long, BenchRequest> nextRequest, CancellationToken cancellationToken)
     {
         var recorder = new LatencyRecorder();
+        var byKind = new System.Collections.Concurrent.ConcurrentDictionary<string, LatencyRecorder>(StringComparer.Ordinal);
         var errors = 0L;
         var bytes = 0L;
         var maxRequests = (long)(duration.TotalSeconds * MaxRequestsPerClientPerSecond);
@@ -37,7 +38,7 @@ public sealed class LoadRunner(AppUnderTest app, int clients)
             using var client = app.CreateClient();
             for (long i = 0; i < maxRequests && Stopwatch.GetElapsedTime(started) < duration; i++)
             {
-                var path = nextPath(worker, i);
+                var (path, kind) = nextRequest(worker, i);
                 var requestStarted = Stopwatch.GetTimestamp();
                 try
                 {
@@ -46,6 +47,7 @@ public sealed class LoadRunner(AppUnderTest app, int clients)
                     if (response.StatusCode == HttpStatusCode.OK)
                     {
                         recorder.Record(elapsed);
+                        byKind.GetOrAdd(kind, _ => new LatencyRecorder()).Record(elapsed);
                         Interlocked.Add(ref bytes, response.Content.Headers.ContentLength ?? 0);
                         continue;
                     }
@@ -67,8 +69,18 @@ public sealed class LoadRunner(AppUnderTest app, int clients)
         await Task.WhenAll(Enumerable.Range(0, Clients).Select(w => Task.Run(() => RunClientAsync(w), cancellationToken)));
         var wall = Stopwatch.GetElapsedTime(started);
         var summary = recorder.Summarize(wall);
-        var result = new LoadResult(label, summary, errors, summary.Count == 0 ? 0 : bytes / summary.Count);
+        var kinds = byKind.OrderBy(k => k.Key, StringComparer.Ordinal).ToDictionary(k => k.Key, k => k.Value.Summarize(wall), StringComparer.Ordinal);
+        var result = new LoadResult(label, summary, errors, summary.Count == 0 ? 0 : bytes / summary.Count, kinds);
         Console.WriteLine($"  {result.Format()}");
+        if (kinds.Count > 1)
+        {
+            foreach (var (kind, latency) in kinds)
+            {
+                Console.WriteLine($"      {kind,-22} {latency.PerSecond,8:F0} req/s   p50 {latency.P50.TotalMilliseconds,6:F1} ms   p95 {latency.P95.TotalMilliseconds,6:F1} ms   " +
+                                  $"p99 {latency.P99.TotalMilliseconds,6:F1} ms");
+            }
+        }
+
         return result;
     }
 
@@ -83,7 +95,10 @@ public sealed class LoadRunner(AppUnderTest app, int clients)
     }
 }
 
-public sealed record LoadResult(string Label, LatencySummary Latency, long Errors, long MeanResponseBytes)
+/// <summary>One request of a load: the path with its query, and which part of the mix it belongs to.</summary>
+public readonly record struct BenchRequest(string Path, string Kind);
+
+public sealed record LoadResult(string Label, LatencySummary Latency, long Errors, long MeanResponseBytes, IReadOnlyDictionary<string, LatencySummary> ByKind)
 {
     public string Format() =>
         $"{Label,-26} {Latency.PerSecond,8:F0} req/s   p50 {Latency.P50.TotalMilliseconds,6:F1} ms   p95 {Latency.P95.TotalMilliseconds,6:F1} ms   " +

@@ -20,6 +20,8 @@ internal static class Program
     [
         new("reports", "Provider availability reports: one 1,000-report batch (7 times), then 16 providers posting batches of 50.",
             ReportsScenario.OptionsHelp, ReportsScenario.Create),
+        new("search", "Public search at 1,000 / 10,000 / 100,000 offerings: a realistic mix, cache off and on, against a primary-key floor.",
+            SearchScenario.OptionsHelp, SearchScenario.Create),
     ];
 
     public static async Task<int> Main(string[] args)
@@ -54,9 +56,10 @@ internal static class Program
                 return ExitTargetsMet;
             }
 
-            appOptions = new AppUnderTestOptions { Build = !reader.TakeFlag("--no-build") };
+            var build = !reader.TakeFlag("--no-build");
             scenario = definition.Create(reader);
             reader.EnsureAllTaken();
+            appOptions = scenario.Configure(new AppUnderTestOptions { Build = build });
         }
         catch (UsageException ex)
         {

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using BeschikbaarheidsWijzer.Api.Data;
@@ -52,14 +51,14 @@ public sealed class ReportsScenario(int sustainedSeconds) : IScenario
 
     public async Task<ScenarioOutcome> RunAsync(AppUnderTest app, CancellationToken cancellationToken)
     {
-        var loadBefore = LoadAverage();
+        var loadBefore = MachineText.LoadAverage();
         var providers = await ArrangeAsync(app, cancellationToken);
 
         var warmUpErrors = await WarmUpAsync(app, providers, cancellationToken);
         var single = await SingleBatchAsync(app, providers[0], cancellationToken);
         var sustained = await SustainedAsync(app, providers[1..], cancellationToken);
         var check = await CheckStoredAsync(app, providers, cancellationToken);
-        var loadAfter = LoadAverage();
+        var loadAfter = MachineText.LoadAverage();
 
         var singleMet = single.Errors == 0 && single.Latency.Max <= SingleBatchTarget;
         var sustainedMet = sustained.Errors == 0 && sustained.AcceptedPerSecond >= SustainedTargetPerSecond;
@@ -68,20 +67,13 @@ public sealed class ReportsScenario(int sustainedSeconds) : IScenario
         Console.WriteLine();
         Console.WriteLine("== Summary: reports ==");
         Console.WriteLine($"1,000-report batch (slowest of {SingleBatchRepeats}): {single.Latency.Max.TotalMilliseconds,6:F0} ms   " +
-                          $"target <= {SingleBatchTarget.TotalMilliseconds:F0} ms   {PassOrMiss(singleMet)}   " +
+                          $"target <= {SingleBatchTarget.TotalMilliseconds:F0} ms   {MachineText.PassOrMiss(singleMet)}   " +
                           $"(median {single.Latency.P50.TotalMilliseconds:F0} ms)");
         Console.WriteLine($"sustained accepted reports/s:        {sustained.AcceptedPerSecond,6:F0}      " +
-                          $"target >= {SustainedTargetPerSecond:F0}/s   {PassOrMiss(sustainedMet)}   " +
+                          $"target >= {SustainedTargetPerSecond:F0}/s   {MachineText.PassOrMiss(sustainedMet)}   " +
                           $"({SustainedProviders} providers x batches of {SustainedBatchSize}, {sustained.Seconds:F1} s)");
         Console.WriteLine($"stored rows = accepted reports:      {(check ? "yes" : "NO")}");
-        Console.WriteLine($"machine: {Environment.ProcessorCount} logical processors, {RuntimeInformation.OSDescription} " +
-                          $"({RuntimeInformation.OSArchitecture}), {RuntimeInformation.FrameworkDescription}; the app, PostgreSQL and " +
-                          "this client share it");
-        if (loadBefore is not null)
-        {
-            // Before the run it shows what else the machine was doing; after it, mostly this run's own load.
-            Console.WriteLine($"load average (1/5/15 min) before the run: {loadBefore}; after it: {loadAfter}");
-        }
+        MachineText.PrintMachine(loadBefore, loadAfter);
 
         if (failed)
         {
@@ -350,22 +342,6 @@ public sealed class ReportsScenario(int sustainedSeconds) : IScenario
         var body = result.Body.Length > 500 ? result.Body[..500] + "…" : result.Body;
         Console.Error.WriteLine($"  ERROR ({phase}, provider #{provider.Index}): {status}{accepted}: {body}");
     }
-
-    /// <summary>The machine's load from /proc/loadavg (Linux only): other work on the machine shows in the figures.</summary>
-    private static string? LoadAverage()
-    {
-        try
-        {
-            var fields = File.ReadAllText("/proc/loadavg").Split(' ');
-            return string.Join(' ', fields.Take(3));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
-
-    private static string PassOrMiss(bool met) => met ? "PASS" : "MISS";
 
     private sealed class BenchProvider(int index, string keyId, string key, Guid[] offeringIds)
     {

@@ -16,6 +16,9 @@ public enum ScenarioOutcome
 /// <summary>One benchmark: it arranges its own data in the app's database, drives the app and prints its figures.</summary>
 public interface IScenario
 {
+    /// <summary>What the scenario needs of the app beyond the defaults (extra settings); the defaults as they are otherwise.</summary>
+    AppUnderTestOptions Configure(AppUnderTestOptions options) => options;
+
     Task<ScenarioOutcome> RunAsync(AppUnderTest app, CancellationToken cancellationToken);
 }
 

@@ -44,7 +44,8 @@ internal sealed class SearchSql
         var where = new List<string> { "o.deleted_at is null", "p.deleted_at is null" };
         if (criteria.MunicipalityCode is { } municipality && criteria.RequireContract)
         {
-            Add("municipality", municipality, NpgsqlDbType.Text);
+            // Char, like the column: a text parameter would cast the column and bypass its index.
+            Add("municipality", municipality, NpgsqlDbType.Char);
             Add("today", today, NpgsqlDbType.Date);
             where.Add("exists (select 1 from contracts c where c.offering_id = o.id and c.municipality_code = @municipality and c.valid_from <= @today and (c.valid_to is null or c.valid_to >= @today))");
         }
