@@ -366,20 +366,19 @@ public sealed class SearchDataGenerator(string connectionString, DateTimeOffset 
         {
             current.Parameters.Add(new NpgsqlParameter { Value = rows.CurrentReports.Select(c => c.OfferingId).ToArray() });
             current.Parameters.Add(new NpgsqlParameter { Value = rows.CurrentReports.Select(c => c.ReportId).ToArray() });
-            current.CommandTimeout = 600;
             await current.ExecuteNonQueryAsync(cancellationToken);
         }
 
         // As after any bulk load: fresh statistics for the planner, and a visibility map for index-only scans.
         await using var vacuum = new NpgsqlCommand(
             "vacuum (analyze) providers, locations, offerings, offering_locations, contracts, availability_reports, municipalities, regions", connection);
-        vacuum.CommandTimeout = 600;
         await vacuum.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = new NpgsqlConnection(connectionString);
+        // A bulk load of 100,000 offerings runs statements (and their triggers) far longer than the default 30 s allows.
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 1800 }.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;
     }

@@ -6,6 +6,7 @@ using BeschikbaarheidsWijzer.Api.Infrastructure.Http;
 using BeschikbaarheidsWijzer.Domain.Availability;
 using BeschikbaarheidsWijzer.Domain.Geo;
 using BeschikbaarheidsWijzer.Domain.Norms;
+using BeschikbaarheidsWijzer.Domain.Search;
 using BeschikbaarheidsWijzer.Domain.Validation;
 using BeschikbaarheidsWijzer.Domain.Weeks;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,7 +26,7 @@ public static class SearchEndpoints
         l.Id, l.Name, l.Street, l.Postcode, l.City, l.MunicipalityCode, l.Latitude ?? l.Municipality!.Latitude, l.Longitude ?? l.Municipality!.Longitude);
 
     public static IServiceCollection AddSearch(this IServiceCollection services) =>
-        services.AddSingleton<ReferenceLookup>().AddScoped<OfferingSearch>();
+        services.AddSingleton<ReferenceLookup>().AddSingleton<SearchIndexStore>().AddHostedService<SearchIndexWarmUp>().AddScoped<OfferingSearch>();
 
     public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder app)
     {
@@ -117,19 +118,15 @@ public static class SearchEndpoints
         // Without a municipality asked for, judge and compare where the offering itself is, if it is contracted there.
         place ??= offering.Locations.Select(l => lookup.Municipalities.GetValueOrDefault(l.Municipality))
             .FirstOrDefault(m => m is not null && contracted.Any(c => c.Code == m.Code));
-        var criteria = new SearchCriteria
+        var summary = await search.SummarizeAsync(id, place?.RegionCode, place is null ? null : (place.Lat, place.Lon), cancellationToken);
+        if (summary is null)
         {
-            OfferingId = id,
-            RequireContract = false,
-            MunicipalityCode = place?.Code,
-            RegionCode = place?.RegionCode,
-            ReferencePoint = place is null ? null : (place.Lat, place.Lon),
-        };
-        var resolver = await search.GetResolverAsync(cancellationToken);
-        var careType = new CareTypeProfile(offering.CareTypeCode, offering.Sector, offering.Setting);
-        var norms = new Dictionary<string, EffectiveNorm?> { [offering.CareTypeCode] = resolver.Resolve(careType, place?.RegionCode, today) };
-        var summary = (await search.LoadSummariesAsync([id], criteria, norms, now, cancellationToken)).Single();
+            // Deleted between the two reads.
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Offering not found");
+        }
 
+        var careType = new CareTypeProfile(offering.CareTypeCode, offering.Sector, offering.Setting);
+        var resolver = (await search.GetIndexAsync(cancellationToken)).Resolver;
         var history = await LoadHistoryAsync(db, id, careType, place?.RegionCode, resolver, today, cancellationToken);
         var alternatives = place is null
             ? []

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BeschikbaarheidsWijzer.Domain.Geo;
+using BeschikbaarheidsWijzer.Domain.Search;
 using BeschikbaarheidsWijzer.Domain.Validation;
 
 namespace BeschikbaarheidsWijzer.Api.Features.Search;

@@ -1,4 +1,4 @@
-namespace BeschikbaarheidsWijzer.Api.Features.Search;
+namespace BeschikbaarheidsWijzer.Domain.Search;
 
 public enum SearchSort
 {

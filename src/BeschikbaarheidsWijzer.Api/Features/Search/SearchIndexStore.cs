@@ -1,0 +1,289 @@
+using System.Data;
+using BeschikbaarheidsWijzer.Api.Data;
+using BeschikbaarheidsWijzer.Api.Features.Norms;
+using BeschikbaarheidsWijzer.Domain.Availability;
+using BeschikbaarheidsWijzer.Domain.Norms;
+using BeschikbaarheidsWijzer.Domain.Search;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace BeschikbaarheidsWijzer.Api.Features.Search;
+
+/// <summary>A care type as the search judges (sector and setting choose its national norm) and names it.</summary>
+public sealed record IndexedCareType(CareTypeProfile Profile, string Name);
+
+/// <summary>The index and the norm rules as of a refresh that began after the request arrived.</summary>
+public sealed record SearchIndexSnapshot(OfferingIndex Index, NormResolver Resolver, IReadOnlyDictionary<string, IndexedCareType> CareTypes);
+
+/// <summary>
+/// Keeps this app instance's in-memory <see cref="OfferingIndex"/> in step with PostgreSQL, so a search counts and sorts
+/// thousands of contracted offerings without the database touching each of them.
+/// <para>
+/// Every change that matters to search stamps the offering's <c>search_xid</c> with the writing transaction's id (triggers,
+/// so direct SQL counts too; hard deletes leave a row in <c>search_removals</c>). A refresh reads what was stamped by
+/// transactions at or after the previous refresh's horizon, the oldest transaction still running then: anything committed
+/// later has a newer id, so nothing is missed, whatever order transactions commit in. Each request waits for a refresh that
+/// began after it arrived (one at a time, shared by all requests waiting), so a write on any instance shows on the next
+/// request everywhere; when nothing changed that costs one small query.
+/// </para>
+/// </summary>
+public sealed class SearchIndexStore(IServiceScopeFactory scopes, ILogger<SearchIndexStore> logger)
+{
+    private const string OfferingColumns = """
+        select o.id, o.provider_id, p.name, o.title, o.care_type_code, o.age_min, o.age_max, o.tags,
+               r.id, r.accepting_referrals, r.free_places, r.total_places, r.waitlist_count, r.wait_to_intake_weeks,
+               r.wait_to_treatment_weeks, r.method, r.matching_dependent, r.bridging_care_available, r.week_start, r.reported_at
+        from offerings o
+        join providers p on p.id = o.provider_id
+        left join availability_reports r on r.id = o.current_report_id
+        where o.deleted_at is null and p.deleted_at is null
+        """;
+
+    private const string ContractColumns = "select c.offering_id, c.municipality_code, c.valid_from, c.valid_to from contracts c";
+
+    private const string LocationColumns = """
+        select ol.offering_id, l.name, l.city, l.municipality_code, coalesce(l.latitude, m.latitude), coalesce(l.longitude, m.longitude)
+        from offering_locations ol
+        join locations l on l.id = ol.location_id
+        join municipalities m on m.code = l.municipality_code
+        """;
+
+    // The oldest transaction still running (its rows may not be visible yet); and a fingerprint of the regional norms,
+    // which are only ever added to, so their count and highest id change with every new version.
+    private const string HorizonAndNorms = """
+        pg_snapshot_xmin(pg_current_snapshot())::text,
+        (select count(*) || ':' || coalesce(max(id), 0) from regional_norms)
+        """;
+
+    private readonly OfferingIndex _index = new();
+    private readonly SemaphoreSlim _refreshLock = new(1, 1);
+    private long _refreshesStarted;
+    private long _lastCompletedRefresh;
+    private bool _loaded;
+    private string _horizon = "0";
+    private string? _normsFingerprint;
+    private NormResolver? _resolver;
+    private IReadOnlyDictionary<string, IndexedCareType> _careTypes = new Dictionary<string, IndexedCareType>();
+
+    /// <summary>The index as of a refresh that began after this call: every write committed before the call is in it.</summary>
+    public async Task<SearchIndexSnapshot> GetFreshAsync(CancellationToken cancellationToken)
+    {
+        var arrival = Interlocked.Read(ref _refreshesStarted);
+        await _refreshLock.WaitAsync(cancellationToken);
+        try
+        {
+            // A refresh that began after this call arrived has completed while it waited: that one will do.
+            if (_lastCompletedRefresh <= arrival)
+            {
+                var refresh = Interlocked.Increment(ref _refreshesStarted);
+                await RefreshAsync(cancellationToken);
+                _lastCompletedRefresh = refresh;
+            }
+
+            return new SearchIndexSnapshot(_index, _resolver!, _careTypes);
+        }
+        finally
+        {
+            _refreshLock.Release();
+        }
+    }
+
+    private async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WijzerDbContext>();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            if (!_loaded)
+            {
+                await LoadAllAsync(db, connection, cancellationToken);
+            }
+            else
+            {
+                await ApplyChangesAsync(db, connection, cancellationToken);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>Everything, from one snapshot; the horizon is that snapshot's.</summary>
+    private async Task LoadAllAsync(WijzerDbContext db, NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        await db.Database.UseTransactionAsync(transaction, cancellationToken);
+        string horizon;
+        string normsFingerprint;
+        await using (var command = new NpgsqlCommand($"select {HorizonAndNorms}", connection, transaction))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            horizon = reader.GetString(0);
+            normsFingerprint = reader.GetString(1);
+        }
+
+        var offerings = await ReadOfferingsAsync(connection, null, cancellationToken);
+        await LoadNormsAsync(db, normsFingerprint, cancellationToken);
+
+        // Hard deletes are rare; a day is far longer than any instance can lag behind.
+        await using (var prune = new NpgsqlCommand("delete from search_removals where removed_at < now() - interval '1 day'", connection, transaction))
+        {
+            await prune.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        await db.Database.UseTransactionAsync(null, cancellationToken);
+
+        foreach (var offering in offerings)
+        {
+            _index.Upsert(offering);
+        }
+
+        _horizon = horizon;
+        _loaded = true;
+        logger.LogInformation("Search index loaded: {Count} offerings in {Milliseconds:F0} ms",
+            offerings.Count, TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    private async Task ApplyChangesAsync(WijzerDbContext db, NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        string horizon;
+        string normsFingerprint;
+        Guid[] changed;
+        await using (var command = new NpgsqlCommand($"""
+                         select {HorizonAndNorms},
+                                array(select id from offerings where search_xid >= $1::text::xid8
+                                      union select offering_id from search_removals where xid >= $1::text::xid8)
+                         """, connection))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = _horizon });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            horizon = reader.GetString(0);
+            normsFingerprint = reader.GetString(1);
+            changed = reader.GetFieldValue<Guid[]>(2);
+        }
+
+        if (changed.Length > 0)
+        {
+            // Read after the horizon was taken, so at least as new as it: what is not here is deleted.
+            var current = await ReadOfferingsAsync(connection, changed, cancellationToken);
+            foreach (var offering in current)
+            {
+                _index.Upsert(offering);
+            }
+
+            foreach (var id in changed.Except(current.Select(o => o.Id)))
+            {
+                _index.Remove(id);
+            }
+        }
+
+        if (normsFingerprint != _normsFingerprint)
+        {
+            await LoadNormsAsync(db, normsFingerprint, cancellationToken);
+        }
+
+        _horizon = horizon;
+    }
+
+    private async Task LoadNormsAsync(WijzerDbContext db, string fingerprint, CancellationToken cancellationToken)
+    {
+        _resolver = await NormCatalog.LoadResolverAsync(db, cancellationToken);
+        _careTypes = await db.CareTypes.AsNoTracking()
+            .ToDictionaryAsync(c => c.Code, c => new IndexedCareType(new CareTypeProfile(c.Code, c.Sector, c.Setting), c.Name), StringComparer.Ordinal, cancellationToken);
+        _normsFingerprint = fingerprint;
+    }
+
+    /// <summary>The offerings (all, or those with the given ids) with their contracts and locations, in three reads.</summary>
+    private static async Task<List<IndexedOffering>> ReadOfferingsAsync(NpgsqlConnection connection, Guid[]? ids, CancellationToken cancellationToken)
+    {
+        // One string instance per distinct value: 100,000 offerings share a few hundred codes and names.
+        var strings = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Shared(string value) => strings.TryGetValue(value, out var shared) ? shared : strings[value] = value;
+
+        var rows = new Dictionary<Guid, (IndexedOffering Offering, List<IndexedContract> Contracts, List<IndexedLocation> Locations)>();
+        await using (var command = Filtered(OfferingColumns, "and o.id = any($1)"))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var current = reader.IsDBNull(8) ? null : new CurrentFigures(
+                    reader.GetBoolean(9),
+                    NullableInt(reader, 10),
+                    NullableInt(reader, 11),
+                    NullableInt(reader, 12),
+                    NullableInt(reader, 13),
+                    NullableInt(reader, 14),
+                    string.Equals(reader.GetString(15), "Retrospectief", StringComparison.OrdinalIgnoreCase)
+                        ? AvailabilityReportRules.MethodRetrospectief : AvailabilityReportRules.MethodActueel,
+                    reader.GetBoolean(16),
+                    reader.GetBoolean(17),
+                    reader.GetFieldValue<DateOnly>(18),
+                    reader.GetFieldValue<DateTimeOffset>(19));
+                var contracts = new List<IndexedContract>();
+                var locations = new List<IndexedLocation>();
+                var offering = new IndexedOffering(
+                    reader.GetGuid(0),
+                    reader.GetGuid(1),
+                    Shared(reader.GetString(2)),
+                    reader.GetString(3),
+                    Shared(reader.GetString(4)),
+                    reader.GetInt32(5),
+                    reader.GetInt32(6),
+                    reader.GetFieldValue<string[]>(7).Select(Shared).ToArray(),
+                    locations,
+                    contracts,
+                    current);
+                rows[offering.Id] = (offering, contracts, locations);
+            }
+        }
+
+        await using (var command = Filtered(ContractColumns, "where c.offering_id = any($1)"))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (rows.TryGetValue(reader.GetGuid(0), out var row))
+                {
+                    row.Contracts.Add(new IndexedContract(
+                        Shared(reader.GetString(1)), reader.GetFieldValue<DateOnly>(2), reader.IsDBNull(3) ? null : reader.GetFieldValue<DateOnly>(3)));
+                }
+            }
+        }
+
+        await using (var command = Filtered(LocationColumns, "where ol.offering_id = any($1)"))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (rows.TryGetValue(reader.GetGuid(0), out var row))
+                {
+                    row.Locations.Add(new IndexedLocation(
+                        reader.GetString(1), Shared(reader.GetString(2)), Shared(reader.GetString(3)), reader.GetDouble(4), reader.GetDouble(5)));
+                }
+            }
+        }
+
+        return rows.Values.Select(r => r.Offering).ToList();
+
+        NpgsqlCommand Filtered(string sql, string filter)
+        {
+            if (ids is null)
+            {
+                return new NpgsqlCommand(sql, connection);
+            }
+
+            var command = new NpgsqlCommand($"{sql}\n{filter}", connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = ids });
+            return command;
+        }
+    }
+
+    private static int? NullableInt(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt32(ordinal);
+}

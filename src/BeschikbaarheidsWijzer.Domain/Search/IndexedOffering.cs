@@ -1,0 +1,65 @@
+using BeschikbaarheidsWijzer.Domain.Norms;
+
+namespace BeschikbaarheidsWijzer.Domain.Search;
+
+/// <summary>A location of an offering; without coordinates of its own it stands at its municipality's centre.</summary>
+public sealed record IndexedLocation(string Name, string City, string MunicipalityCode, double Lat, double Lon);
+
+/// <summary>An offering's contract for one municipality over a period (<see cref="ValidTo"/> null = open-ended).</summary>
+public readonly record struct IndexedContract(string MunicipalityCode, DateOnly ValidFrom, DateOnly? ValidTo)
+{
+    public bool IsValidOn(DateOnly date) => ValidFrom <= date && (ValidTo is null || ValidTo >= date);
+}
+
+/// <summary>The figures of an offering's current report (latest week, then latest report).</summary>
+public sealed record CurrentFigures(
+    bool AcceptingReferrals,
+    int? FreePlaces,
+    int? TotalPlaces,
+    int? WaitlistCount,
+    int? WaitToIntakeWeeks,
+    int? WaitToTreatmentWeeks,
+    string Method,
+    bool MatchingDependent,
+    bool BridgingCareAvailable,
+    DateOnly WeekStart,
+    DateTimeOffset ReportedAt)
+{
+    public WaitFigures Waits { get; } = new(WaitToIntakeWeeks, WaitToTreatmentWeeks);
+}
+
+/// <summary>
+/// What the search needs to know of one offering that is not deleted (nor is its provider): enough to filter, count,
+/// sort and show it without asking the database again.
+/// </summary>
+public sealed record IndexedOffering(
+    Guid Id,
+    Guid ProviderId,
+    string ProviderName,
+    string Title,
+    string CareTypeCode,
+    int AgeMin,
+    int AgeMax,
+    IReadOnlyList<string> Tags,
+    IReadOnlyList<IndexedLocation> Locations,
+    IReadOnlyList<IndexedContract> Contracts,
+    CurrentFigures? Current)
+{
+    /// <summary>For sorting by name without allocating in every comparison.</summary>
+    public string ProviderNameLower { get; } = ProviderName.ToLowerInvariant();
+
+    public string TitleLower { get; } = Title.ToLowerInvariant();
+
+    public bool IsContractedOn(string municipalityCode, DateOnly date)
+    {
+        foreach (var contract in Contracts)
+        {
+            if (contract.MunicipalityCode == municipalityCode && contract.IsValidOn(date))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

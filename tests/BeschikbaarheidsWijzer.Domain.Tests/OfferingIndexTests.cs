@@ -1,0 +1,245 @@
+using BeschikbaarheidsWijzer.Domain.Norms;
+using BeschikbaarheidsWijzer.Domain.Search;
+
+namespace BeschikbaarheidsWijzer.Domain.Tests;
+
+/// <summary>The in-memory search on hand-built offerings whose expected results can be read off the arrangement.</summary>
+public class OfferingIndexTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 18, 12, 0, 0, TimeSpan.Zero);
+    private static readonly DateOnly LongAgo = new(2025, 1, 1);
+    private static readonly EffectiveNorm Ggz = new("ggz", NormSource.Treeknorm, new WaitNorm(4, 10, 14), "Treeknorm ggz", null);
+
+    private static readonly SearchContext Context = new(Now, 14, new Dictionary<string, EffectiveNorm?> { ["ggz"] = Ggz, ["pleegzorg"] = null });
+
+    // Doetinchem GM0222 and Winterswijk GM0294.
+    private static readonly IndexedLocation Doetinchem = new("Doetinchem", "Doetinchem", "GM0222", 51.965, 6.289);
+    private static readonly IndexedLocation Winterswijk = new("Winterswijk", "Winterswijk", "GM0294", 51.972, 6.720);
+
+    private static int _next;
+
+    private static CurrentFigures Figures(int? intake, int? treatment, bool accepting = true, int? free = 1, int daysOld = 1) =>
+        new(accepting, free, 10, 3, intake, treatment, "actueel", false, false, new DateOnly(2026, 11, 16), Now.AddDays(-daysOld));
+
+    private static IndexedOffering Offering(
+        string provider = "Aanbieder",
+        string careType = "ggz",
+        CurrentFigures? figures = null,
+        string[]? municipalities = null,
+        DateOnly? contractEnds = null,
+        int ageMin = 0,
+        int ageMax = 18,
+        string[]? tags = null,
+        IndexedLocation[]? locations = null,
+        string? title = null)
+    {
+        var n = Interlocked.Increment(ref _next);
+        return new IndexedOffering(
+            new Guid($"00000000-0000-0000-0000-{n:000000000000}"),
+            new Guid($"11111111-0000-0000-0000-{provider.GetHashCode() & 0xffff:000000000000}"),
+            provider,
+            title ?? $"Aanbod {n:000}",
+            careType,
+            ageMin,
+            ageMax,
+            tags ?? [],
+            locations ?? [Doetinchem],
+            (municipalities ?? ["GM0222"]).Select(m => new IndexedContract(m, LongAgo, contractEnds)).ToArray(),
+            figures);
+    }
+
+    private static OfferingIndex IndexOf(params IndexedOffering[] offerings)
+    {
+        var index = new OfferingIndex();
+        foreach (var offering in offerings)
+        {
+            index.Upsert(offering);
+        }
+
+        return index;
+    }
+
+    private static SearchCriteria In(string municipality) => new() { MunicipalityCode = municipality, PageSize = 100 };
+
+    private static List<Guid> Ids(SearchOutcome outcome) => outcome.Page.Select(m => m.Offering.Id).ToList();
+
+    [Fact]
+    public void A_municipality_shows_only_offerings_with_a_contract_valid_today()
+    {
+        var here = Offering();
+        var elsewhere = Offering(municipalities: ["GM0294"]);
+        var ended = Offering(contractEnds: new DateOnly(2026, 11, 17));
+        var endsToday = Offering(contractEnds: new DateOnly(2026, 11, 18));
+        var index = IndexOf(here, elsewhere, ended, endsToday);
+
+        var outcome = index.Search(In("GM0222"), Context);
+
+        Assert.Equal([here.Id, endsToday.Id], Ids(outcome).Order());
+        Assert.Equal(2, outcome.Total);
+    }
+
+    [Fact]
+    public void Norm_status_stale_and_available_now_follow_the_domain_rules()
+    {
+        var within = Offering(figures: Figures(3, 5));
+        var exceeded = Offering(figures: Figures(5, 5));          // intake 5 > 4
+        var unknown = Offering(figures: null);
+        var stale = Offering(figures: Figures(0, 0, daysOld: 15)); // older than 14 days: not available now
+        var noPlaceButNoWait = Offering(figures: Figures(0, 3, free: 0));
+        var index = IndexOf(within, exceeded, unknown, stale, noPlaceButNoWait);
+
+        var matches = index.Search(In("GM0222"), Context).Page.ToDictionary(m => m.Offering.Id);
+
+        Assert.Equal(NormStatus.Within, matches[within.Id].NormStatus);
+        Assert.Equal(NormStatus.Exceeded, matches[exceeded.Id].NormStatus);
+        Assert.Equal(NormStatus.Unknown, matches[unknown.Id].NormStatus);
+        Assert.True(matches[stale.Id].Stale);
+        Assert.False(matches[stale.Id].AvailableNow);
+        Assert.True(matches[noPlaceButNoWait.Id].AvailableNow);
+        Assert.True(matches[within.Id].AvailableNow);
+        Assert.False(matches[unknown.Id].AvailableNow);
+    }
+
+    [Fact]
+    public void Facets_count_with_every_other_filter_but_not_their_own()
+    {
+        var ggzWithin = Offering(figures: Figures(1, 1));
+        var ggzExceeded = Offering(figures: Figures(9, 1));
+        var pleegzorgUnknown = Offering(careType: "pleegzorg", figures: Figures(1, 1)); // no norm for pleegzorg here
+        var tooYoung = Offering(ageMin: 12, figures: Figures(1, 1));
+        var index = IndexOf(ggzWithin, ggzExceeded, pleegzorgUnknown, tooYoung);
+
+        var outcome = index.Search(In("GM0222") with { CareTypes = ["ggz"], WithinNorm = true, Age = 8 }, Context);
+
+        Assert.Equal([ggzWithin.Id], Ids(outcome));
+        Assert.Equal(1, outcome.Total);
+
+        // Care types: within norm applies (pleegzorg is unknown, so it is not counted), the care type filter does not.
+        Assert.Equal([new CareTypeCount("ggz", 1)], outcome.CareTypes);
+
+        // Norm statuses: the care type filter applies, within norm does not; the age filter applies to both.
+        Assert.Equal(new NormStatusCounts(1, 1, 0), outcome.NormStatuses);
+    }
+
+    [Fact]
+    public void Sort_by_wait_puts_the_shortest_effective_wait_first_and_unknown_last()
+    {
+        var total8 = Offering(provider: "B", figures: Figures(3, 5));
+        var intakeOnly2 = Offering(provider: "C", figures: Figures(2, null)); // effective wait = intake
+        var unknown = Offering(provider: "A", figures: null);
+        var total8ByA = Offering(provider: "A", figures: Figures(4, 4));     // ties with total8: provider A first
+        var index = IndexOf(total8, intakeOnly2, unknown, total8ByA);
+
+        Assert.Equal([intakeOnly2.Id, total8ByA.Id, total8.Id, unknown.Id], Ids(index.Search(In("GM0222"), Context)));
+    }
+
+    [Fact]
+    public void Sort_by_distance_uses_the_nearest_location_and_puts_offerings_without_one_last()
+    {
+        var inWinterswijk = Offering(locations: [Winterswijk]);
+        var inBoth = Offering(locations: [Doetinchem, Winterswijk]);
+        var nowhere = Offering(locations: []);
+        var index = IndexOf(nowhere, inBoth, inWinterswijk);
+
+        var outcome = index.Search(In("GM0222") with { Sort = SearchSort.Distance, ReferencePoint = (51.97, 6.72) }, Context);
+
+        Assert.Equal([inWinterswijk.Id, inBoth.Id, nowhere.Id], Ids(outcome));
+        Assert.Equal("Winterswijk", outcome.Page[1].Nearest!.City);
+        Assert.True(outcome.Page[1].DistanceKm < 1);
+        Assert.Null(outcome.Page[2].DistanceKm);
+    }
+
+    [Fact]
+    public void Sort_by_name_ignores_case_and_by_update_puts_the_newest_first_and_no_report_last()
+    {
+        var zeta = Offering(provider: "zeta", figures: Figures(1, 1, daysOld: 1));
+        var alpha = Offering(provider: "Alpha", figures: Figures(1, 1, daysOld: 3));
+        var beta = Offering(provider: "beta", figures: null);
+        var index = IndexOf(zeta, alpha, beta);
+
+        Assert.Equal([alpha.Id, beta.Id, zeta.Id], Ids(index.Search(In("GM0222") with { Sort = SearchSort.Name }, Context)));
+        Assert.Equal([zeta.Id, alpha.Id, beta.Id], Ids(index.Search(In("GM0222") with { Sort = SearchSort.Updated }, Context)));
+    }
+
+    [Fact]
+    public void Derived_filters_available_now_max_wait_accepting_and_wait_below()
+    {
+        var short2 = Offering(figures: Figures(1, 1));
+        var long20 = Offering(figures: Figures(10, 10, free: 0));
+        var closed = Offering(figures: Figures(1, 1, accepting: false));
+        var unknownWait = Offering(figures: Figures(null, null, free: 0));
+        var index = IndexOf(short2, long20, closed, unknownWait);
+
+        Assert.Equal([short2.Id], Ids(index.Search(In("GM0222") with { AvailableNow = true }, Context)));
+        Assert.Equal([short2.Id, closed.Id], Ids(index.Search(In("GM0222") with { MaxWaitWeeks = 2 }, Context)).Order());
+        Assert.DoesNotContain(closed.Id, Ids(index.Search(In("GM0222") with { AcceptingReferralsOnly = true }, Context)));
+        Assert.Equal([short2.Id, closed.Id], Ids(index.Search(In("GM0222") with { EffectiveWaitBelow = 20 }, Context)).Order());
+    }
+
+    [Fact]
+    public void Tags_must_all_be_present_and_the_text_match_is_applied()
+    {
+        var both = Offering(tags: ["autisme", "adhd"]);
+        var one = Offering(tags: ["autisme"]);
+        var index = IndexOf(both, one);
+
+        Assert.Equal([both.Id], Ids(index.Search(In("GM0222") with { Tags = ["autisme", "adhd"] }, Context)));
+        Assert.Equal([one.Id], Ids(index.Search(In("GM0222"), Context with { TextMatch = o => o.Id == one.Id })));
+    }
+
+    [Fact]
+    public void Paging_returns_each_match_once_and_the_total_counts_them_all()
+    {
+        var offerings = Enumerable.Range(0, 7).Select(i => Offering(figures: Figures(i, 0))).ToArray();
+        var index = IndexOf(offerings);
+
+        var seen = Enumerable.Range(1, 4)
+            .SelectMany(page => Ids(index.Search(In("GM0222") with { PageSize = 2, Page = page }, Context)))
+            .ToList();
+
+        Assert.Equal(offerings.Select(o => o.Id), seen);
+        Assert.Equal(7, index.Search(In("GM0222") with { PageSize = 2 }, Context).Total);
+    }
+
+    [Fact]
+    public void An_update_moves_an_offering_between_municipalities_and_a_removal_takes_it_out()
+    {
+        var offering = Offering(municipalities: ["GM0222"]);
+        var index = IndexOf(offering);
+
+        index.Upsert(offering with { Contracts = [new IndexedContract("GM0294", LongAgo, null)] });
+        Assert.Empty(Ids(index.Search(In("GM0222"), Context)));
+        Assert.Equal([offering.Id], Ids(index.Search(In("GM0294"), Context)));
+
+        index.Remove(offering.Id);
+        Assert.Empty(Ids(index.Search(In("GM0294"), Context)));
+        Assert.Null(index.Find(offering.Id));
+        Assert.Equal(0, index.Count);
+    }
+
+    [Fact]
+    public void Without_a_contract_requirement_every_offering_is_a_candidate()
+    {
+        var here = Offering(provider: "P");
+        var elsewhere = Offering(provider: "P", municipalities: ["GM0294"]);
+        var other = Offering(provider: "Q");
+        var index = IndexOf(here, elsewhere, other);
+
+        var outcome = index.Search(new SearchCriteria { RequireContract = false, ProviderId = here.ProviderId }, Context);
+
+        Assert.Equal([here.Id, elsewhere.Id], Ids(outcome).Order());
+    }
+
+    [Theory]
+    [InlineData("00000000-0000-0000-0000-000000000001", "00000000-0000-0000-0000-000000000002")]
+    [InlineData("0000000f-0000-0000-0000-000000000000", "00000010-0000-0000-0000-000000000000")]
+    [InlineData("01000000-0000-0000-0000-000000000000", "02000000-0000-0000-0000-000000000000")]
+    [InlineData("ffffffff-ffff-ffff-ffff-fffffffffffe", "ffffffff-ffff-ffff-ffff-ffffffffffff")]
+    public void Ids_compare_as_postgresql_sorts_uuids_which_is_their_text_order(string lower, string higher)
+    {
+        Assert.True(OfferingIndex.CompareIds(Guid.Parse(lower), Guid.Parse(higher)) < 0);
+        Assert.True(OfferingIndex.CompareIds(Guid.Parse(higher), Guid.Parse(lower)) > 0);
+        Assert.Equal(0, OfferingIndex.CompareIds(Guid.Parse(lower), Guid.Parse(lower)));
+        Assert.True(string.CompareOrdinal(lower, higher) < 0);
+    }
+}
