@@ -49,17 +49,4 @@ public sealed record IndexedOffering(
     public string ProviderNameLower { get; } = ProviderName.ToLowerInvariant();
 
     public string TitleLower { get; } = Title.ToLowerInvariant();
-
-    public bool IsContractedOn(string municipalityCode, DateOnly date)
-    {
-        foreach (var contract in Contracts)
-        {
-            if (contract.MunicipalityCode == municipalityCode && contract.IsValidOn(date))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

@@ -45,7 +45,10 @@ public sealed record SearchOutcome(IReadOnlyList<OfferingMatch> Page, int Total,
 public sealed class OfferingIndex
 {
     private readonly ConcurrentDictionary<Guid, IndexedOffering> _offerings = new();
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, IndexedOffering>> _byMunicipality = new(StringComparer.Ordinal);
+
+    // Per municipality the offerings with a contract there, each with just its periods there: the check a search makes
+    // for every candidate is then one or two date comparisons.
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Contracted>> _byMunicipality = new(StringComparer.Ordinal);
 
     public int Count => _offerings.Count;
 
@@ -55,16 +58,16 @@ public sealed class OfferingIndex
     public void Upsert(IndexedOffering offering)
     {
         var previous = _offerings.GetValueOrDefault(offering.Id);
-        var municipalities = offering.Contracts.Select(c => c.MunicipalityCode).ToHashSet(StringComparer.Ordinal);
-        foreach (var code in municipalities)
+        var periods = offering.Contracts.GroupBy(c => c.MunicipalityCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray());
+        foreach (var (code, contracts) in periods)
         {
-            _byMunicipality.GetOrAdd(code, _ => new ConcurrentDictionary<Guid, IndexedOffering>())[offering.Id] = offering;
+            _byMunicipality.GetOrAdd(code, _ => new ConcurrentDictionary<Guid, Contracted>())[offering.Id] = new Contracted(offering, contracts);
         }
 
         _offerings[offering.Id] = offering;
         if (previous is not null)
         {
-            foreach (var code in previous.Contracts.Select(c => c.MunicipalityCode).Where(c => !municipalities.Contains(c)))
+            foreach (var code in previous.Contracts.Select(c => c.MunicipalityCode).Where(c => !periods.ContainsKey(c)))
             {
                 RemoveFromMunicipality(code, offering.Id);
             }
@@ -86,19 +89,21 @@ public sealed class OfferingIndex
     }
 
     /// <summary>Judges one offering as a search from <paramref name="referencePoint"/> would show it.</summary>
-    public static OfferingMatch Judge(IndexedOffering offering, SearchContext context, (double Lat, double Lon)? referencePoint)
-    {
-        var current = offering.Current;
-        var norm = context.Norms.GetValueOrDefault(offering.CareTypeCode);
-        var stale = current is not null && AvailabilityRules.IsStale(current.ReportedAt, context.Now, context.StaleAfterDays);
-        var availableNow = current is not null
-                           && AvailabilityRules.IsAvailableNow(current.AcceptingReferrals, stale, current.FreePlaces, current.WaitToIntakeWeeks);
-        var status = NormEvaluator.Evaluate(current?.Waits, norm?.Norm);
+    public static OfferingMatch Judge(IndexedOffering offering, SearchContext context, (double Lat, double Lon)? referencePoint) =>
+        Judgement.Of(offering, context).ToMatch(referencePoint);
 
-        // The nearest location; without a reference point the first by name, as the display wants one place.
+    /// <summary>The match with its nearest location to <paramref name="referencePoint"/>; without one, the first by name.</summary>
+    private static OfferingMatch Locate(OfferingMatch match, (double Lat, double Lon)? referencePoint)
+    {
+        var (nearest, distance) = Nearest(match.Offering.Locations, referencePoint);
+        return match with { Nearest = nearest, DistanceKm = distance };
+    }
+
+    private static (IndexedLocation? Nearest, double? DistanceKm) Nearest(IReadOnlyList<IndexedLocation> locations, (double Lat, double Lon)? referencePoint)
+    {
         IndexedLocation? nearest = null;
         double? distance = null;
-        foreach (var location in offering.Locations)
+        foreach (var location in locations)
         {
             double? d = referencePoint is { } p ? GeoDistance.Kilometers(p.Lat, p.Lon, location.Lat, location.Lon) : null;
             if (nearest is null || (d ?? 0) < (distance ?? 0) || ((d ?? 0) == (distance ?? 0) && string.CompareOrdinal(location.Name, nearest.Name) < 0))
@@ -108,40 +113,41 @@ public sealed class OfferingIndex
             }
         }
 
-        return new OfferingMatch(offering, norm, status, stale, availableNow, current?.Waits.EffectiveWaitWeeks, nearest, distance);
+        return (nearest, distance);
     }
 
     public SearchOutcome Search(SearchCriteria criteria, SearchContext context)
     {
-        IEnumerable<IndexedOffering> candidates = criteria.MunicipalityCode is { } code && criteria.RequireContract
-            ? (IEnumerable<IndexedOffering>?)_byMunicipality.GetValueOrDefault(code)?.Values ?? []
-            : _offerings.Values;
-
         var cells = new Dictionary<(string CareType, NormStatus Status), int>();
-        var matches = new List<OfferingMatch>();
-        foreach (var offering in candidates)
+        var candidates = new List<OfferingMatch>();
+        if (criteria.MunicipalityCode is { } code && criteria.RequireContract)
         {
-            if (!PassesOfferingFilters(offering, criteria, context))
+            if (_byMunicipality.TryGetValue(code, out var contracted))
             {
-                continue;
+                foreach (var (_, entry) in contracted)
+                {
+                    if (entry.IsValidOn(context.Today))
+                    {
+                        Consider(entry.Offering);
+                    }
+                }
             }
-
-            var match = Judge(offering, context, criteria.ReferencePoint);
-            if (!PassesDerivedFilters(match, criteria))
+        }
+        else
+        {
+            foreach (var (_, offering) in _offerings)
             {
-                continue;
-            }
-
-            var cell = (offering.CareTypeCode, match.NormStatus);
-            cells[cell] = cells.GetValueOrDefault(cell) + 1;
-            if (CareTypePasses(offering.CareTypeCode, criteria) && NormPasses(match.NormStatus, criteria))
-            {
-                matches.Add(match);
+                Consider(offering);
             }
         }
 
-        matches.Sort(Comparer(criteria));
-        var page = matches.Skip((criteria.Page - 1) * criteria.PageSize).Take(criteria.PageSize).ToList();
+        // Distances only where they are needed: for every match to sort by them, else for the page shown.
+        var sortByDistance = criteria.Sort == SearchSort.Distance;
+        var page = Top(candidates, criteria.Page * criteria.PageSize, Comparer(criteria))
+            .Skip((criteria.Page - 1) * criteria.PageSize)
+            .Take(criteria.PageSize)
+            .Select(m => sortByDistance ? m : Locate(m, criteria.ReferencePoint))
+            .ToList();
 
         // Each facet counts with every other active filter, but not its own.
         var careTypes = cells.Where(c => NormPasses(c.Key.Status, criteria))
@@ -152,17 +158,62 @@ public sealed class OfferingIndex
         var statuses = cells.Where(c => CareTypePasses(c.Key.CareType, criteria))
             .GroupBy(c => c.Key.Status)
             .ToDictionary(g => g.Key, g => g.Sum(c => c.Value));
-        return new SearchOutcome(page, matches.Count, careTypes, new NormStatusCounts(
+        return new SearchOutcome(page, candidates.Count, careTypes, new NormStatusCounts(
             statuses.GetValueOrDefault(NormStatus.Within), statuses.GetValueOrDefault(NormStatus.Exceeded), statuses.GetValueOrDefault(NormStatus.Unknown)));
+
+        void Consider(IndexedOffering offering)
+        {
+            if (!PassesOfferingFilters(offering, criteria, context))
+            {
+                return;
+            }
+
+            var judgement = Judgement.Of(offering, context);
+            if (!PassesDerivedFilters(judgement, criteria))
+            {
+                return;
+            }
+
+            var cell = (offering.CareTypeCode, judgement.Status);
+            cells[cell] = cells.GetValueOrDefault(cell) + 1;
+            if (CareTypePasses(offering.CareTypeCode, criteria) && NormPasses(judgement.Status, criteria))
+            {
+                candidates.Add(judgement.ToMatch(criteria.Sort == SearchSort.Distance ? criteria.ReferencePoint : null));
+            }
+        }
     }
 
-    private static bool PassesOfferingFilters(IndexedOffering offering, SearchCriteria criteria, SearchContext context)
+    /// <summary>The first <paramref name="count"/> in order: a full sort when that is most of them, else a bounded heap.</summary>
+    private static List<OfferingMatch> Top(List<OfferingMatch> matches, int count, Comparison<OfferingMatch> comparison)
     {
-        if (criteria.MunicipalityCode is { } municipality && criteria.RequireContract && !offering.IsContractedOn(municipality, context.Today))
+        if (count * 4 >= matches.Count)
         {
-            return false;
+            matches.Sort(comparison);
+            return matches;
         }
 
+        // A max-heap of the best so far: its root is the worst of them, the one a better match pushes out.
+        var heap = new PriorityQueue<OfferingMatch, OfferingMatch>(count + 1, Comparer<OfferingMatch>.Create((a, b) => comparison(b, a)));
+        foreach (var match in matches)
+        {
+            if (heap.Count < count)
+            {
+                heap.Enqueue(match, match);
+            }
+            else if (comparison(match, heap.Peek()) < 0)
+            {
+                heap.EnqueueDequeue(match, match);
+            }
+        }
+
+        var top = heap.UnorderedItems.Select(i => i.Element).ToList();
+        top.Sort(comparison);
+        return top;
+    }
+
+    /// <summary>The filters on the offering itself; the contract was checked where the candidates were taken.</summary>
+    private static bool PassesOfferingFilters(IndexedOffering offering, SearchCriteria criteria, SearchContext context)
+    {
         if (criteria.Age is { } age && (offering.AgeMin > age || offering.AgeMax < age))
         {
             return false;
@@ -182,11 +233,11 @@ public sealed class OfferingIndex
                && (context.TextMatch is null || context.TextMatch(offering));
     }
 
-    private static bool PassesDerivedFilters(OfferingMatch match, SearchCriteria criteria) =>
-        (!criteria.AvailableNow || match.AvailableNow)
-        && (criteria.MaxWaitWeeks is not { } maxWait || match.EffectiveWaitWeeks <= maxWait)
-        && (!criteria.AcceptingReferralsOnly || match.Offering.Current?.AcceptingReferrals == true)
-        && (criteria.EffectiveWaitBelow is not { } below || match.EffectiveWaitWeeks < below);
+    private static bool PassesDerivedFilters(in Judgement judgement, SearchCriteria criteria) =>
+        (!criteria.AvailableNow || judgement.AvailableNow)
+        && (criteria.MaxWaitWeeks is not { } maxWait || judgement.EffectiveWaitWeeks <= maxWait)
+        && (!criteria.AcceptingReferralsOnly || judgement.Offering.Current?.AcceptingReferrals == true)
+        && (criteria.EffectiveWaitBelow is not { } below || judgement.EffectiveWaitWeeks < below);
 
     private static bool CareTypePasses(string careType, SearchCriteria criteria) => criteria.CareTypes.Count == 0 || criteria.CareTypes.Contains(careType);
 
@@ -241,6 +292,43 @@ public sealed class OfferingIndex
         if (_byMunicipality.TryGetValue(code, out var offerings))
         {
             offerings.TryRemove(id, out _);
+        }
+    }
+
+    /// <summary>An offering contracted in one municipality, with its contract periods there.</summary>
+    private sealed record Contracted(IndexedOffering Offering, IndexedContract[] Periods)
+    {
+        public bool IsValidOn(DateOnly date)
+        {
+            foreach (var period in Periods)
+            {
+                if (period.IsValidOn(date))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>What the rules say of an offering at a moment; the distance waits until it is needed.</summary>
+    private readonly record struct Judgement(IndexedOffering Offering, EffectiveNorm? Norm, NormStatus Status, bool Stale, bool AvailableNow, int? EffectiveWaitWeeks)
+    {
+        public static Judgement Of(IndexedOffering offering, SearchContext context)
+        {
+            var current = offering.Current;
+            var norm = context.Norms.GetValueOrDefault(offering.CareTypeCode);
+            var stale = current is not null && AvailabilityRules.IsStale(current.ReportedAt, context.Now, context.StaleAfterDays);
+            var availableNow = current is not null
+                               && AvailabilityRules.IsAvailableNow(current.AcceptingReferrals, stale, current.FreePlaces, current.WaitToIntakeWeeks);
+            return new Judgement(offering, norm, NormEvaluator.Evaluate(current?.Waits, norm?.Norm), stale, availableNow, current?.Waits.EffectiveWaitWeeks);
+        }
+
+        public OfferingMatch ToMatch((double Lat, double Lon)? referencePoint)
+        {
+            var (nearest, distance) = Nearest(Offering.Locations, referencePoint);
+            return new OfferingMatch(Offering, Norm, Status, Stale, AvailableNow, EffectiveWaitWeeks, nearest, distance);
         }
     }
 }

@@ -16,18 +16,19 @@ namespace BeschikbaarheidsWijzer.Api.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""
-                alter table offerings add column search_xid xid8 not null default pg_current_xact_id();
+                -- The transaction id as bigint, not xid8: the planner has statistics for bigint ranges, and so uses the index.
+                alter table offerings add column search_xid bigint not null default pg_current_xact_id()::text::bigint;
                 create index ix_offerings_search_xid on offerings (search_xid);
 
                 create table search_removals (
                     offering_id uuid not null,
-                    xid xid8 not null default pg_current_xact_id(),
+                    xid bigint not null default pg_current_xact_id()::text::bigint,
                     removed_at timestamptz not null default now());
                 create index ix_search_removals_xid on search_removals (xid);
 
                 create function bw_stamp_search_xid() returns trigger language plpgsql as $$
                 begin
-                    new.search_xid := pg_current_xact_id();
+                    new.search_xid := pg_current_xact_id()::text::bigint;
                     return new;
                 end $$;
                 create trigger tr_offerings_stamp_search before insert or update on offerings
@@ -45,17 +46,17 @@ namespace BeschikbaarheidsWijzer.Api.Data.Migrations
                 -- offering once per statement, not once per row. One function per transition table a trigger has.
                 create function bw_touch_offerings_of_new_rows() returns trigger language plpgsql as $$
                 begin
-                    update offerings set search_xid = pg_current_xact_id() where id in (select offering_id from new_rows);
+                    update offerings set search_xid = pg_current_xact_id()::text::bigint where id in (select offering_id from new_rows);
                     return null;
                 end $$;
                 create function bw_touch_offerings_of_old_rows() returns trigger language plpgsql as $$
                 begin
-                    update offerings set search_xid = pg_current_xact_id() where id in (select offering_id from old_rows);
+                    update offerings set search_xid = pg_current_xact_id()::text::bigint where id in (select offering_id from old_rows);
                     return null;
                 end $$;
                 create function bw_touch_offerings_of_changed_rows() returns trigger language plpgsql as $$
                 begin
-                    update offerings set search_xid = pg_current_xact_id()
+                    update offerings set search_xid = pg_current_xact_id()::text::bigint
                     where id in (select offering_id from new_rows union select offering_id from old_rows);
                     return null;
                 end $$;
@@ -77,7 +78,7 @@ namespace BeschikbaarheidsWijzer.Api.Data.Migrations
                 -- A location's name, place or coordinates, and a provider's name or deletion, show in search too.
                 create function bw_touch_offerings_of_locations() returns trigger language plpgsql as $$
                 begin
-                    update offerings set search_xid = pg_current_xact_id()
+                    update offerings set search_xid = pg_current_xact_id()::text::bigint
                     where id in (select ol.offering_id from offering_locations ol where ol.location_id in (select id from new_rows));
                     return null;
                 end $$;
@@ -86,7 +87,7 @@ namespace BeschikbaarheidsWijzer.Api.Data.Migrations
 
                 create function bw_touch_offerings_of_providers() returns trigger language plpgsql as $$
                 begin
-                    update offerings set search_xid = pg_current_xact_id() where provider_id in (select id from new_rows);
+                    update offerings set search_xid = pg_current_xact_id()::text::bigint where provider_id in (select id from new_rows);
                     return null;
                 end $$;
                 create trigger tr_providers_update_touch after update on providers

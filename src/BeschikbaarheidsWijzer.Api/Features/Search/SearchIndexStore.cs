@@ -51,7 +51,7 @@ public sealed class SearchIndexStore(IServiceScopeFactory scopes, ILogger<Search
     // The oldest transaction still running (its rows may not be visible yet); and a fingerprint of the regional norms,
     // which are only ever added to, so their count and highest id change with every new version.
     private const string HorizonAndNorms = """
-        pg_snapshot_xmin(pg_current_snapshot())::text,
+        pg_snapshot_xmin(pg_current_snapshot())::text::bigint,
         (select count(*) || ':' || coalesce(max(id), 0) from regional_norms)
         """;
 
@@ -60,7 +60,7 @@ public sealed class SearchIndexStore(IServiceScopeFactory scopes, ILogger<Search
     private long _refreshesStarted;
     private long _lastCompletedRefresh;
     private bool _loaded;
-    private string _horizon = "0";
+    private long _horizon;
     private string? _normsFingerprint;
     private NormResolver? _resolver;
     private IReadOnlyDictionary<string, IndexedCareType> _careTypes = new Dictionary<string, IndexedCareType>();
@@ -117,13 +117,13 @@ public sealed class SearchIndexStore(IServiceScopeFactory scopes, ILogger<Search
         var started = TimeProvider.System.GetTimestamp();
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         await db.Database.UseTransactionAsync(transaction, cancellationToken);
-        string horizon;
+        long horizon;
         string normsFingerprint;
         await using (var command = new NpgsqlCommand($"select {HorizonAndNorms}", connection, transaction))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             await reader.ReadAsync(cancellationToken);
-            horizon = reader.GetString(0);
+            horizon = reader.GetInt64(0);
             normsFingerprint = reader.GetString(1);
         }
 
@@ -152,19 +152,19 @@ public sealed class SearchIndexStore(IServiceScopeFactory scopes, ILogger<Search
 
     private async Task ApplyChangesAsync(WijzerDbContext db, NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        string horizon;
+        long horizon;
         string normsFingerprint;
         Guid[] changed;
         await using (var command = new NpgsqlCommand($"""
                          select {HorizonAndNorms},
-                                array(select id from offerings where search_xid >= $1::text::xid8
-                                      union select offering_id from search_removals where xid >= $1::text::xid8)
+                                array(select id from offerings where search_xid >= $1
+                                      union select offering_id from search_removals where xid >= $1)
                          """, connection))
         {
             command.Parameters.Add(new NpgsqlParameter { Value = _horizon });
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
-            horizon = reader.GetString(0);
+            horizon = reader.GetInt64(0);
             normsFingerprint = reader.GetString(1);
             changed = reader.GetFieldValue<Guid[]>(2);
         }
