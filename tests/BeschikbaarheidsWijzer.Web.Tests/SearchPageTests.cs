@@ -177,7 +177,10 @@ public sealed class SearchPageTests(WebAppServer app, BrowserFixture browser, IT
     }
 
     [Fact]
-    public Task Loading_empty_and_error_states_tell_what_is_going_on() => InPageAsync(async page =>
+    public Task Loading_empty_and_error_states_tell_what_is_going_on() => InPageAsync(
+        // Requests a service worker answers would pass by the test's routes.
+        new BrowserNewContextOptions { ServiceWorkers = ServiceWorkerPolicy.Block },
+        async page =>
     {
         // No network for the search: an error that says so, and a way to try again that works.
         await page.RouteAsync(OfferingSearch, route => route.AbortAsync());

@@ -26,10 +26,11 @@ public abstract class BrowserTest(WebAppServer app, BrowserFixture browser, ITes
         return await client.GetFromJsonAsync<JsonElement>(pathAndQuery);
     }
 
-    protected Task InPageAsync(Func<IPage, Task> test, [CallerMemberName] string name = "") =>
-        InPageAsync(new BrowserNewContextOptions(), test, name);
+    protected Task InPageAsync(Func<IPage, Task> test, bool allowPolicyViolations = false, [CallerMemberName] string name = "") =>
+        InPageAsync(new BrowserNewContextOptions(), test, allowPolicyViolations, name);
 
-    protected async Task InPageAsync(BrowserNewContextOptions options, Func<IPage, Task> test, [CallerMemberName] string name = "")
+    /// <param name="allowPolicyViolations">For a test that provokes violations on purpose, to see them refused.</param>
+    protected async Task InPageAsync(BrowserNewContextOptions options, Func<IPage, Task> test, bool allowPolicyViolations = false, [CallerMemberName] string name = "")
     {
         options.BaseURL ??= App.BaseAddress.ToString();
         options.Locale ??= "nl-NL";
@@ -43,7 +44,7 @@ public abstract class BrowserTest(WebAppServer app, BrowserFixture browser, ITes
         page.PageError += (_, error) => scriptErrors.Add(error);
         page.Console += (_, message) =>
         {
-            if (message.Type == "error" && (message.Text.Contains("Content Security Policy", StringComparison.Ordinal) || message.Text.Contains("Trusted Type", StringComparison.Ordinal)))
+            if (!allowPolicyViolations && message.Type == "error" && (message.Text.Contains("Content Security Policy", StringComparison.Ordinal) || message.Text.Contains("Trusted Type", StringComparison.Ordinal)))
             {
                 scriptErrors.Add(message.Text);
             }

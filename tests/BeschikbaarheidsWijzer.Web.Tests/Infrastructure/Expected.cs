@@ -32,6 +32,10 @@ public static class Expected
     public static string Date(DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, Amsterdam).ToString("d MMMM yyyy", Dutch);
 
+    /// <summary>"2026-11-18", in Amsterdam time.</summary>
+    public static string IsoDate(DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, Amsterdam).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     public static IEnumerable<JsonElement> Items(JsonElement searchResponse) => searchResponse.GetProperty("items").EnumerateArray();
 
     public static bool HasFigure(JsonElement item, string availabilityField, string normField) =>

@@ -45,12 +45,13 @@ public sealed class WebAppServer : WijzerApiFactory
         builder.UseSetting("Search:OutputCache:Enabled", "true");
     }
 
-    /// <summary>A provider (any one of the demo's) with its offerings, for the provider form.</summary>
+    /// <summary>A demo provider whose offerings all have a current report, for the provider form.</summary>
     public async Task<(Guid ProviderId, string Name, List<Guid> Offerings)> DemoProviderAsync(int minimumOfferings)
     {
         await using var db = CreateDbContext();
         var provider = await db.Providers
-            .Where(p => p.Offerings.Count(o => o.DeletedAt == null) >= minimumOfferings && p.Name != HostileName)
+            .Where(p => p.Offerings.Count(o => o.DeletedAt == null) >= minimumOfferings && p.Name != HostileName
+                        && p.Offerings.Where(o => o.DeletedAt == null).All(o => o.CurrentReportId != null))
             .OrderBy(p => p.Name)
             .Select(p => new { p.Id, p.Name, Offerings = p.Offerings.Where(o => o.DeletedAt == null).OrderBy(o => o.Title).ThenBy(o => o.Id).Select(o => o.Id).ToList() })
             .FirstAsync();

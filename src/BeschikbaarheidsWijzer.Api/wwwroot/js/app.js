@@ -110,20 +110,21 @@ window.addEventListener('popstate', () => show(new URL(window.location.href), { 
 
 // The offline notice: shown while the browser is offline, with the time the data on screen was fetched.
 const connection = document.getElementById('connection');
-function showConnection(fetchedAt) {
-  if (fetchedAt) {
-    replace(connection, h('strong', {}, 'Je bent offline. '), `Je ziet cijfers die laatst opgehaald zijn op ${formatDateTime(fetchedAt)}. Ze kunnen verouderd zijn.`);
-    connection.hidden = false;
-  } else if (!navigator.onLine) {
-    replace(connection, h('strong', {}, 'Je bent offline. '), 'Nieuwe cijfers ophalen lukt weer als je verbinding hebt.');
-    connection.hidden = false;
+let offlineCopyFrom = null;
+function showConnection() {
+  if (offlineCopyFrom) {
+    replace(connection, h('strong', {}, 'Je bent offline. '), `Je ziet cijfers die laatst opgehaald zijn op ${formatDateTime(offlineCopyFrom)}. Ze kunnen verouderd zijn.`);
   } else {
-    connection.hidden = true;
+    replace(connection, h('strong', {}, 'Je bent offline. '), 'Nieuwe cijfers ophalen lukt weer als je verbinding hebt.');
   }
+  connection.hidden = !offlineCopyFrom && navigator.onLine;
 }
-document.addEventListener('bw:data', (event) => showConnection(event.detail.offlineCopyFrom));
-window.addEventListener('offline', () => showConnection(null));
-window.addEventListener('online', () => showConnection(null));
+document.addEventListener('bw:data', (event) => {
+  offlineCopyFrom = event.detail.offlineCopyFrom;
+  showConnection();
+});
+window.addEventListener('offline', showConnection);
+window.addEventListener('online', showConnection);
 
 if ('serviceWorker' in navigator) {
   // The Content-Security-Policy demands Trusted Types: this one policy allows only our own service worker script.

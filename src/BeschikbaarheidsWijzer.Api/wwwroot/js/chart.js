@@ -6,7 +6,7 @@ import { NORM_STATUS, formatDate, weekIndex, weekLabel, weeks } from './format.j
 const WEEKS = 26;
 const WIDTH = 640;
 const HEIGHT = 240;
-const PAD = { top: 16, right: 56, bottom: 36, left: 40 };
+const PAD = { top: 20, right: 72, bottom: 36, left: 40 };
 
 /** Which wait to draw: the total where the norm bounds it and figures are known, else the wait to intake. */
 function measureOf(history) {
@@ -43,7 +43,10 @@ export function waitChart(history) {
     points.push({ week: week?.week ?? null, value: week?.[measure.figure] ?? null, bound: week?.norm?.[measure.bound] ?? null });
   }
 
-  const top = Math.max(4, ...points.map((p) => p.value ?? 0), ...points.map((p) => p.bound ?? 0)) * 1.15;
+  const highest = Math.max(4, ...points.map((p) => p.value ?? 0), ...points.map((p) => p.bound ?? 0));
+  // Round steps for the axis: at most four of 1, 2, 5, 10, … weeks above the highest figure.
+  const step = [1, 2, 5, 10, 20, 25, 50, 100].find((candidate) => Math.ceil((highest * 1.1) / candidate) <= 4) ?? 100;
+  const top = Math.ceil((highest * 1.1) / step) * step;
   const plotWidth = WIDTH - PAD.left - PAD.right;
   const plotHeight = HEIGHT - PAD.top - PAD.bottom;
   const slot = plotWidth / WEEKS;
@@ -53,7 +56,7 @@ export function waitChart(history) {
   const titleId = uid('grafiek-titel');
   const descId = uid('grafiek-uitleg');
   const hatch = uid('arcering');
-  const ticks = [0, Math.round(top / 2), Math.floor(top)];
+  const ticks = Array.from({ length: top / step + 1 }, (_, i) => i * step);
 
   const bars = points.map((p, i) => {
     if (p.value == null) return null;

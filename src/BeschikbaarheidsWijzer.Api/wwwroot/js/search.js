@@ -197,14 +197,14 @@ function resultsTitle(total) {
 function waitCell(figure, bound) {
   const verdict = judgePhase(figure, bound);
   if (verdict === 'unknown') return h('td', { class: 'num' }, h('span', { class: 'muted' }, 'onbekend'));
-  return h('td', { class: `num wait-${verdict}` },
+  return h('td', { class: `num cell-${verdict}` },
     verdict === 'exceeded' ? h('strong', {}, `${figure} wk`) : `${figure} wk`,
     bound != null ? h('span', { class: 'bound' }, ` norm ${bound}`) : null,
     verdict === 'exceeded' ? h('span', { class: 'visually-hidden' }, ', langer dan de norm') : null);
 }
 
 function referrerTable(items, municipality, caption) {
-  const headers = ['Aanbod', 'Zorgvorm', 'Plaats', 'Vrij / totaal', 'Wachtlijst', 'Aanmeldstop', 'Tot intake', 'Intake tot start', 'Totaal', 'Oordeel', 'Bijgewerkt'];
+  const headers = ['Aanbod', 'Soort hulp en plaats', 'Vrij / totaal', 'Wachtlijst', 'Aanmeldstop', 'Tot intake', 'Intake tot start', 'Totaal', 'Oordeel', 'Bijgewerkt'];
   return h('div', { class: 'table-scroll', role: 'region', 'aria-label': 'Tabel met resultaten (schuift opzij)', tabindex: '0' },
     h('table', { class: 'referrer-table' },
       h('caption', { class: 'visually-hidden' }, caption),
@@ -214,8 +214,8 @@ function referrerTable(items, municipality, caption) {
         const n = item.norm;
         return h('tr', {},
           h('th', { scope: 'row' }, h('a', { href: detailHref(item.id, municipality) }, item.title), h('span', { class: 'provider' }, item.provider.name)),
-          h('td', {}, item.careType.name),
-          h('td', {}, item.location?.city ?? '', item.location?.distanceKm != null ? h('span', { class: 'muted' }, ` ${formatNumber(item.location.distanceKm)} km`) : null),
+          h('td', {}, item.careType.name, h('span', { class: 'place' },
+            [item.location?.city, item.location?.distanceKm != null ? `${formatNumber(item.location.distanceKm)} km` : null].filter(Boolean).join(', '))),
           h('td', { class: 'num' }, a ? `${a.freePlaces ?? '?'} / ${a.totalPlaces ?? '?'}` : 'onbekend'),
           h('td', { class: 'num' }, a?.waitlistCount ?? 'onbekend'),
           h('td', {}, !a ? 'onbekend' : a.acceptingReferrals ? 'nee' : h('strong', {}, 'ja')),

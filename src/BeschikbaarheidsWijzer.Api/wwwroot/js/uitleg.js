@@ -14,7 +14,7 @@ function normsTable(norms) {
       h('tbody', {}, norms.map((n) => h('tr', {},
         h('th', { scope: 'row' }, n.careTypeName),
         cell(n.maxIntakeWeeks), cell(n.maxTreatmentWeeks), cell(n.maxTotalWeeks),
-        h('td', {}, n.source === 'regio' ? 'Norm van de regio' : n.label ?? 'Geen norm')))));
+        h('td', {}, n.source === 'regio' ? 'Norm van de regio' : n.label ?? 'Geen norm'))))));
 }
 
 function normsSection() {
