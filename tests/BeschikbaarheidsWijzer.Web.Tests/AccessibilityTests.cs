@@ -103,7 +103,7 @@ public sealed class AccessibilityTests(WebAppServer app, BrowserFixture browser,
                 if (state.EndsWith("fouten", StringComparison.Ordinal))
                 {
                     await page.Locator("fieldset.offering-report").First.GetByLabel("Wachttijd tot intake").FillAsync("200");
-                    await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("versturen$") }).ClickAsync();
+                    await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Verstuur de cijfers") }).ClickAsync();
                     await Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
                 }
 

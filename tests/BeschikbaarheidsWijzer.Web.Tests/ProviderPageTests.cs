@@ -86,11 +86,11 @@ public sealed class ProviderPageTests(WebAppServer app, BrowserFixture browser, 
         await form.GetByLabel("Vrije plekken").FillAsync("7");
         await form.GetByLabel("Plekken in totaal").FillAsync("9");
         var reportsBefore = await ReportCountAsync(offeringIds);
-        await page.GetByRole(AriaRole.Button, new() { Name = $"Cijfers van alle {own.Count} aanbod versturen" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Verstuur de cijfers van alle {own.Count} onderdelen" }).ClickAsync();
 
         var success = page.Locator(".success");
         await Expect(success).ToContainTextAsync("Gelukt: je cijfers zijn opgeslagen");
-        await Expect(success).ToContainTextAsync($"De cijfers van {own.Count} aanbod staan erin voor week {IsoWeek.FromInstant(App.Clock.GetUtcNow()).Week}");
+        await Expect(success).ToContainTextAsync($"De cijfers van {own.Count} onderdelen staan erin voor week {IsoWeek.FromInstant(App.Clock.GetUtcNow()).Week}");
         await Expect(success).ToBeFocusedAsync();
         Assert.Equal(reportsBefore + own.Count, await ReportCountAsync(offeringIds));
 
@@ -136,7 +136,7 @@ public sealed class ProviderPageTests(WebAppServer app, BrowserFixture browser, 
         await first.GetByLabel("Wachttijd tot intake").FillAsync("500");
         await second.GetByLabel("Vrije plekken").FillAsync("12");
         await second.GetByLabel("Plekken in totaal").FillAsync("3");
-        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("versturen$") }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Verstuur de cijfers") }).ClickAsync();
 
         var summary = page.Locator(".error-summary");
         await Expect(summary).ToBeFocusedAsync();
@@ -157,13 +157,13 @@ public sealed class ProviderPageTests(WebAppServer app, BrowserFixture browser, 
         await first.GetByLabel("Op de wachtlijst").FillAsync("twaalf");
         var requests = 0;
         page.Request += (_, request) => requests += request.Method == "POST" ? 1 : 0;
-        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("versturen$") }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Verstuur de cijfers") }).ClickAsync();
         await ExpectFieldErrorAsync(page, first.GetByLabel("Op de wachtlijst"), "Vul een heel getal in");
         await Expect(first.GetByLabel("Wachttijd tot intake")).Not.ToHaveAttributeAsync("aria-invalid", "true");
         Assert.Equal(0, requests);
 
         await first.GetByLabel("Op de wachtlijst").FillAsync("12");
-        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("versturen$") }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Verstuur de cijfers") }).ClickAsync();
         await Expect(page.Locator(".success")).ToContainTextAsync("Gelukt");
         Assert.Equal(count + own.Count, await ReportCountAsync(offeringIds));
     });

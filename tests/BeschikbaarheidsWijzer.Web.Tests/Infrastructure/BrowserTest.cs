@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using BeschikbaarheidsWijzer.Api.Tests.Infrastructure;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -17,7 +18,8 @@ public abstract class BrowserTest(WebAppServer app, BrowserFixture browser, ITes
 
     protected ITestOutputHelper Output { get; } = output;
 
-    protected static string ScreenshotDirectory { get; } = Path.Combine(ProjectDirectory(), "TestResults", "screenshots");
+    protected static string ScreenshotDirectory { get; } =
+        Path.Combine(TestPaths.RepositoryRoot(), "tests", "BeschikbaarheidsWijzer.Web.Tests", "TestResults", "screenshots");
 
     /// <summary>The API as the page sees it, to know what the page should show.</summary>
     protected async Task<JsonElement> ApiAsync(string pathAndQuery)
@@ -91,16 +93,5 @@ public abstract class BrowserTest(WebAppServer app, BrowserFixture browser, ITes
         var heading = page.Locator("#resultaten");
         await Assertions.Expect(heading).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+ resultaten?"));
         return page.Locator(".results");
-    }
-
-    private static string ProjectDirectory()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "BeschikbaarheidsWijzer.Web.Tests.csproj")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? AppContext.BaseDirectory;
     }
 }

@@ -6,7 +6,7 @@ import { NORM_STATUS, formatDate, weekIndex, weekLabel, weeks } from './format.j
 const WEEKS = 26;
 const WIDTH = 640;
 const HEIGHT = 240;
-const PAD = { top: 20, right: 72, bottom: 36, left: 40 };
+const PAD = { top: 30, right: 72, bottom: 36, left: 40 };
 
 /** Which wait to draw: the total where the norm bounds it and figures are known, else the wait to intake. */
 function measureOf(history) {
@@ -92,7 +92,7 @@ export function waitChart(history) {
     s('line', { x1: PAD.left, x2: WIDTH - PAD.right, y1: y(t), y2: y(t), class: 'grid' }),
     s('text', { x: PAD.left - 6, y: y(t) + 4, 'text-anchor': 'end', class: 'axis-label' }, String(t)),
   ]),
-  s('text', { x: 4, y: PAD.top - 4, class: 'axis-label' }, 'weken'),
+  s('text', { x: 4, y: 12, class: 'axis-label' }, 'weken'),
   bars,
   normPath ? s('path', { d: normPath.trim(), class: 'norm-line' }) : null,
   lastBound != null ? s('text', { x: WIDTH - PAD.right + 6, y: y(lastBound) + 4, class: 'norm-label' }, `norm ${lastBound}`) : null,

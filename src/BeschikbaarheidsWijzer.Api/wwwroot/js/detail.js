@@ -4,6 +4,7 @@ import { historyTable, waitChart } from './chart.js';
 import { h, replace } from './dom.js';
 import { ageText, tagName } from './format.js';
 import { availabilityBlock, offeringCard } from './offering.js';
+import { LAST_SEARCH } from './filters.js';
 
 function section(title, ...content) {
   return h('section', { class: 'detail-section' }, h('h2', {}, title), content);
@@ -25,9 +26,10 @@ function contact(provider) {
 }
 
 function render(main, offering, municipality, placeName) {
-  const backQuery = municipality ? `?gemeente=${encodeURIComponent(municipality)}&zorgvorm=${encodeURIComponent(offering.careType.code)}` : '';
+  const lastSearch = sessionStorage.getItem(LAST_SEARCH);
+  const similar = municipality ? `/?gemeente=${encodeURIComponent(municipality)}&zorgvorm=${encodeURIComponent(offering.careType.code)}` : '/';
   replace(main,
-    h('p', { class: 'back' }, h('a', { href: `/${backQuery}` }, 'Terug naar zoeken')),
+    h('p', { class: 'back' }, h('a', { href: lastSearch ?? similar }, lastSearch ? 'Terug naar de zoekresultaten' : 'Zoek meer van deze hulp')),
     h('h1', { tabindex: '-1' }, offering.title),
     h('p', { class: 'provider lead' }, offering.provider.name),
     h('p', { class: 'meta' }, [offering.careType.name, ageText(offering.ageMin, offering.ageMax)].join(' · ')),

@@ -6,6 +6,9 @@ export const SORTS = { wachttijd: 'wait', afstand: 'distance', naam: 'name', bij
 
 export const DEFAULT_SORT = 'wachttijd';
 
+/** sessionStorage key of the last search's address: where "back to the results" on an offering's page goes. */
+export const LAST_SEARCH = 'bw-laatste-zoekopdracht';
+
 /** @returns the filters in the address (values as given; the API checks them). */
 export function readFilters(searchParams) {
   const text = (name) => searchParams.get(name)?.trim() || '';

@@ -32,6 +32,7 @@ const MESSAGES = {
 };
 
 const readKey = () => sessionStorage.getItem(KEY_STORAGE);
+const parts = (n) => (n === 1 ? '1 onderdeel' : `${n} onderdelen`);
 
 /** One fieldset per offering, filled with its current report. */
 function offeringFieldset(offering, index) {
@@ -174,7 +175,7 @@ async function loadOfferings(main, ctx, { focusHeading = false, success = null }
 function reportForm(main, ctx, offerings, { focusHeading, success }) {
   const sets = offerings.map(offeringFieldset);
   const messages = h('div', { class: 'form-messages' });
-  const submit = h('button', { type: 'submit', class: 'button-primary' }, offerings.length === 1 ? 'Cijfers versturen' : `Cijfers van alle ${offerings.length} aanbod versturen`);
+  const submit = h('button', { type: 'submit', class: 'button-primary' }, offerings.length === 1 ? 'Verstuur de cijfers' : `Verstuur de cijfers van alle ${offerings.length} onderdelen`);
   const logout = h('button', { type: 'button', class: 'button-link' }, 'Uitloggen (sleutel vergeten)');
   const form = h('form', { class: 'report-form', novalidate: true },
     messages,
@@ -184,7 +185,7 @@ function reportForm(main, ctx, offerings, { focusHeading, success }) {
     h('div', { class: 'title-row' }, h('h1', { tabindex: '-1' }, 'Voor aanbieders: wachttijden doorgeven'), logout),
     h('p', { class: 'lead' }, offerings.length === 0
       ? 'Er staat nog geen aanbod op je naam. Vraag je regio om je aanbod toe te voegen.'
-      : `Je hebt ${offerings.length === 1 ? '1 aanbod' : `${offerings.length} aanbod`}. Pas aan wat veranderd is en verstuur alles in één keer. Ook gelijk gebleven cijfers tellen: zo weten ouders dat ze kloppen.`),
+      : `Je aanbod heeft ${parts(offerings.length)}. Pas aan wat veranderd is en verstuur alles in één keer. Ook cijfers die gelijk bleven tellen: zo weten ouders dat ze kloppen.`),
     offerings.length ? form : null);
 
   if (success) {
@@ -227,7 +228,7 @@ function reportForm(main, ctx, offerings, { focusHeading, success }) {
       const week = result.reports[0] ? weekLabel(result.reports[0].week) : '';
       const done = h('div', { class: 'success', role: 'status', tabindex: '-1' },
         h('h2', {}, 'Gelukt: je cijfers zijn opgeslagen'),
-        h('p', {}, `De cijfers van ${result.accepted === 1 ? '1 aanbod' : `${result.accepted} aanbod`} staan erin voor ${week}. Ouders en verwijzers zien ze nu in de zoekfunctie.`));
+        h('p', {}, `De cijfers van ${parts(result.accepted)} staan erin voor ${week}. Ouders en verwijzers zien ze nu in de zoekfunctie.`));
       await loadOfferings(main, ctx, { success: done });
       announce('Gelukt: je cijfers zijn opgeslagen.');
     } catch (error) {

@@ -4,7 +4,9 @@ import { ApiError, getJson, loadReference } from './api.js';
 import { municipalityCombobox } from './combobox.js';
 import { announce, h, replace } from './dom.js';
 import { checkbox, clearFieldErrors, errorSummary, field, setFieldError } from './fields.js';
-import { API_FIELDS, DEFAULT_SORT, hasSearch, readFilters, toApiQuery, toSearchParams } from './filters.js';
+import {
+  API_FIELDS, DEFAULT_SORT, LAST_SEARCH, hasSearch, readFilters, toApiQuery, toSearchParams,
+} from './filters.js';
 import {
   NORM_STATUS, formatDate, formatNumber, judgePhase, normName, tagName, weekLabel,
 } from './format.js';
@@ -261,6 +263,7 @@ export function mount(main, ctx) {
     results);
 
   let form = null;
+  let reference = null;
   let controller = null;
   let url = ctx.url;
   let focusResults = false;
@@ -279,6 +282,7 @@ export function mount(main, ctx) {
     controller?.abort();
     controller = new AbortController();
     const { signal } = controller;
+    sessionStorage.setItem(LAST_SEARCH, hrefFor(filters));
     results.setAttribute('aria-busy', 'true');
     replace(results, resultsHeading('Resultaten'), h('p', { class: 'loading' }, 'Bezig met zoeken…'));
     try {
@@ -298,7 +302,7 @@ export function mount(main, ctx) {
 
   function showResults(data) {
     const municipality = filters.gemeente || null;
-    const place = municipality ? formRefName(municipality) : null;
+    const place = municipality ? reference?.municipalityByCode.get(municipality)?.name ?? municipality : null;
     const title = `${resultsTitle(data.total)}${place ? ` in ${place}` : ''}`;
     const facets = data.facets?.normStatus;
     const parts = [resultsHeading(title)];
@@ -333,9 +337,6 @@ export function mount(main, ctx) {
     const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
     announce(`${title}.${pages > 1 ? ` Pagina ${data.page} van ${pages}.` : ''}`);
   }
-
-  let reference = null;
-  const formRefName = (code) => reference?.municipalityByCode.get(code)?.name ?? code;
 
   function showError(error) {
     if (error instanceof ApiError && error.status === 400 && form) {
