@@ -17,13 +17,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var path = Environment.GetEnvironmentVariable(ChromiumPathVariable) is { Length: > 0 } configured ? configured : DefaultChromiumPath;
-        if (!File.Exists(path))
-        {
-            throw new InvalidOperationException(
-                $"The browser tests need Debian's Chromium at {path} and it is not there. Install it with 'apt-get install -y chromium' " +
-                $"(.ci/run does this when it is missing), or set {ChromiumPathVariable} to a Chromium binary. Playwright's own browser downloads are not used.");
-        }
+        var path = FindChromium(Environment.GetEnvironmentVariable(ChromiumPathVariable) is { Length: > 0 } configured ? configured : DefaultChromiumPath);
 
         // A busy 2-core CI machine can take longer than Playwright's 5 s default to render after a request.
         Assertions.SetDefaultExpectTimeout(20_000);
@@ -40,6 +34,14 @@ public sealed class BrowserFixture : IAsyncLifetime
             ],
         });
     }
+
+    /// <summary>The Chromium binary to drive; a missing one fails the tests (never skips them) with what to install.</summary>
+    public static string FindChromium(string path) =>
+        File.Exists(path)
+            ? path
+            : throw new InvalidOperationException(
+                $"The browser tests need Debian's Chromium at {path} and it is not there. Install it with 'apt-get install -y chromium' " +
+                $"(.ci/run does this when it is missing), or set {ChromiumPathVariable} to a Chromium binary. Playwright's own browser downloads are not used.");
 
     public async Task DisposeAsync()
     {
