@@ -76,22 +76,6 @@ function searchForm(reference, onSearch) {
     forgetLocation.hidden = !value;
     locationStatus.textContent = value ? 'Je locatie wordt gebruikt om de afstand te berekenen.' : '';
   }
-  locationButton.addEventListener('click', () => {
-    if (!navigator.geolocation) {
-      locationStatus.textContent = 'Je browser kan je locatie niet doorgeven. Vul een postcode in.';
-      return;
-    }
-    locationStatus.textContent = 'Je locatie wordt opgezocht…';
-    navigator.geolocation.getCurrentPosition(
-      (position) => {
-        setLocation({ lat: position.coords.latitude.toFixed(3), lon: position.coords.longitude.toFixed(3) });
-        sort.value = 'afstand';
-        announce('Je locatie wordt gebruikt. De resultaten staan op afstand.');
-        form.requestSubmit();
-      },
-      () => { locationStatus.textContent = 'We konden je locatie niet vinden. Vul een postcode in.'; },
-      { timeout: 15000, maximumAge: 600000 });
-  });
   forgetLocation.addEventListener('click', () => {
     setLocation(null);
     if (sort.value === 'afstand') sort.value = DEFAULT_SORT;
@@ -114,6 +98,22 @@ function searchForm(reference, onSearch) {
     tagGroup,
     h('div', { class: 'form-row form-actions' }, field({ label: 'Sorteren op', input: sort }), submit));
 
+  locationButton.addEventListener('click', () => {
+    if (!navigator.geolocation) {
+      locationStatus.textContent = 'Je browser kan je locatie niet doorgeven. Vul een postcode in.';
+      return;
+    }
+    locationStatus.textContent = 'Je locatie wordt opgezocht…';
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        setLocation({ lat: position.coords.latitude.toFixed(3), lon: position.coords.longitude.toFixed(3) });
+        sort.value = 'afstand';
+        announce('Je locatie wordt gebruikt. De resultaten staan op afstand.');
+        form.requestSubmit();
+      },
+      () => { locationStatus.textContent = 'We konden je locatie niet vinden. Vul een postcode in.'; },
+      { timeout: 15000, maximumAge: 600000 });
+  });
   const inputs = {
     gemeente: municipality.input, postcode, locatie: locationButton, zorgvorm: careType, leeftijd: age, zoek: text, sorteer: sort,
     onderwerp: tagGroup.querySelector('fieldset'), pagina: submit,
@@ -310,7 +310,10 @@ export function mount(main, ctx) {
       const key = warning.split(':')[0];
       if (WARNINGS[key]) parts.push(h('p', { class: 'notice' }, WARNINGS[key]));
     }
-    if (data.total === 0) {
+    if (data.total > 0 && data.items.length === 0) {
+      parts.push(h('p', { class: 'notice' }, 'Zoveel pagina’s zijn er niet. ',
+        h('a', { href: hrefFor({ ...filters, pagina: 1 }) }, 'Ga naar de eerste pagina'), '.'));
+    } else if (data.total === 0) {
       parts.push(h('div', { class: 'empty' },
         h('p', {}, 'We vonden geen aanbod dat past bij je zoekvragen.'),
         h('p', {}, 'Probeer het met minder filters: zet bijvoorbeeld “alleen aanbod dat nu plek heeft” uit, of kies alle soorten hulp.')));
