@@ -11,6 +11,7 @@ using BeschikbaarheidsWijzer.Api.Infrastructure.Database;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Health;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Http;
 using BeschikbaarheidsWijzer.Api.Infrastructure.OpenApi;
+using BeschikbaarheidsWijzer.Api.Infrastructure.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -35,6 +36,7 @@ builder.Services.AddPublicCaching(builder.Configuration);
 var app = builder.Build();
 
 app.UseApiVersionHeader();
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
@@ -50,6 +52,7 @@ app.MapSearch();
 app.MapAdmin();
 app.MapProviderReports();
 app.MapBenchmarkFloor(app.Configuration);
+app.MapWebApp();
 
 try
 {

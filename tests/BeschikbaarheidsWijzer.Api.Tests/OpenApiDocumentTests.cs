@@ -30,7 +30,7 @@ public sealed class OpenApiDocumentTests(WijzerApiFactory factory) : IClassFixtu
     [Fact]
     public async Task The_committed_copy_in_openapi_equals_what_the_code_generates()
     {
-        var committedPath = Path.Combine(RepositoryRoot(), "openapi", "beschikbaarheidswijzer-v1.json");
+        var committedPath = Path.Combine(TestPaths.RepositoryRoot(), "openapi", "beschikbaarheidswijzer-v1.json");
         Assert.True(File.Exists(committedPath), $"{committedPath} is missing: build the Api project in Debug to generate it.");
         var committed = JsonNode.Parse(await File.ReadAllTextAsync(committedPath));
 
@@ -50,16 +50,5 @@ public sealed class OpenApiDocumentTests(WijzerApiFactory factory) : IClassFixtu
         Assert.Contains("swagger-ui", await response.Content.ReadAsStringAsync());
         var config = await _client.GetStringAsync("/api/docs/index.js");
         Assert.Contains("/api/v1/openapi.json", config);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "BeschikbaarheidsWijzer.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Could not find the repository root above " + AppContext.BaseDirectory);
     }
 }

@@ -1,0 +1,78 @@
+// Talks to the app's own API. Data is always asked for fresh (the browser revalidates with the server's ETag); the
+// service worker answers with its last copy only when there is no network, and says when it fetched that copy.
+
+export const OFFLINE_COPY_HEADER = 'x-bw-opgehaald';
+
+export class ApiError extends Error {
+  /** status 0 means no answer at all (no network). */
+  constructor(status, problem, retryAfterSeconds) {
+    super(problem?.title ?? (status === 0 ? 'Geen verbinding' : `HTTP ${status}`));
+    this.status = status;
+    this.problem = problem ?? null;
+    this.retryAfterSeconds = retryAfterSeconds ?? null;
+  }
+
+  /** Validation errors keyed by field path, e.g. { "reports[2].waitToIntakeWeeks": ["…"] }. */
+  get fieldErrors() {
+    return this.problem?.errors ?? {};
+  }
+}
+
+async function send(path, { method = 'GET', body, apiKey, headers = {}, signal } = {}) {
+  const requestHeaders = { Accept: 'application/json', ...headers };
+  if (apiKey) requestHeaders.Authorization = `Bearer ${apiKey}`;
+  if (body !== undefined) requestHeaders['Content-Type'] = 'application/json';
+  let response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: requestHeaders,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      cache: 'no-cache',
+      signal,
+    });
+  } catch (error) {
+    if (error.name === 'AbortError') throw error;
+    throw new ApiError(0, null);
+  }
+
+  if (method === 'GET') {
+    document.dispatchEvent(new CustomEvent('bw:data', { detail: { offlineCopyFrom: response.headers.get(OFFLINE_COPY_HEADER) } }));
+  }
+
+  const type = response.headers.get('content-type') ?? '';
+  const data = type.includes('json') ? await response.json().catch(() => null) : null;
+  if (!response.ok) {
+    const retryAfter = Number.parseInt(response.headers.get('retry-after') ?? '', 10);
+    throw new ApiError(response.status, data, Number.isFinite(retryAfter) ? retryAfter : null);
+  }
+  return data;
+}
+
+export const getJson = (path, options) => send(path, options);
+export const postJson = (path, body, options) => send(path, { ...options, method: 'POST', body });
+
+let reference = null;
+
+/** Municipalities, care types and tags: asked once per visit. */
+export function loadReference() {
+  reference ??= Promise.all([getJson('/api/v1/regions'), getJson('/api/v1/care-types'), getJson('/api/v1/tags')])
+    .then(([regions, careTypes, tags]) => {
+      const municipalities = regions
+        .flatMap((region) => region.municipalities.map((m) => ({ ...m, regionCode: region.code, regionName: region.name })))
+        .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+      return {
+        regions,
+        municipalities,
+        municipalityByCode: new Map(municipalities.map((m) => [m.code, m])),
+        careTypes,
+        careTypeByCode: new Map(careTypes.map((c) => [c.code, c])),
+        tags,
+      };
+    })
+    .catch((error) => {
+      reference = null; // try again next time
+      throw error;
+    });
+  return reference;
+}

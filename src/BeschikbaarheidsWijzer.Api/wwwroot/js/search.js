@@ -1,0 +1,404 @@
+// Zoeken (/) and Voor verwijzers (/verwijzers): one search, shown as cards for parents or as a compact table with
+// capacity columns and a CSV download for referrers. The filters live in the address.
+import { ApiError, getJson, loadReference } from './api.js';
+import { municipalityCombobox } from './combobox.js';
+import { announce, h, replace } from './dom.js';
+import { checkbox, clearFieldErrors, errorSummary, field, setFieldError } from './fields.js';
+import {
+  API_FIELDS, DEFAULT_SORT, LAST_SEARCH, hasSearch, readFilters, toApiQuery, toSearchParams,
+} from './filters.js';
+import {
+  NORM_STATUS, formatDate, formatNumber, judgePhase, normName, tagName, weekLabel,
+} from './format.js';
+import { detailHref, offeringCard, statusBadge } from './offering.js';
+
+const PAGE_SIZE = { list: 20, table: 50 };
+
+const WARNINGS = {
+  'postcode-unresolved': 'We konden de postcode nu niet opzoeken. De resultaten zijn daarom niet beperkt tot de gemeente van die postcode.',
+  'postcode-outside-regions': 'Deze postcode ligt buiten de regio’s van deze website. Je ziet aanbod uit alle regio’s, vergeleken met de landelijke norm.',
+  'sort-fallback': 'Sorteren op afstand lukt nu niet. De resultaten staan op wachttijd.',
+};
+
+/** What to say for an API error on a filter; the API's own words are English. */
+const FIELD_MESSAGES = {
+  gemeente: 'Deze gemeente kennen we niet. Kies een gemeente uit de lijst.',
+  postcode: 'Deze postcode kennen we niet. Vul een postcode in zoals 7001 AB.',
+  locatie: 'Je locatie kon niet gebruikt worden. Vul een postcode in.',
+  zorgvorm: 'Kies een soort hulp uit de lijst.',
+  leeftijd: 'Vul een leeftijd in van 0 tot en met 27 jaar.',
+  onderwerp: 'Kies onderwerpen uit de lijst.',
+  zoek: 'Gebruik hoogstens 200 tekens, op één regel.',
+  sorteer: 'Kies eerst een gemeente, een postcode of je locatie. Dan kunnen we op afstand sorteren.',
+  pagina: 'Deze pagina bestaat niet.',
+};
+
+const SORT_OPTIONS = [
+  ['wachttijd', 'Kortste wachttijd'],
+  ['afstand', 'Dichtstbij'],
+  ['naam', 'Naam'],
+  ['bijgewerkt', 'Laatst bijgewerkt'],
+];
+
+function select(name, options, className) {
+  return h('select', { name, class: className }, options.map(([value, label]) => h('option', { value }, label)));
+}
+
+/** The filter form; reads and writes the same filters as the address. */
+function searchForm(reference, onSearch) {
+  const municipality = municipalityCombobox({
+    municipalities: reference.municipalities,
+    label: 'Gemeente',
+    hint: 'Waar woont het kind? Begin met typen en kies uit de lijst.',
+  });
+  const postcode = h('input', { type: 'text', name: 'postcode', autocomplete: 'postal-code', class: 'input-short', spellcheck: 'false' });
+  const careType = select('zorgvorm', [['', 'Alle soorten hulp'], ...reference.careTypes.map((c) => [c.code, c.name])]);
+  const age = h('input', { type: 'text', name: 'leeftijd', inputmode: 'numeric', class: 'input-short', autocomplete: 'off' });
+  const text = h('input', { type: 'search', name: 'zoek', class: 'input-medium', autocomplete: 'off' });
+  const sort = select('sorteer', SORT_OPTIONS);
+  const available = checkbox({ label: 'Alleen aanbod dat nu plek heeft', name: 'plek' });
+  const withinNorm = checkbox({ label: 'Alleen aanbod binnen de norm', name: 'norm' });
+  const tags = reference.tags.map((tag) => ({ tag, box: checkbox({ label: tagName(tag), name: 'onderwerp' }) }));
+  const tagGroup = h('details', { class: 'tags' },
+    h('summary', {}, 'Onderwerpen kiezen'),
+    h('fieldset', { id: 'onderwerpen' },
+      h('legend', {}, 'Waar gaat het over?'),
+      h('p', { class: 'field-error', id: 'onderwerpen-error', hidden: true }),
+      h('div', { class: 'tag-list' }, tags.map((t) => t.box))));
+
+  // "Gebruik mijn locatie": the browser asks the user; only a rounded position (about 100 m) is sent.
+  let location = null;
+  const locationStatus = h('p', { class: 'location-status', id: 'locatie-status' });
+  const locationButton = h('button', { type: 'button', class: 'button-secondary', id: 'locatie', 'aria-describedby': 'locatie-status' }, 'Gebruik mijn locatie');
+  const forgetLocation = h('button', { type: 'button', class: 'button-link', hidden: true }, 'Locatie niet meer gebruiken');
+  function setLocation(value) {
+    location = value;
+    forgetLocation.hidden = !value;
+    locationStatus.textContent = value ? 'Je locatie wordt gebruikt om de afstand te berekenen.' : '';
+  }
+  forgetLocation.addEventListener('click', () => {
+    setLocation(null);
+    if (sort.value === 'afstand') sort.value = DEFAULT_SORT;
+    locationButton.focus();
+  });
+
+  const submit = h('button', { type: 'submit', class: 'button-primary' }, 'Zoeken');
+  const summaryHost = h('div');
+  const form = h('form', { class: 'search-form', role: 'search', 'aria-label': 'Zoeken naar aanbod', novalidate: true },
+    summaryHost,
+    h('div', { class: 'form-row' },
+      municipality.element,
+      field({ label: 'Postcode (mag ook)', hint: 'Bijvoorbeeld 7001 AB', input: postcode }),
+      h('div', { class: 'field location' }, locationButton, locationStatus, forgetLocation)),
+    h('div', { class: 'form-row' },
+      field({ label: 'Soort hulp', input: careType }),
+      field({ label: 'Leeftijd van het kind', hint: 'In jaren', input: age }),
+      field({ label: 'Naam of zoekwoord', hint: 'Bijvoorbeeld de naam van een aanbieder', input: text })),
+    h('div', { class: 'form-row checks' }, available, withinNorm),
+    tagGroup,
+    h('div', { class: 'form-row form-actions' }, field({ label: 'Sorteren op', input: sort }), submit));
+
+  locationButton.addEventListener('click', () => {
+    if (!navigator.geolocation) {
+      locationStatus.textContent = 'Je browser kan je locatie niet doorgeven. Vul een postcode in.';
+      return;
+    }
+    locationStatus.textContent = 'Je locatie wordt opgezocht…';
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        setLocation({ lat: position.coords.latitude.toFixed(3), lon: position.coords.longitude.toFixed(3) });
+        sort.value = 'afstand';
+        announce('Je locatie wordt gebruikt. De resultaten staan op afstand.');
+        form.requestSubmit();
+      },
+      () => { locationStatus.textContent = 'We konden je locatie niet vinden. Vul een postcode in.'; },
+      { timeout: 15000, maximumAge: 600000 });
+  });
+  const inputs = {
+    gemeente: municipality.input, postcode, locatie: locationButton, zorgvorm: careType, leeftijd: age, zoek: text, sorteer: sort,
+    onderwerp: tagGroup.querySelector('fieldset'), pagina: submit,
+  };
+
+  function read() {
+    const errors = [];
+    const code = municipality.code;
+    if (code === null) errors.push({ input: inputs.gemeente, message: 'Kies een gemeente uit de lijst, of maak het veld leeg.' });
+    const postcodeValue = postcode.value.trim().toUpperCase().replace(/^(\d{4})\s*([A-Z]{2})$/, '$1 $2');
+    if (postcodeValue && !/^[1-9]\d{3} [A-Z]{2}$/.test(postcodeValue)) errors.push({ input: postcode, message: 'Vul een postcode in zoals 7001 AB.' });
+    const ageValue = age.value.trim();
+    if (ageValue && !(/^\d{1,2}$/.test(ageValue) && Number(ageValue) <= 27)) errors.push({ input: age, message: FIELD_MESSAGES.leeftijd });
+    if (sort.value === 'afstand' && !code && !postcodeValue && !location) errors.push({ input: sort, message: FIELD_MESSAGES.sorteer });
+    return {
+      errors,
+      filters: {
+        gemeente: code ?? '',
+        postcode: postcodeValue,
+        lat: location?.lat ?? '',
+        lon: location?.lon ?? '',
+        zorgvorm: careType.value,
+        leeftijd: ageValue,
+        onderwerp: tags.filter((t) => t.box.querySelector('input').checked).map((t) => t.tag),
+        plek: available.querySelector('input').checked,
+        norm: withinNorm.querySelector('input').checked,
+        zoek: text.value.trim(),
+        sorteer: sort.value,
+        pagina: 1,
+      },
+    };
+  }
+
+  function showErrors(errors) {
+    clearFieldErrors(form);
+    summaryHost.replaceChildren();
+    for (const { input, message } of errors) setFieldError(input, message);
+    if (errors.length) {
+      const summary = errorSummary('Controleer je zoekvragen', errors);
+      summaryHost.append(summary);
+      summary.focus();
+    }
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const { errors, filters } = read();
+    showErrors(errors);
+    if (!errors.length) onSearch(filters);
+  });
+
+  return {
+    element: form,
+    set(filters) {
+      municipality.code = filters.gemeente;
+      if (filters.gemeente && !municipality.input.value) municipality.input.value = filters.gemeente; // unknown code: show it
+      postcode.value = filters.postcode;
+      setLocation(filters.lat && filters.lon ? { lat: filters.lat, lon: filters.lon } : null);
+      careType.value = filters.zorgvorm;
+      age.value = filters.leeftijd;
+      text.value = filters.zoek;
+      sort.value = filters.sorteer;
+      available.querySelector('input').checked = filters.plek;
+      withinNorm.querySelector('input').checked = filters.norm;
+      for (const t of tags) t.box.querySelector('input').checked = filters.onderwerp.includes(t.tag);
+      tagGroup.open ||= filters.onderwerp.length > 0;
+      clearFieldErrors(form);
+      summaryHost.replaceChildren();
+    },
+    /** Errors the API found in the address's filters, shown next to the fields. */
+    showApiErrors(apiErrors) {
+      const fields = [...new Set(Object.keys(apiErrors).map((name) => API_FIELDS[name] ?? 'pagina'))];
+      showErrors(fields.map((name) => ({ input: inputs[name], message: FIELD_MESSAGES[name] })));
+    },
+  };
+}
+
+function resultsTitle(total) {
+  return total === 1 ? '1 resultaat' : `${formatNumber(total)} resultaten`;
+}
+
+/** A cell with a wait and its norm: "12 wk", "norm 4", and in words whether it is longer. */
+function waitCell(figure, bound) {
+  const verdict = judgePhase(figure, bound);
+  if (verdict === 'unknown') return h('td', { class: 'num' }, h('span', { class: 'muted' }, 'onbekend'));
+  return h('td', { class: `num cell-${verdict}` },
+    verdict === 'exceeded' ? h('strong', {}, `${figure} wk`) : `${figure} wk`,
+    bound != null ? h('span', { class: 'bound' }, ` norm ${bound}`) : null,
+    verdict === 'exceeded' ? h('span', { class: 'visually-hidden' }, ', langer dan de norm') : null);
+}
+
+function referrerTable(items, municipality, caption) {
+  const headers = ['Aanbod', 'Soort hulp en plaats', 'Vrij / totaal', 'Wachtlijst', 'Aanmeldstop', 'Tot intake', 'Intake tot start', 'Totaal', 'Oordeel', 'Bijgewerkt'];
+  return h('div', { class: 'table-scroll', role: 'region', 'aria-label': 'Tabel met resultaten (schuift opzij)', tabindex: '0' },
+    h('table', { class: 'referrer-table' },
+      h('caption', { class: 'visually-hidden' }, caption),
+      h('thead', {}, h('tr', {}, headers.map((text) => h('th', { scope: 'col' }, text)))),
+      h('tbody', {}, items.map((item) => {
+        const a = item.availability;
+        const n = item.norm;
+        return h('tr', {},
+          h('th', { scope: 'row' }, h('a', { href: detailHref(item.id, municipality) }, item.title), h('span', { class: 'provider' }, item.provider.name)),
+          h('td', {}, item.careType.name, h('span', { class: 'place' },
+            [item.location?.city, item.location?.distanceKm != null ? `${formatNumber(item.location.distanceKm)} km` : null].filter(Boolean).join(', '))),
+          h('td', { class: 'num' }, a ? `${a.freePlaces ?? '?'} / ${a.totalPlaces ?? '?'}` : 'onbekend'),
+          h('td', { class: 'num' }, a?.waitlistCount ?? 'onbekend'),
+          h('td', {}, !a ? 'onbekend' : a.acceptingReferrals ? 'nee' : h('strong', {}, 'ja')),
+          waitCell(a?.waitToIntakeWeeks, n?.maxIntakeWeeks),
+          waitCell(a?.waitToTreatmentWeeks, n?.maxTreatmentWeeks),
+          waitCell(a?.totalWaitWeeks, n?.maxTotalWeeks),
+          h('td', {}, statusBadge(item.normStatus), h('span', { class: 'norm-name' }, normName(n))),
+          h('td', {}, a ? [formatDate(a.reportedAt), h('span', { class: 'muted' }, ` ${weekLabel(a.week)}`),
+            a.stale ? h('span', { class: 'stale-inline' }, h('strong', {}, ' Let op: '), 'verouderd') : null] : 'nooit'));
+      }))));
+}
+
+function pager(page, pageSize, total, hrefFor, go) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  if (pages === 1) return null;
+  const link = (target, label, rel) => h('a', {
+    href: hrefFor(target), rel, class: 'button-secondary',
+    onclick: (event) => {
+      event.preventDefault();
+      go(target);
+    },
+  }, label);
+  return h('nav', { class: 'pager', 'aria-label': 'Pagina’s met resultaten' },
+    page > 1 ? link(page - 1, 'Vorige pagina', 'prev') : null,
+    h('span', { class: 'pager-at' }, `Pagina ${page} van ${pages}`),
+    page < pages ? link(page + 1, 'Volgende pagina', 'next') : null);
+}
+
+export function mount(main, ctx) {
+  const table = ctx.mode === 'table';
+  const basePath = table ? '/verwijzers' : '/';
+  const pageSize = PAGE_SIZE[ctx.mode];
+  ctx.setTitle(table ? 'Voor verwijzers' : 'Zoek jeugdhulp');
+
+  const formHost = h('div', { class: 'form-host' }, h('p', { class: 'loading' }, 'De zoekfunctie wordt geladen…'));
+  const results = h('section', { class: 'results', 'aria-labelledby': 'resultaten' });
+  replace(main,
+    h('h1', { tabindex: '-1' }, table ? 'Voor verwijzers: wie heeft plek?' : 'Zoek jeugdhulp met plek'),
+    table
+      ? h('p', { class: 'lead' }, 'Vergelijk vrije plekken, wachtlijsten en wachttijden per stap. Download de resultaten als CSV-bestand.')
+      : h('p', { class: 'lead' }, 'Zoek hulp voor een kind of jongere in jouw gemeente. Je ziet hoe lang je moet wachten en of dat binnen de norm is.'),
+    formHost,
+    results);
+
+  let form = null;
+  let reference = null;
+  let controller = null;
+  let url = ctx.url;
+  let focusResults = false;
+  let filters = readFilters(url.searchParams);
+
+  const hrefFor = (wanted) => {
+    const query = toSearchParams(wanted).toString();
+    return query ? `${basePath}?${query}` : basePath;
+  };
+
+  function resultsHeading(text) {
+    return h('h2', { id: 'resultaten', tabindex: '-1' }, text);
+  }
+
+  async function run() {
+    controller?.abort();
+    controller = new AbortController();
+    const { signal } = controller;
+    sessionStorage.setItem(LAST_SEARCH, hrefFor(filters));
+    results.setAttribute('aria-busy', 'true');
+    replace(results, resultsHeading('Resultaten'), h('p', { class: 'loading' }, 'Bezig met zoeken…'));
+    try {
+      const data = await getJson(`/api/v1/offerings?${toApiQuery(filters, { pageSize })}`, { signal });
+      showResults(data);
+    } catch (error) {
+      if (error.name === 'AbortError') return;
+      showError(error);
+    } finally {
+      if (!signal.aborted) results.removeAttribute('aria-busy');
+    }
+    if (focusResults) {
+      focusResults = false;
+      document.getElementById('resultaten')?.focus();
+    }
+  }
+
+  function showResults(data) {
+    const municipality = filters.gemeente || null;
+    const place = municipality ? reference?.municipalityByCode.get(municipality)?.name ?? municipality : null;
+    const title = `${resultsTitle(data.total)}${place ? ` in ${place}` : ''}`;
+    const facets = data.facets?.normStatus;
+    const parts = [resultsHeading(title)];
+    for (const warning of data.warnings ?? []) {
+      const key = warning.split(':')[0];
+      if (WARNINGS[key]) parts.push(h('p', { class: 'notice' }, WARNINGS[key]));
+    }
+    if (data.total > 0 && data.items.length === 0) {
+      parts.push(h('p', { class: 'notice' }, 'Zoveel pagina’s zijn er niet. ',
+        h('a', { href: hrefFor({ ...filters, pagina: 1 }) }, 'Ga naar de eerste pagina'), '.'));
+    } else if (data.total === 0) {
+      parts.push(h('div', { class: 'empty' },
+        h('p', {}, 'We vonden geen aanbod dat past bij je zoekvragen.'),
+        h('p', {}, 'Probeer het met minder filters: zet bijvoorbeeld “alleen aanbod dat nu plek heeft” uit, of kies alle soorten hulp.')));
+    } else {
+      if (facets) {
+        parts.push(h('p', { class: 'facets' },
+          `${facets.within} ${NORM_STATUS.within.text.toLowerCase()}, ${facets.exceeded} ${NORM_STATUS.exceeded.text.toLowerCase()}, ${facets.unknown} ${NORM_STATUS.unknown.text.toLowerCase()}.`));
+      }
+      if (table) {
+        const csvButton = h('button', { type: 'button', class: 'button-secondary' }, `Download alle ${resultsTitle(data.total)} als CSV`);
+        const csvStatus = h('p', { class: 'csv-status', role: 'status' });
+        csvButton.addEventListener('click', () => downloadCsv(csvButton, csvStatus));
+        parts.push(h('div', { class: 'csv' }, csvButton, csvStatus));
+        parts.push(referrerTable(data.items, municipality, title));
+      } else {
+        parts.push(h('ol', { class: 'result-list' }, data.items.map((item) => h('li', {}, offeringCard(item, municipality)))));
+      }
+      parts.push(pager(data.page, data.pageSize, data.total, (page) => hrefFor({ ...filters, pagina: page }), (page) => {
+        focusResults = true;
+        ctx.navigate(hrefFor({ ...filters, pagina: page }), { focus: false });
+      }));
+    }
+    replace(results, ...parts);
+    const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
+    announce(`${title}.${pages > 1 ? ` Pagina ${data.page} van ${pages}.` : ''}`);
+  }
+
+  function showError(error) {
+    if (error instanceof ApiError && error.status === 400 && form) {
+      form.showApiErrors(error.fieldErrors);
+      replace(results, resultsHeading('Resultaten'), h('p', { class: 'notice' }, 'Pas je zoekvragen aan. Bij de velden staat wat er niet klopt.'));
+      return;
+    }
+    const retry = h('button', { type: 'button', class: 'button-secondary', onclick: () => run() }, 'Opnieuw proberen');
+    replace(results, resultsHeading('Resultaten'),
+      h('div', { class: 'error', role: 'alert' },
+        h('p', {}, error.status === 0
+          ? 'Er is geen verbinding. Controleer je internet en probeer het opnieuw.'
+          : 'Er ging iets mis bij het zoeken. Probeer het over een paar minuten opnieuw.'),
+        retry));
+  }
+
+  async function downloadCsv(button, status) {
+    button.disabled = true;
+    status.textContent = 'Het bestand wordt gemaakt…';
+    try {
+      const csv = await import('./csv.js');
+      const items = await csv.fetchAll(filters);
+      const today = new Date().toISOString().slice(0, 10);
+      csv.download(csv.toCsv(items), `aanbod-${filters.gemeente || 'alle-gemeenten'}-${today}.csv`);
+      status.textContent = `Het bestand met ${items.length} regels staat in je downloads.`;
+    } catch {
+      status.textContent = 'Het bestand kon niet gemaakt worden. Probeer het opnieuw.';
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  function update(next) {
+    url = next;
+    filters = readFilters(url.searchParams);
+    if (!form) return;
+    form.set(filters);
+    if (hasSearch(filters)) {
+      run();
+    } else {
+      controller?.abort();
+      results.removeAttribute('aria-busy');
+      replace(results, resultsHeading('Resultaten'),
+        h('p', {}, 'Kies een gemeente, vul een postcode in of gebruik je locatie. Klik dan op Zoeken.'));
+    }
+  }
+
+  loadReference().then((loaded) => {
+    reference = loaded;
+    form = searchForm(loaded, (wanted) => ctx.navigate(hrefFor(wanted), { focus: false }));
+    replace(formHost, form.element);
+    update(url);
+  }).catch(() => {
+    replace(formHost, h('div', { class: 'error', role: 'alert' },
+      h('p', {}, 'De zoekfunctie kon niet laden. Controleer je internet en laad de pagina opnieuw.')));
+  });
+
+  return {
+    update,
+    unmount: () => controller?.abort(),
+  };
+}

@@ -1,0 +1,95 @@
+// Uitleg (/uitleg): the norms, the phases of a wait, where the figures come from, and the accessibility statement.
+import { getJson, loadReference } from './api.js';
+import { announce, h, replace } from './dom.js';
+import { field } from './fields.js';
+
+const p = (...text) => h('p', {}, ...text);
+
+function normsTable(norms) {
+  const cell = (value) => h('td', { class: 'num' }, value == null ? '–' : value === 0 ? 'direct' : `${value} wk`);
+  return h('div', { class: 'table-scroll', role: 'region', 'aria-label': 'Normen per soort hulp', tabindex: '0' },
+    h('table', {},
+      h('caption', { class: 'visually-hidden' }, 'Maximale wachttijd per soort hulp'),
+      h('thead', {}, h('tr', {}, ['Soort hulp', 'Tot intake', 'Van intake tot start', 'In totaal', 'Welke norm'].map((t) => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, norms.map((n) => h('tr', {},
+        h('th', { scope: 'row' }, n.careTypeName),
+        cell(n.maxIntakeWeeks), cell(n.maxTreatmentWeeks), cell(n.maxTotalWeeks),
+        h('td', {}, n.source === 'regio' ? 'Norm van de regio' : n.label ?? 'Geen norm'))))));
+}
+
+function normsSection() {
+  const region = h('select', { id: 'norm-regio' }, h('option', { value: '' }, 'Landelijk (Treeknormen)'));
+  const host = h('div', {}, h('p', { class: 'loading' }, 'De normen worden geladen…'));
+  async function show(event) {
+    try {
+      const norms = await getJson(`/api/v1/norms${region.value ? `?region=${encodeURIComponent(region.value)}` : ''}`);
+      replace(host, normsTable(norms));
+      if (event) announce(`De tabel toont nu: ${region.selectedOptions[0].textContent}.`);
+    } catch {
+      replace(host, p('De normen konden niet laden. Probeer het later opnieuw.'));
+    }
+  }
+  loadReference().then((reference) => {
+    region.append(...reference.regions.map((r) => h('option', { value: r.code }, `Regio ${r.name}`)));
+  }).catch(() => {});
+  region.addEventListener('change', show);
+  show();
+  return [field({ label: 'Toon de normen voor', input: region }), host];
+}
+
+export function mount(main, ctx) {
+  ctx.setTitle('Uitleg');
+  replace(main,
+    h('h1', { tabindex: '-1' }, 'Uitleg'),
+    h('p', { class: 'lead' }, 'Hoe lang mag wachten op jeugdhulp duren? En waar komen de cijfers op deze website vandaan?'),
+
+    h('section', { id: 'wat', 'aria-labelledby': 'kop-wat' },
+      h('h2', { id: 'kop-wat' }, 'Wat laat deze website zien?'),
+      p('Je ziet welke zorgaanbieders jeugdhulp geven in jouw gemeente, hoeveel plek ze hebben en hoe lang je moet wachten. Je ziet alleen aanbieders waarmee je gemeente een contract heeft. Dan betaalt de gemeente de hulp.'),
+      p('Voor de meeste jeugdhulp heb je een verwijzing nodig, bijvoorbeeld van de huisarts, de jeugdarts of het wijkteam van je gemeente.')),
+
+    h('section', { id: 'normen', 'aria-labelledby': 'kop-normen' },
+      h('h2', { id: 'kop-normen' }, 'Wat zijn de Treeknormen?'),
+      p('De Treeknormen zijn landelijke afspraken over hoe lang je hoogstens mag wachten op zorg. Bijvoorbeeld in de jeugd-GGZ: hoogstens 4 weken tot de intake, en daarna hoogstens 10 weken tot de hulp begint. Samen is dat 14 weken.'),
+      p('Voor jeugdhulp zonder eigen landelijke norm gebruiken we de norm van de gehandicaptenzorg: 6 weken voor hulp thuis of overdag, 13 weken voor wonen. Crisishulp moet direct beginnen.'),
+      h('h3', {}, 'Normen van de regio'),
+      p('Een jeugdregio mag zelf afspreken hoe lang wachten hoogstens mag duren. Die norm van de regio gaat dan voor de landelijke norm. Daarom kan de norm per gemeente verschillen.'),
+      p('Bij elk aanbod zie je of de wachttijd binnen de norm is, of langer. Je ziet ook welke norm we gebruiken.'),
+      normsSection()),
+
+    h('section', { id: 'stappen', 'aria-labelledby': 'kop-stappen' },
+      h('h2', { id: 'kop-stappen' }, 'De stappen van het wachten'),
+      h('dl', { class: 'terms' },
+        h('dt', {}, 'Wachten tot intake (aanmeldwachttijd)'),
+        h('dd', {}, 'De tijd van je aanmelding tot het eerste gesprek, de intake.'),
+        h('dt', {}, 'Wachten van intake tot start van de hulp (behandelwachttijd)'),
+        h('dd', {}, 'De tijd van de intake tot de hulp echt begint.'),
+        h('dt', {}, 'In totaal'),
+        h('dd', {}, 'Beide stappen samen. Die weten we alleen als de aanbieder beide stappen doorgeeft.'),
+        h('dt', {}, 'Aanmeldstop'),
+        h('dd', {}, 'De aanbieder neemt even geen nieuwe aanmeldingen aan.'),
+        h('dt', {}, 'Overbruggingszorg'),
+        h('dd', {}, 'Hulp die je krijgt terwijl je wacht, zodat je de wachttijd beter doorkomt.'),
+        h('dt', {}, 'Actueel of terugkijkend gemeten'),
+        h('dd', {}, 'Actueel: de wachttijd die de aanbieder nu verwacht. Terugkijkend: hoe lang mensen de afgelopen tijd gemiddeld wachtten.'))),
+
+    h('section', { id: 'cijfers', 'aria-labelledby': 'kop-cijfers' },
+      h('h2', { id: 'kop-cijfers' }, 'Waar komen de cijfers vandaan?'),
+      p('De zorgaanbieders geven hun wachttijden en vrije plekken elke week zelf door. Dat hebben ze met de regio afgesproken. Bij elk aanbod staat de datum van de laatste cijfers.'),
+      p('Zijn de cijfers ouder dan twee weken? Dan zie je een waarschuwing. Vraag dan bij de aanbieder na hoe lang je nu moet wachten.'),
+      p('We bewaren geen gegevens over kinderen, ouders of cliënten. Alleen totalen per aanbod.')),
+
+    h('section', { id: 'toegankelijkheid', 'aria-labelledby': 'kop-toegankelijkheid' },
+      h('h2', { id: 'kop-toegankelijkheid', tabindex: '-1' }, 'Toegankelijkheid'),
+      p('Iedereen moet deze website kunnen gebruiken. Daarom volgen we de eisen van WCAG 2.1 op niveau A en AA. Dat is de wettelijke eis voor websites van de overheid.'),
+      h('ul', {},
+        h('li', {}, 'Bij elke wijziging testen we elke pagina automatisch in een echte browser met de toets axe.'),
+        h('li', {}, 'We testen of je alles kunt doen met alleen een toetsenbord.'),
+        h('li', {}, 'De website werkt op een scherm van 320 pixels breed, en als je de tekst groter maakt.'),
+        h('li', {}, 'Een oordeel over de norm staat er altijd in woorden bij, niet alleen in een kleur.'),
+        h('li', {}, 'De grafiek met wachttijden heeft een beschrijving en dezelfde cijfers staan in een tabel.')),
+      p('Deze website is nog niet gekeurd door een onafhankelijke deskundige. Loop je toch ergens tegenaan? Mail naar ',
+        h('a', { href: 'mailto:toegankelijkheid@beschikbaarheidswijzer.example' }, 'toegankelijkheid@beschikbaarheidswijzer.example'),
+        '. Je krijgt binnen 5 werkdagen antwoord.')));
+  return {};
+}

@@ -1,0 +1,122 @@
+using BeschikbaarheidsWijzer.Api.Data.Entities;
+using BeschikbaarheidsWijzer.Web.Tests.Infrastructure;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace BeschikbaarheidsWijzer.Web.Tests;
+
+/// <summary>
+/// Every page, in each of its states (empty, with results, with errors, lists open), passes axe-core's WCAG 2.1 A and
+/// AA rules with zero violations, and reflows at 320 px without scrolling sideways (WCAG 1.4.10).
+/// </summary>
+public sealed class AccessibilityTests(WebAppServer app, BrowserFixture browser, ITestOutputHelper output) : BrowserTest(app, browser, output)
+{
+    private static readonly AxeRunOptions Wcag21AA = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    };
+
+    public static TheoryData<string> Pages() =>
+    [
+        "zoeken", "zoeken met resultaten", "zoeken met fouten", "zoeken met gemeentelijst open", "aanbod", "verwijzers",
+        "aanbieders: sleutel", "aanbieders: formulier", "aanbieders: formulier met fouten", "uitleg", "pagina niet gevonden",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public Task Every_page_has_no_wcag_2_1_aa_violations_and_reflows_at_320_px(string state) => InPageAsync(async page =>
+    {
+        await OpenAsync(page, state);
+
+        var result = await page.RunAxe(Wcag21AA);
+        var violations = result.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help}\n" + string.Join("\n", v.Nodes.Select(n => $"    {n.Target}: {n.Html}")));
+        Assert.True(result.Violations.Length == 0, $"axe found on '{state}':\n{string.Join("\n", violations)}");
+        Assert.NotEmpty(result.Passes);
+
+        await page.SetViewportSizeAsync(320, 640);
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"'{state}' scrolls {overflow} px sideways at 320 px width");
+    }, name: $"Every_page_{state.Replace(' ', '_').Replace(':', '_')}");
+
+    [Fact]
+    public Task The_scan_does_find_a_violation_when_a_page_has_one() => InPageAsync(async page =>
+    {
+        await GoAsync(page, "/uitleg");
+        await page.EvaluateAsync("() => { const input = document.createElement('input'); input.type = 'text'; document.querySelector('main').append(input); }");
+
+        var result = await page.RunAxe(Wcag21AA);
+
+        Assert.Contains(result.Violations, v => v.Id == "label");
+    });
+
+    private async Task OpenAsync(IPage page, string state)
+    {
+        switch (state)
+        {
+            case "zoeken":
+                await GoAsync(page, "/");
+                await Expect(page.Locator("form.search-form")).ToBeVisibleAsync();
+                break;
+            case "zoeken met resultaten":
+                await GoAsync(page, "/?gemeente=GM0222&onderwerp=angst");
+                await ResultsAsync(page);
+                break;
+            case "zoeken met fouten":
+                await GoAsync(page, "/");
+                await page.GetByLabel("Postcode (mag ook)").FillAsync("abc");
+                await page.GetByLabel("Leeftijd van het kind").FillAsync("99");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Zoeken", Exact = true }).ClickAsync();
+                await Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
+                break;
+            case "zoeken met gemeentelijst open":
+                await GoAsync(page, "/");
+                await page.GetByRole(AriaRole.Combobox, new() { Name = "Gemeente" }).FillAsync("e");
+                await page.Keyboard.PressAsync("ArrowDown");
+                await Expect(page.GetByRole(AriaRole.Listbox)).ToBeVisibleAsync();
+                break;
+            case "aanbod":
+                var search = await ApiAsync("/api/v1/offerings?municipality=GM0222&careType=jeugd-ggz-basis");
+                await GoAsync(page, $"/aanbod/{Expected.Items(search).First().GetProperty("id").GetString()}?gemeente=GM0222");
+                await Expect(page.Locator(".chart")).ToBeVisibleAsync();
+                await page.GetByText("Bekijk de cijfers als tabel").ClickAsync();
+                await Expect(page.Locator(".history-table")).ToBeVisibleAsync();
+                break;
+            case "verwijzers":
+                await GoAsync(page, "/verwijzers?gemeente=GM0222");
+                await Expect(page.Locator(".referrer-table")).ToBeVisibleAsync();
+                break;
+            case "aanbieders: sleutel":
+                await GoAsync(page, "/aanbieders");
+                await Expect(page.GetByLabel("Je API-sleutel")).ToBeVisibleAsync();
+                break;
+            case "aanbieders: formulier":
+            case "aanbieders: formulier met fouten":
+                var (providerId, _, _) = await App.DemoProviderAsync(minimumOfferings: 2);
+                var (_, key) = await App.CreateApiKeyAsync(ApiKeyRole.Provider, providerId);
+                await page.AddInitScriptAsync($"sessionStorage.setItem('bw-api-key', '{key}')");
+                await GoAsync(page, "/aanbieders");
+                await Expect(page.Locator("fieldset.offering-report").First).ToBeVisibleAsync();
+                if (state.EndsWith("fouten", StringComparison.Ordinal))
+                {
+                    await page.Locator("fieldset.offering-report").First.GetByLabel("Wachttijd tot intake").FillAsync("200");
+                    await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Verstuur de cijfers") }).ClickAsync();
+                    await Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
+                }
+
+                break;
+            case "uitleg":
+                await GoAsync(page, "/uitleg");
+                await Expect(page.Locator("table")).ToBeVisibleAsync();
+                break;
+            case "pagina niet gevonden":
+                await GoAsync(page, "/bestaat-niet");
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(state), state, null);
+        }
+    }
+}
