@@ -2,8 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using BeschikbaarheidsWijzer.Api.Features.ProviderReports;
 using BeschikbaarheidsWijzer.Api.Features.Admin;
+using BeschikbaarheidsWijzer.Api.Features.Exports;
 using BeschikbaarheidsWijzer.Api.Features.Geocoding;
 using BeschikbaarheidsWijzer.Api.Features.Reference;
+using BeschikbaarheidsWijzer.Api.Features.Reports;
 using BeschikbaarheidsWijzer.Api.Features.Search;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Auth;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Benchmarks;
@@ -49,6 +51,8 @@ app.MapReference();
 app.MapSearch();
 app.MapAdmin();
 app.MapProviderReports();
+app.MapReports();
+app.MapExports();
 app.MapBenchmarkFloor(app.Configuration);
 
 try
