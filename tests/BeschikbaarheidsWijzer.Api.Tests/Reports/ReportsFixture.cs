@@ -15,7 +15,7 @@ namespace BeschikbaarheidsWijzer.Api.Tests.Reports;
 /// <item>Beta (Achterhoek, ambulante begeleiding, Winterswijk): W41 3+3; deleted on Wednesday 14 October (W42), its contract ended
 /// the day before.</item>
 /// <item>Gamma (Twente only, jeugd-GGZ basis, Enschede): W41–W44 5+5.</item>
-/// <item>Delta (dagbehandeling): D1 contracted in Doetinchem and Enschede, W41 1+2, W44 2+2, W47 3+4 in aanmeldstop; D2 created
+/// <item>Delta (dagbehandeling): D1 contracted in Doetinchem and Enschede, with a location in each, W41 1+2, W44 2+2, W47 3+4 in aanmeldstop; D2 created
 /// and contracted in Doetinchem on Wednesday 21 October (W43), never reported.</item>
 /// <item>Epsilon (Achterhoek, ambulante begeleiding), named "=Epsilon Zorg" to test formula guarding, never reported.</item>
 /// </list>
@@ -76,7 +76,9 @@ public sealed class ReportsFixture : WijzerApiFactory
             NewOffering(AlfaOffering, Alfa, "ambulante-begeleiding", created, ("GM0222", since2025, null)),
             NewOffering(BetaOffering, Beta, "ambulante-begeleiding", created, ("GM0294", since2025, new DateOnly(2026, 10, 13))),
             NewOffering(GammaOffering, Gamma, "jeugd-ggz-basis", created, ("GM0153", since2025, null)),
-            NewOffering(DeltaBoth, Delta, "dagbehandeling", created, ("GM0222", since2025, null), ("GM0153", since2025, null)),
+            WithLocations(NewOffering(DeltaBoth, Delta, "dagbehandeling", created, ("GM0222", since2025, null), ("GM0153", since2025, null)),
+                new Location { ProviderId = Delta, Name = "Vestiging Enschede", Street = "Oude Markt 1", Postcode = "7511 GA", City = "Enschede", MunicipalityCode = "GM0153" },
+                new Location { ProviderId = Delta, Name = "Vestiging Doetinchem", Street = "Raadhuisstraat 1", Postcode = "7001 AB", City = "Doetinchem", MunicipalityCode = "GM0222", Latitude = 51.96, Longitude = 6.29 }),
             NewOffering(DeltaNew, Delta, "dagbehandeling", deltaNewAt, ("GM0222", new DateOnly(2026, 10, 21), null)),
             NewOffering(EpsilonOffering, Epsilon, "ambulante-begeleiding", created, ("GM0222", since2025, null)));
         db.RegionalNorms.AddRange(
@@ -107,6 +109,12 @@ public sealed class ReportsFixture : WijzerApiFactory
         AchterhoekManagerKey = (await CreateApiKeyAsync(ApiKeyRole.RegionManager, regions: ["achterhoek"])).Key;
         TwenteManagerKey = (await CreateApiKeyAsync(ApiKeyRole.RegionManager, regions: ["twente"])).Key;
         ProviderKey = (await CreateApiKeyAsync(ApiKeyRole.Provider, Alfa)).Key;
+    }
+
+    private static Offering WithLocations(Offering offering, params Location[] locations)
+    {
+        offering.Locations.AddRange(locations);
+        return offering;
     }
 
     private static AvailabilityReport Report(Guid offering, string monday, int? intake, int? treatment, int? free = null, bool accepting = true, DateTimeOffset? at = null)
