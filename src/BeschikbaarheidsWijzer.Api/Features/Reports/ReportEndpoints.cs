@@ -74,15 +74,12 @@ public static class ReportEndpoints
     public static async Task<Results<Ok<NormComplianceReport>, PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> GetNormCompliance(
         [AsParameters] NormComplianceQuery query, ClaimsPrincipal user, HttpContext http, WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var scope = ManagementScope.For(user, clock);
-        var errors = new ValidationErrors();
-        var (region, refusal) = await ReferenceParameters.ManagedRegionAsync(query.Region, "region", scope, db, errors, cancellationToken);
+        var (scope, region, csv, errors, refusal) = await StartAsync(query.Region, query.Format, user, http, db, clock, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
         }
 
-        var csv = CsvResponse.WantsCsv(query.Format, http.Request, errors);
         var to = QueryValues.Date(query.To, "to", errors) ?? scope.Today;
         var from = QueryValues.Date(query.From, "from", errors) ?? IsoWeek.FromDate(to).AddWeeks(-(DefaultWeeks - 1)).Monday;
         if (from > to)
@@ -104,7 +101,7 @@ public static class ReportEndpoints
         var report = new NormComplianceReport(
             region, from, to, period.LastDay, careType, period.Weeks.Select(w => w.ToString()).ToList(), clock.GetUtcNow(),
             period.Weeks.Count == 0 ? [] : await ComputeNormComplianceAsync(db, region, careType, period, cancellationToken));
-        return csv == true
+        return csv
             ? CsvResponse.File($"normnaleving-{region}-{from:yyyy-MM-dd}-{to:yyyy-MM-dd}.csv", (w, ct) => ReportCsv.WriteAsync(w, report, ct), http)
             : TypedResults.Ok(report);
     }
@@ -113,15 +110,12 @@ public static class ReportEndpoints
         [AsParameters] RegionSummaryQuery query, ClaimsPrincipal user, HttpContext http, WijzerDbContext db, TimeProvider clock,
         IConfiguration configuration, CancellationToken cancellationToken)
     {
-        var scope = ManagementScope.For(user, clock);
-        var errors = new ValidationErrors();
-        var (region, refusal) = await ReferenceParameters.ManagedRegionAsync(query.Region, "region", scope, db, errors, cancellationToken);
+        var (scope, region, csv, errors, refusal) = await StartAsync(query.Region, query.Format, user, http, db, clock, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
         }
 
-        var csv = CsvResponse.WantsCsv(query.Format, http.Request, errors);
         var date = QueryValues.Date(query.Date, "date", errors) ?? scope.Today;
         if (date > scope.Today)
         {
@@ -174,7 +168,7 @@ public static class ReportEndpoints
 
         var regionName = await db.Regions.Where(r => r.Code == region).Select(r => r.Name).SingleAsync(cancellationToken);
         var report = new RegionSummaryReport(region, regionName, date, staleAfterDays, now, rows);
-        return csv == true
+        return csv
             ? CsvResponse.File($"regio-overzicht-{region}-{date:yyyy-MM-dd}.csv", (w, ct) => ReportCsv.WriteAsync(w, report, ct), http)
             : TypedResults.Ok(report);
     }
@@ -183,15 +177,12 @@ public static class ReportEndpoints
         [AsParameters] StaleQuery query, ClaimsPrincipal user, HttpContext http, WijzerDbContext db, TimeProvider clock,
         IConfiguration configuration, CancellationToken cancellationToken)
     {
-        var scope = ManagementScope.For(user, clock);
-        var errors = new ValidationErrors();
-        var (region, refusal) = await ReferenceParameters.ManagedRegionAsync(query.Region, "region", scope, db, errors, cancellationToken);
+        var (scope, region, csv, errors, refusal) = await StartAsync(query.Region, query.Format, user, http, db, clock, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
         }
 
-        var csv = CsvResponse.WantsCsv(query.Format, http.Request, errors);
         var days = QueryValues.Integer(query.Days, "days", 1, MaxStaleDays, errors)
                    ?? configuration.GetValue("Availability:StaleAfterDays", AvailabilityRules.DefaultStaleAfterDays);
         if (!errors.IsEmpty || region is null)
@@ -230,9 +221,23 @@ public static class ReportEndpoints
                 o.Last is null ? null : today.DayNumber - IsoWeek.ToAmsterdamDate(o.Last.ReportedAt).DayNumber))
             .ToList();
         var report = new StaleReport(region, days, now, rows);
-        return csv == true
+        return csv
             ? CsvResponse.File($"verouderde-meldingen-{region}-{today:yyyy-MM-dd}.csv", (w, ct) => ReportCsv.WriteAsync(w, report, ct), http)
             : TypedResults.Ok(report);
+    }
+
+    /// <summary>
+    /// What every report reads first: the caller's scope, the region (unknown: an error naming <c>region</c>; not the
+    /// caller's: a 403 refusal) and whether CSV is wanted (an unknown format: an error naming <c>format</c>).
+    /// </summary>
+    private static async Task<(ManagementScope Scope, string? Region, bool Csv, ValidationErrors Errors, ProblemHttpResult? Refusal)> StartAsync(
+        string? region, string? format, ClaimsPrincipal user, HttpContext http, WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var scope = ManagementScope.For(user, clock);
+        var errors = new ValidationErrors();
+        var (code, refusal) = await ReferenceParameters.ManagedRegionAsync(region, "region", scope, db, errors, cancellationToken);
+        var csv = CsvResponse.WantsCsv(format, http.Request, errors) == true;
+        return (scope, code, csv, errors, refusal);
     }
 
     /// <summary>Norm compliance rows: the rows are gathered here, the figures computed by the domain.</summary>
