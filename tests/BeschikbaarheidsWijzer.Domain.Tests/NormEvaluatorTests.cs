@@ -163,3 +163,17 @@ public class NormEvaluatorTests
         Assert.Equal(expected, new WaitFigures(intake, treatment).EffectiveWaitWeeks);
     }
 }
+
+public class PhaseComparisonTests
+{
+    [Fact]
+    public void Each_phase_is_compared_on_its_own()
+    {
+        var comparison = NormEvaluator.ComparePhases(new WaitFigures(5, 3), new WaitNorm(4, 10, null));
+
+        Assert.Equal(new PhaseComparison(false, true, null), comparison);
+        Assert.Equal(NormStatus.Exceeded, comparison.Status);
+        Assert.Equal(PhaseComparison.None, NormEvaluator.ComparePhases(null, new WaitNorm(4, 10, 14)));
+        Assert.Equal(new PhaseComparison(null, null, true), NormEvaluator.ComparePhases(new WaitFigures(2, 3), new WaitNorm(null, null, 6)));
+    }
+}

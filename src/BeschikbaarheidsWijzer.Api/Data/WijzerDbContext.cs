@@ -19,6 +19,7 @@ public sealed class WijzerDbContext(DbContextOptions<WijzerDbContext> options) :
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<PostcodeLocation> PostcodeLocations => Set<PostcodeLocation>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

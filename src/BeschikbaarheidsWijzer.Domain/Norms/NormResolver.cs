@@ -43,6 +43,7 @@ public sealed class NormResolver
             .Where(v => v.ValidFrom <= date)
             .OrderByDescending(v => v.ValidFrom)
             .ThenByDescending(v => v.RecordedAt)
+            .ThenByDescending(v => v.Sequence)
             .FirstOrDefault();
 
     /// <summary>The national rule for a sector and setting, with the gehandicaptenzorg fallback for sectors without rules.</summary>

@@ -23,33 +23,36 @@ public sealed record WaitFigures(int? WaitToIntakeWeeks, int? WaitToTreatmentWee
     public int? EffectiveWaitWeeks => TotalWaitWeeks ?? WaitToIntakeWeeks;
 }
 
+/// <summary>How each phase compares with its bound: true within, false over it, null when not compared (figure or bound missing).</summary>
+public sealed record PhaseComparison(bool? Intake, bool? Treatment, bool? Total)
+{
+    public static readonly PhaseComparison None = new(null, null, null);
+
+    /// <summary><c>exceeded</c> if any comparison failed, <c>within</c> if at least one was made, else <c>unknown</c>.</summary>
+    public NormStatus Status =>
+        Intake == false || Treatment == false || Total == false ? NormStatus.Exceeded
+        : Intake is not null || Treatment is not null || Total is not null ? NormStatus.Within
+        : NormStatus.Unknown;
+}
+
 public static class NormEvaluator
 {
     /// <summary>Compares every phase that has both a reported figure and a bound (intake, treatment, total).</summary>
-    public static NormStatus Evaluate(WaitFigures? figures, WaitNorm? norm)
+    public static NormStatus Evaluate(WaitFigures? figures, WaitNorm? norm) => ComparePhases(figures, norm).Status;
+
+    /// <summary>The comparison per phase; a phase without a figure or without a bound is not compared.</summary>
+    public static PhaseComparison ComparePhases(WaitFigures? figures, WaitNorm? norm)
     {
         if (figures is null || norm is null)
         {
-            return NormStatus.Unknown;
+            return PhaseComparison.None;
         }
 
-        var compared = false;
-        var exceeded = false;
-        Compare(figures.WaitToIntakeWeeks, norm.MaxIntakeWeeks);
-        Compare(figures.WaitToTreatmentWeeks, norm.MaxTreatmentWeeks);
-        Compare(figures.TotalWaitWeeks, norm.MaxTotalWeeks);
+        return new PhaseComparison(
+            Compare(figures.WaitToIntakeWeeks, norm.MaxIntakeWeeks),
+            Compare(figures.WaitToTreatmentWeeks, norm.MaxTreatmentWeeks),
+            Compare(figures.TotalWaitWeeks, norm.MaxTotalWeeks));
 
-        return exceeded ? NormStatus.Exceeded : compared ? NormStatus.Within : NormStatus.Unknown;
-
-        void Compare(int? figure, int? bound)
-        {
-            if (figure is null || bound is null)
-            {
-                return;
-            }
-
-            compared = true;
-            exceeded |= figure > bound;
-        }
+        static bool? Compare(int? figure, int? bound) => figure is null || bound is null ? null : figure <= bound;
     }
 }

@@ -22,8 +22,11 @@ public sealed record NationalNormRule(string Sector, string Setting, WaitNorm No
     public const string AnySetting = "*";
 }
 
-/// <summary>One version of a region's own maximum acceptable wait for a care type, in force from <see cref="ValidFrom"/>.</summary>
-public sealed record RegionalNormVersion(string RegionCode, string CareTypeCode, WaitNorm Norm, DateOnly ValidFrom, DateTimeOffset RecordedAt);
+/// <summary>
+/// One version of a region's own maximum acceptable wait for a care type, in force from <see cref="ValidFrom"/>.
+/// <see cref="Sequence"/> orders versions recorded at the same instant (the stored row id).
+/// </summary>
+public sealed record RegionalNormVersion(string RegionCode, string CareTypeCode, WaitNorm Norm, DateOnly ValidFrom, DateTimeOffset RecordedAt, long Sequence = 0);
 
 /// <summary>The norm that applies to a care type in a region on a date, and why.</summary>
 public sealed record EffectiveNorm(string CareTypeCode, NormSource Source, WaitNorm Norm, string Label, DateOnly? ValidFrom);

@@ -49,6 +49,13 @@ public readonly partial record struct IsoWeek : IComparable<IsoWeek>
     public static DateOnly ToAmsterdamDate(DateTimeOffset instant) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Amsterdam.Value).DateTime);
 
+    /// <summary>The instant a calendar day starts in Europe/Amsterdam (midnight is never inside a clock change there).</summary>
+    public static DateTimeOffset StartOfAmsterdamDay(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, Amsterdam.Value.GetUtcOffset(midnight)).ToUniversalTime();
+    }
+
     public IsoWeek AddWeeks(int weeks) => FromDate(Monday.AddDays(7 * weeks));
 
     public static bool TryParse(string? text, [NotNullWhen(true)] out IsoWeek? week)

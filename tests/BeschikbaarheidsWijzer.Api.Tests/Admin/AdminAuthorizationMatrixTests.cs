@@ -1,6 +1,7 @@
 using System.Net;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Api.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using static BeschikbaarheidsWijzer.Api.Tests.Admin.AdminTestData;
 
 namespace BeschikbaarheidsWijzer.Api.Tests.Admin;
@@ -37,6 +38,7 @@ public sealed class AdminAuthorizationMatrixTests(WijzerApiFactory factory) : IC
         IssueProviderKey,
         IssueManagementKey,
         RevokeKey,
+        PutRegionalNorm,
     }
 
     /// <summary>Expected status per endpoint for: region manager of another region, of the right region, admin.</summary>
@@ -56,6 +58,8 @@ public sealed class AdminAuthorizationMatrixTests(WijzerApiFactory factory) : IC
         [Endpoint.IssueProviderKey] = (404, 201, 201),
         [Endpoint.IssueManagementKey] = (403, 403, 201),
         [Endpoint.RevokeKey] = (404, 204, 204),
+        // Regions are public: another region's manager is told it may not, rather than "not found".
+        [Endpoint.PutRegionalNorm] = (403, 201, 201),
     };
 
     public static TheoryData<Endpoint, Caller, int> Cases()
@@ -83,6 +87,7 @@ public sealed class AdminAuthorizationMatrixTests(WijzerApiFactory factory) : IC
         var other = await ArrangeProviderAsync(factory, "twente", "GM0153", "Aanbieder B");
         var client = factory.CreateClient(await KeyForAsync(caller, target, other));
         var before = await SnapshotAsync(factory);
+        var auditBefore = await AuditCountAsync();
 
         var response = await client.SendAsync(Request(endpoint, target));
 
@@ -97,7 +102,14 @@ public sealed class AdminAuthorizationMatrixTests(WijzerApiFactory factory) : IC
         else
         {
             Assert.NotEqual(before, after);
+            Assert.True(await AuditCountAsync() > auditBefore, "A successful administrative write is in the audit log.");
         }
+    }
+
+    private async Task<int> AuditCountAsync()
+    {
+        await using var db = factory.CreateDbContext();
+        return await db.AuditLog.CountAsync();
     }
 
     private async Task<string?> KeyForAsync(Caller caller, ArrangedProvider target, ArrangedProvider other) => caller switch
@@ -111,6 +123,8 @@ public sealed class AdminAuthorizationMatrixTests(WijzerApiFactory factory) : IC
         Caller.Admin => (await factory.CreateApiKeyAsync(ApiKeyRole.Admin)).Key,
         _ => throw new ArgumentOutOfRangeException(nameof(caller)),
     };
+
+    private static int _normWeeks;
 
     private static HttpRequestMessage Request(Endpoint endpoint, ArrangedProvider t) => endpoint switch
     {
@@ -128,6 +142,9 @@ public sealed class AdminAuthorizationMatrixTests(WijzerApiFactory factory) : IC
         Endpoint.IssueProviderKey => Send(HttpMethod.Post, $"/providers/{t.ProviderId}/api-keys", """{"label":"tweede sleutel"}"""),
         Endpoint.IssueManagementKey => Send(HttpMethod.Post, "/api-keys", """{"role":"region-manager","regions":["achterhoek"]}"""),
         Endpoint.RevokeKey => Send(HttpMethod.Delete, $"/api-keys/{t.KeyId}"),
+        // A new bound each time: repeating the version in force stores nothing (200), which is not what is tested here.
+        Endpoint.PutRegionalNorm => Send(HttpMethod.Put, "/regions/achterhoek/norms/ambulante-begeleiding",
+            $$"""{"maxTotalWeeks":{{Interlocked.Increment(ref _normWeeks)}},"validFrom":"2027-01-01"}"""),
         _ => throw new ArgumentOutOfRangeException(nameof(endpoint)),
     };
 

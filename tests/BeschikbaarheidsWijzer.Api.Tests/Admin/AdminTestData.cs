@@ -85,7 +85,8 @@ internal static class AdminTestData
     }
 
     /// <summary>
-    /// Everything the administration endpoints can change, as one string: equal before and after means nothing changed.
+    /// Everything the administration endpoints can change, and the number of audit log entries, as one string: equal
+    /// before and after means nothing changed and nothing was logged.
     /// Last-used times are left out: authenticating a key updates them, whatever the request then does.
     /// </summary>
     public static async Task<string> SnapshotAsync(WijzerApiFactory factory)
@@ -111,6 +112,10 @@ internal static class AdminTestData
             .Select(k => new { k.Id, k.Role, k.ProviderId, k.RegionCodes, k.Label, k.SecretHash, k.CreatedAt, k.RevokedAt })
             .ToListAsync();
         var reports = await db.AvailabilityReports.CountAsync();
-        return JsonSerializer.Serialize(new { providers, locations, offerings, contracts, keys, reports });
+        var norms = await db.RegionalNorms.AsNoTracking().OrderBy(n => n.Id)
+            .Select(n => new { n.Id, n.RegionCode, n.CareTypeCode, n.MaxIntakeWeeks, n.MaxTreatmentWeeks, n.MaxTotalWeeks, n.ValidFrom, n.RecordedAt })
+            .ToListAsync();
+        var audit = await db.AuditLog.CountAsync();
+        return JsonSerializer.Serialize(new { providers, locations, offerings, contracts, keys, reports, norms, audit });
     }
 }

@@ -148,6 +148,9 @@ public static class DemoDataSeeder
         private readonly Dictionary<Offering, Provider> _providerOf = [];
         private readonly Dictionary<Provider, string> _regionOf = [];
 
+        // Onboarded when their history starts, so the norm-compliance report expects (and counts) the whole history.
+        private readonly DateTimeOffset _onboarded = IsoWeek.StartOfAmsterdamDay(IsoWeek.FromInstant(now).AddWeeks(-(HistoryWeeks - 1)).Monday);
+
         public DemoData Build()
         {
             var providers = new List<Provider>();
@@ -208,7 +211,7 @@ public static class DemoDataSeeder
                 Website = $"https://{slug}.example",
                 Email = $"{(random.NextDouble() < 0.5 ? "info" : "aanmelden")}@{slug}.example",
                 Description = $"{archetype.Description} Dit is een verzonnen zorgaanbieder voor de demo.",
-                CreatedAt = now,
+                CreatedAt = _onboarded,
                 UpdatedAt = now,
             };
 
@@ -260,7 +263,7 @@ public static class DemoDataSeeder
                 AgeMax = ageMax,
                 Tags = ChooseTags(careType.Code, template.Tags),
                 ReferralInfo = DemoVocabulary.ReferralInfo.GetValueOrDefault(careType.Code, DemoVocabulary.DefaultReferralInfo),
-                CreatedAt = now,
+                CreatedAt = _onboarded,
                 UpdatedAt = now,
             };
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Serialization;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
+using BeschikbaarheidsWijzer.Api.Features.Audit;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Auth;
 using BeschikbaarheidsWijzer.Domain.Security;
 using BeschikbaarheidsWijzer.Domain.Validation;
@@ -60,7 +61,7 @@ public static class AdminApiKeyEndpoints
             return AdminInput.Conflict($"This provider already has {active} active API keys (at most {MaxActiveProviderKeys}, to rotate): revoke one first.");
         }
 
-        var (key, issued) = Issue(db, ApiKeyRole.Provider, id, [], label, clock.GetUtcNow());
+        var (key, issued) = Issue(db, scope.Caller, ApiKeyRole.Provider, id, [], label, clock.GetUtcNow());
         if (await AdminInput.TrySaveAsync(db, cancellationToken) is { } conflict)
         {
             return conflict;
@@ -87,7 +88,7 @@ public static class AdminApiKeyEndpoints
     }
 
     public static async Task<Results<Created<IssuedApiKeyDto>, ValidationProblem>> IssueManagementKey(
-        ManagementApiKeyInput input, WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        ManagementApiKeyInput input, ClaimsPrincipal user, WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var label = AdminInput.OptionalText(errors, "label", input.Label, 200);
@@ -129,7 +130,7 @@ public static class AdminApiKeyEndpoints
             return AdminInput.Invalid(errors);
         }
 
-        var (key, issued) = Issue(db, role!.Value, null, regions.Select(r => r.Code).Order(StringComparer.Ordinal).ToList(), label, clock.GetUtcNow());
+        var (key, issued) = Issue(db, ApiCaller.From(user), role!.Value, null, regions.Select(r => r.Code).Order(StringComparer.Ordinal).ToList(), label, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created((string?)null, ToIssuedDto(key, issued));
     }
@@ -153,14 +154,27 @@ public static class AdminApiKeyEndpoints
 
         if (key.RevokedAt is null)
         {
-            key.RevokedAt = clock.GetUtcNow();
+            Revoke(db, scope.Caller, key, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
         }
 
         return TypedResults.NoContent();
     }
 
-    private static (ApiKey Key, string FullKey) Issue(WijzerDbContext db, ApiKeyRole role, Guid? providerId, List<string> regions, string? label, DateTimeOffset now)
+    /// <summary>Revokes a key (tracked, not saved) and records it in the audit log.</summary>
+    internal static void Revoke(WijzerDbContext db, ApiCaller caller, ApiKey key, DateTimeOffset now)
+    {
+        var before = AuditView(key);
+        key.RevokedAt = now;
+        AuditLog.Record(db, caller, now, AuditEntities.ApiKey, key.Id, AuditActions.Revoke, before, AuditView(key));
+    }
+
+    /// <summary>A key as the audit log shows it: what it may do, never its secret or hash.</summary>
+    private static ApiKeyAuditView AuditView(ApiKey key) =>
+        new(key.Id, Roles.Name(key.Role), key.ProviderId, [.. key.RegionCodes], key.Label, key.CreatedAt, key.RevokedAt);
+
+    private static (ApiKey Key, string FullKey) Issue(
+        WijzerDbContext db, ApiCaller caller, ApiKeyRole role, Guid? providerId, List<string> regions, string? label, DateTimeOffset now)
     {
         var (keyId, fullKey, hash) = ApiKeyFormat.Generate();
         var key = new ApiKey
@@ -174,6 +188,7 @@ public static class AdminApiKeyEndpoints
             CreatedAt = now,
         };
         db.ApiKeys.Add(key);
+        AuditLog.Record(db, caller, now, AuditEntities.ApiKey, keyId, AuditActions.Create, null, AuditView(key));
         return (key, fullKey);
     }
 
@@ -191,6 +206,8 @@ public sealed record ManagementApiKeyInput(string? Role, List<string?>? Regions 
 
 /// <summary>A newly issued key. <c>key</c> is shown only here: store it safely, it cannot be retrieved again.</summary>
 public sealed record IssuedApiKeyDto(string Id, string Key, string Role, Guid? ProviderId, List<string> Regions, string? Label, DateTimeOffset CreatedAt);
+
+internal sealed record ApiKeyAuditView(string Id, string Role, Guid? ProviderId, List<string> Regions, string? Label, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
 
 /// <summary>A key as listed: never its secret.</summary>
 public sealed record ApiKeyDto(string Id, string? Label, string Role, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt);

@@ -1,11 +1,13 @@
+using BeschikbaarheidsWijzer.Api.Features.Audit;
+using BeschikbaarheidsWijzer.Api.Features.Norms;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Auth;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Http;
 
 namespace BeschikbaarheidsWijzer.Api.Features.Admin;
 
 /// <summary>
-/// Onboarding and upkeep of providers, locations, offerings (with their contracts) and API keys, for an admin or a
-/// region manager within its regions (see <see cref="ManagementScope"/>).
+/// Onboarding and upkeep of providers, locations, offerings (with their contracts), API keys and the region's norms, for
+/// an admin or a region manager within its regions (see <see cref="ManagementScope"/>); every change is in the audit log.
 /// </summary>
 public static class AdminEndpoints
 {
@@ -26,6 +28,8 @@ public static class AdminEndpoints
         admin.MapAdminLocations();
         admin.MapAdminOfferings();
         admin.MapAdminApiKeys();
+        admin.MapRegionalNorms();
+        admin.MapAuditLog();
         return app;
     }
 }

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Json.Serialization;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
+using BeschikbaarheidsWijzer.Api.Features.Audit;
 using BeschikbaarheidsWijzer.Domain.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -45,6 +46,7 @@ public static class AdminLocationEndpoints
         var location = new Location { ProviderId = id, Name = fields.Name, City = fields.City, MunicipalityCode = fields.Municipality };
         fields.ApplyTo(location);
         db.Locations.Add(location);
+        AuditLog.Record(db, scope.Caller, clock.GetUtcNow(), AuditEntities.Location, location.Id, AuditActions.Create, null, ToDtoCompiled(location));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"{AdminEndpoints.Prefix}/providers/{id}/locations/{location.Id}", ToDtoCompiled(location));
     }
@@ -95,7 +97,9 @@ public static class AdminLocationEndpoints
             return AdminInput.Invalid(errors);
         }
 
+        var before = ToDtoCompiled(location);
         fields.ApplyTo(location);
+        AuditLog.Record(db, scope.Caller, clock.GetUtcNow(), AuditEntities.Location, location.Id, AuditActions.Update, before, ToDtoCompiled(location));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ToDtoCompiled(location));
     }
@@ -127,6 +131,7 @@ public static class AdminLocationEndpoints
         }
 
         db.Locations.Remove(location);
+        AuditLog.Record(db, scope.Caller, clock.GetUtcNow(), AuditEntities.Location, location.Id, AuditActions.Delete, ToDtoCompiled(location), null);
         if (await AdminInput.TrySaveAsync(db, cancellationToken) is { } conflict)
         {
             return conflict;

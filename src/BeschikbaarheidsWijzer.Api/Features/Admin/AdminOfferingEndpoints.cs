@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Json.Serialization;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
+using BeschikbaarheidsWijzer.Api.Features.Audit;
 using BeschikbaarheidsWijzer.Domain.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -86,6 +87,7 @@ public static class AdminOfferingEndpoints
         offering.Locations.AddRange(fields.Locations);
         offering.Contracts.AddRange(municipalities.Select(m => new Contract { MunicipalityCode = m.Municipality.Code, ValidFrom = scope.Today }));
         db.Offerings.Add(offering);
+        AuditLog.Record(db, scope.Caller, now, AuditEntities.Offering, offering.Id, AuditActions.Create, null, ToDto(offering, scope.Today));
         if (await AdminInput.TrySaveAsync(db, cancellationToken) is { } conflict)
         {
             return conflict;
@@ -168,6 +170,7 @@ public static class AdminOfferingEndpoints
             return AdminInput.Invalid(errors);
         }
 
+        var before = ToDto(offering, scope.Today);
         var desiredCodes = desired.Select(m => m.Municipality.Code).ToHashSet(StringComparer.Ordinal);
         var regionOf = await db.Municipalities.Where(m => openCodes.Contains(m.Code))
             .ToDictionaryAsync(m => m.Code, m => m.RegionCode, StringComparer.Ordinal, cancellationToken);
@@ -187,6 +190,7 @@ public static class AdminOfferingEndpoints
         offering.Locations.RemoveAll(l => !wanted.Contains(l.Id));
         offering.Locations.AddRange(fields.Locations.Where(l => offering.Locations.All(existing => existing.Id != l.Id)).ToList());
         offering.UpdatedAt = clock.GetUtcNow();
+        AuditLog.Record(db, scope.Caller, offering.UpdatedAt, AuditEntities.Offering, offering.Id, AuditActions.Update, before, ToDto(offering, scope.Today));
         if (await AdminInput.TrySaveAsync(db, cancellationToken) is { } conflict)
         {
             return conflict;
@@ -207,6 +211,7 @@ public static class AdminOfferingEndpoints
             return AdminInput.NotFound("offering");
         }
 
+        AuditLog.Record(db, scope.Caller, clock.GetUtcNow(), AuditEntities.Offering, offering.Id, AuditActions.Delete, ToDto(offering, scope.Today), null);
         ContractHistory.SoftDelete(db, offering, clock.GetUtcNow(), scope.Today);
         if (await AdminInput.TrySaveAsync(db, cancellationToken) is { } conflict)
         {
@@ -363,7 +368,7 @@ public static class AdminOfferingEndpoints
         o.UpdatedAt);
 
     /// <summary>The DTO from a tracked offering, after a change (same content as <see cref="Projection"/>).</summary>
-    private static AdminOfferingDto ToDto(Offering o, DateOnly today) => new(
+    internal static AdminOfferingDto ToDto(Offering o, DateOnly today) => new(
         o.Id,
         o.ProviderId,
         o.Title,

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Json.Serialization;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
+using BeschikbaarheidsWijzer.Api.Features.Audit;
 using BeschikbaarheidsWijzer.Domain.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -47,6 +48,7 @@ public static class AdminProviderEndpoints
         };
         fields.ApplyTo(provider);
         db.Providers.Add(provider);
+        AuditLog.Record(db, scope.Caller, now, AuditEntities.Provider, provider.Id, AuditActions.Create, null, ToDtoCompiled(provider));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"{AdminEndpoints.Prefix}/providers/{provider.Id}", ToDtoCompiled(provider));
     }
@@ -98,6 +100,7 @@ public static class AdminProviderEndpoints
             return AdminInput.Invalid(errors);
         }
 
+        var before = ToDtoCompiled(provider);
         fields.ApplyTo(provider);
         provider.RegionCodes = scope.IsAdmin
             ? regions ?? []
@@ -105,6 +108,7 @@ public static class AdminProviderEndpoints
                 .Concat(regions is { Count: > 0 } ? regions : scope.Regions)
                 .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         provider.UpdatedAt = clock.GetUtcNow();
+        AuditLog.Record(db, scope.Caller, provider.UpdatedAt, AuditEntities.Provider, provider.Id, AuditActions.Update, before, ToDtoCompiled(provider));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ToDtoCompiled(provider));
     }
@@ -122,18 +126,20 @@ public static class AdminProviderEndpoints
         }
 
         var now = clock.GetUtcNow();
+        AuditLog.Record(db, scope.Caller, now, AuditEntities.Provider, provider.Id, AuditActions.Delete, ToDtoCompiled(provider), null);
         provider.DeletedAt = now;
         provider.UpdatedAt = now;
-        var offerings = await db.Offerings.Include(o => o.Contracts)
+        var offerings = await db.Offerings.Include(o => o.Contracts).Include(o => o.Locations).AsSplitQuery()
             .Where(o => o.ProviderId == id && o.DeletedAt == null)
             .ToListAsync(cancellationToken);
         foreach (var offering in offerings)
         {
+            AuditLog.Record(db, scope.Caller, now, AuditEntities.Offering, offering.Id, AuditActions.Delete, AdminOfferingEndpoints.ToDto(offering, scope.Today), null);
             ContractHistory.SoftDelete(db, offering, now, scope.Today);
         }
 
         await db.ApiKeys.Where(k => k.ProviderId == id && k.RevokedAt == null)
-            .ForEachAsync(k => k.RevokedAt = now, cancellationToken);
+            .ForEachAsync(k => AdminApiKeyEndpoints.Revoke(db, scope.Caller, k, now), cancellationToken);
         if (await AdminInput.TrySaveAsync(db, cancellationToken) is { } conflict)
         {
             return conflict;

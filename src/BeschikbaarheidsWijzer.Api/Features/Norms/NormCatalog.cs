@@ -13,7 +13,7 @@ public static class NormCatalog
             .Select(r => new NationalNormRule(r.Sector, r.Setting, new WaitNorm(r.MaxIntakeWeeks, r.MaxTreatmentWeeks, r.MaxTotalWeeks), r.Label))
             .ToListAsync(cancellationToken);
         var regional = await db.RegionalNorms.AsNoTracking()
-            .Select(r => new RegionalNormVersion(r.RegionCode, r.CareTypeCode, new WaitNorm(r.MaxIntakeWeeks, r.MaxTreatmentWeeks, r.MaxTotalWeeks), r.ValidFrom, r.RecordedAt))
+            .Select(r => new RegionalNormVersion(r.RegionCode, r.CareTypeCode, new WaitNorm(r.MaxIntakeWeeks, r.MaxTreatmentWeeks, r.MaxTotalWeeks), r.ValidFrom, r.RecordedAt, r.Id))
             .ToListAsync(cancellationToken);
         return new NormResolver(national, regional);
     }

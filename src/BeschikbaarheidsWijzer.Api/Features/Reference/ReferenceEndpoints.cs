@@ -1,6 +1,8 @@
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Features.Norms;
+using BeschikbaarheidsWijzer.Api.Infrastructure.Http;
 using BeschikbaarheidsWijzer.Domain.Norms;
+using BeschikbaarheidsWijzer.Domain.Validation;
 using BeschikbaarheidsWijzer.Domain.Weeks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -18,8 +20,9 @@ public static class ReferenceEndpoints
         api.MapGet("/tags", GetTags).WithName("GetTags").WithSummary("The words offerings can be tagged with");
         api.MapGet("/norms", GetNorms).WithName("GetNorms")
             .WithSummary("Effective maximum acceptable waits per care type")
-            .WithDescription("The region's own norm where it has set one for the date, else the national Treeknorm; " +
-                             "jeugdhulp without a branch norm falls under the gehandicaptenzorg norm for its setting.");
+            .WithDescription("The region's own norm in force on the date (default today; any past or future date yyyy-MM-dd) where it has " +
+                             "set one, else the national Treeknorm; jeugdhulp without a branch norm falls under the gehandicaptenzorg norm " +
+                             "for its setting. Without region: the national Treeknormen.");
         return app;
     }
 
@@ -52,26 +55,12 @@ public static class ReferenceEndpoints
     public static async Task<Results<Ok<List<EffectiveNormDto>>, ValidationProblem>> GetNorms(
         [AsParameters] NormsQuery query, WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        DateOnly date = IsoWeek.ToAmsterdamDate(clock.GetUtcNow());
-        if (query.Date is not null && !DateOnly.TryParseExact(query.Date, "yyyy-MM-dd", out date))
+        var errors = new ValidationErrors();
+        var date = QueryValues.Date(query.Date, "date", errors) ?? IsoWeek.ToAmsterdamDate(clock.GetUtcNow());
+        var region = query.Region is null ? null : await ReferenceParameters.RegionAsync(query.Region, "region", db, errors, cancellationToken);
+        if (!errors.IsEmpty)
         {
-            errors["date"] = ["Use a date in the form yyyy-MM-dd, e.g. 2026-11-23."];
-        }
-
-        string? region = null;
-        if (query.Region is not null)
-        {
-            region = query.Region.Trim().ToLowerInvariant();
-            if (!await db.Regions.AnyAsync(r => r.Code == region, cancellationToken))
-            {
-                errors["region"] = [$"Unknown region. Known regions: {string.Join(", ", await db.Regions.OrderBy(r => r.Code).Select(r => r.Code).ToListAsync(cancellationToken))}."];
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: "Invalid query");
+            return TypedResults.ValidationProblem(errors.ToDictionary(), title: "Invalid query");
         }
 
         var resolver = await NormCatalog.LoadResolverAsync(db, cancellationToken);

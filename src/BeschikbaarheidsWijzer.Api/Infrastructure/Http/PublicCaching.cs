@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace BeschikbaarheidsWijzer.Api.Infrastructure.Http;
 
 /// <summary>
-/// Anonymous reads of offerings and providers are cached for a short time (output cache, varied by the whole query) and
-/// carry an ETag and Cache-Control. Any successful write through the API evicts them, so a new report shows on the next request.
+/// Anonymous reads of offerings, providers and the open-data exports are cached for a short time (output cache, varied by
+/// the whole query) and carry an ETag and Cache-Control. Any successful write through the API evicts them, so a new report shows on the next request.
 /// </summary>
 public static class PublicCaching
 {
@@ -36,7 +36,8 @@ public static class PublicCaching
         var cacheControl = $"public, max-age={CacheSeconds(configuration)}";
         return app.UseWhen(
             context => HttpMethods.IsGet(context.Request.Method)
-                       && (context.Request.Path.StartsWithSegments("/api/v1/offerings") || context.Request.Path.StartsWithSegments("/api/v1/providers")),
+                       && (context.Request.Path.StartsWithSegments("/api/v1/offerings") || context.Request.Path.StartsWithSegments("/api/v1/providers")
+                           || context.Request.Path.StartsWithSegments("/api/v1/exports/hsds")),
             branch => branch.Use(async (context, next) =>
             {
                 var original = context.Response.Body;
@@ -92,5 +93,5 @@ public static class PublicCaching
             return result;
         });
 
-    private static int CacheSeconds(IConfiguration configuration) => configuration.GetValue("Search:OutputCache:Seconds", 30);
+    public static int CacheSeconds(IConfiguration configuration) => configuration.GetValue("Search:OutputCache:Seconds", 30);
 }

@@ -1,0 +1,68 @@
+using BeschikbaarheidsWijzer.Api.Data;
+using BeschikbaarheidsWijzer.Api.Features.Admin;
+using BeschikbaarheidsWijzer.Domain.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace BeschikbaarheidsWijzer.Api.Features.Reference;
+
+/// <summary>A region or care type named in a path or query, checked against the reference data.</summary>
+public static class ReferenceParameters
+{
+    /// <summary>The region code (lower case), or null with an error naming <paramref name="field"/>.</summary>
+    public static async Task<string?> RegionAsync(string? value, string field, WijzerDbContext db, ValidationErrors errors, CancellationToken cancellationToken)
+    {
+        var code = value?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(code))
+        {
+            errors.Add(field, "Required: a region code (see GET /api/v1/regions).");
+            return null;
+        }
+
+        if (code.Length <= 64 && await db.Regions.AnyAsync(r => r.Code == code, cancellationToken))
+        {
+            return code;
+        }
+
+        var known = await db.Regions.OrderBy(r => r.Code).Select(r => r.Code).ToListAsync(cancellationToken);
+        errors.Add(field, $"Unknown region. Known regions: {string.Join(", ", known)}.");
+        return null;
+    }
+
+    /// <summary>The care type code (lower case), or null with an error naming <paramref name="field"/>.</summary>
+    public static async Task<string?> CareTypeAsync(string? value, string field, WijzerDbContext db, ValidationErrors errors, CancellationToken cancellationToken)
+    {
+        var code = value?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(code))
+        {
+            errors.Add(field, "Required: a care type code (see GET /api/v1/care-types).");
+            return null;
+        }
+
+        if (code.Length <= 64 && await db.CareTypes.AnyAsync(c => c.Code == code, cancellationToken))
+        {
+            return code;
+        }
+
+        errors.Add(field, "Unknown care type: see GET /api/v1/care-types.");
+        return null;
+    }
+
+    /// <summary>
+    /// A region the caller must manage: unknown is an error naming <paramref name="field"/> (400), one a region manager does
+    /// not manage is a 403 refusal.
+    /// </summary>
+    public static async Task<(string? Region, ProblemHttpResult? Refusal)> ManagedRegionAsync(
+        string? value, string field, ManagementScope scope, WijzerDbContext db, ValidationErrors errors, CancellationToken cancellationToken)
+    {
+        var region = await RegionAsync(value, field, db, errors, cancellationToken);
+        return region is not null && !scope.ManagesRegion(region) ? (null, NotYourRegion(scope, region)) : (region, null);
+    }
+
+    /// <summary>403 for a region manager asking about a region it does not manage (regions are public, so this reveals nothing).</summary>
+    private static ProblemHttpResult NotYourRegion(ManagementScope scope, string region) =>
+        TypedResults.Problem(
+            $"Your API key manages {string.Join(", ", scope.Regions)}; it has no access to region {region}.",
+            statusCode: StatusCodes.Status403Forbidden,
+            title: "Not allowed");
+}

@@ -1,0 +1,100 @@
+using BeschikbaarheidsWijzer.Api.Features.Search;
+using BeschikbaarheidsWijzer.Domain.Norms;
+using BeschikbaarheidsWijzer.Domain.Reporting;
+
+namespace BeschikbaarheidsWijzer.Api.Features.Reports;
+
+public sealed record NormComplianceQuery(string? Region, string? From, string? To, string? CareType, string? Format);
+
+public sealed record RegionSummaryQuery(string? Region, string? Date, string? Format);
+
+public sealed record StaleQuery(string? Region, string? Days, string? Format);
+
+public sealed record ReportProviderRef(Guid Id, string Name, string? KvkNumber);
+
+/// <summary>Of <c>compared</c> weeks (or offerings), <c>within</c> were within the norm; <c>share</c> = within ÷ compared, null when none were compared.</summary>
+public sealed record ShareDto(int Compared, int Within, double? Share)
+{
+    public static ShareDto From(NormShare share) => new(share.Compared, share.Within, Round(share.Share));
+
+    /// <summary>Shares and medians are given to four decimals.</summary>
+    public static double? Round(double? value) => value is { } v ? Math.Round(v, 4, MidpointRounding.AwayFromZero) : null;
+}
+
+/// <summary>Per phase, and over all phases (a week's norm status: within or exceeded).</summary>
+public sealed record PhaseSharesDto(ShareDto Intake, ShareDto Treatment, ShareDto Total, ShareDto AllPhases);
+
+public sealed record LatestReportDto(
+    string Week,
+    DateTimeOffset ReportedAt,
+    bool AcceptingReferrals,
+    int? WaitToIntakeWeeks,
+    int? WaitToTreatmentWeeks,
+    int? TotalWaitWeeks,
+    NormStatus NormStatus);
+
+/// <summary>Median effective wait in the first and second half of the period's weeks; <c>changeWeeks</c> = second − first.</summary>
+public sealed record TrendDto(double? FirstHalfMedianWaitWeeks, double? SecondHalfMedianWaitWeeks, double? ChangeWeeks, TrendDirection Direction);
+
+/// <summary>One provider × care type. Weeks are offering-weeks: two offerings of the care type are expected to report twice a week.</summary>
+public sealed record NormComplianceRow(
+    ReportProviderRef Provider,
+    CareTypeRef CareType,
+    int Offerings,
+    int WeeksExpected,
+    int WeeksReported,
+    double? ReportedShare,
+    PhaseSharesDto WithinNorm,
+    double? MedianWaitWeeks,
+    int? MaxWaitWeeks,
+    LatestReportDto? Latest,
+    TrendDto Trend);
+
+/// <summary>
+/// <c>lastDay</c> is <c>to</c>, or today when the period runs on; <c>weeks</c> are the ISO weeks counted; rows are sorted by
+/// provider name, then care type.
+/// </summary>
+public sealed record NormComplianceReport(
+    string Region,
+    DateOnly From,
+    DateOnly To,
+    DateOnly LastDay,
+    string? CareType,
+    List<string> Weeks,
+    DateTimeOffset GeneratedAt,
+    List<NormComplianceRow> Rows);
+
+/// <summary>One care type in the region on the date; <c>norm</c> is the one in force on the date.</summary>
+public sealed record RegionSummaryRow(
+    CareTypeRef CareType,
+    string IjwCategory,
+    int Offerings,
+    int WithReport,
+    int Stale,
+    int AcceptingReferrals,
+    int FreePlaces,
+    ShareDto WithinNorm,
+    double? MedianWaitWeeks,
+    NormDto? Norm);
+
+public sealed record RegionSummaryReport(
+    string Region,
+    string RegionName,
+    DateOnly Date,
+    int StaleAfterDays,
+    DateTimeOffset GeneratedAt,
+    List<RegionSummaryRow> Rows);
+
+public sealed record StaleProviderDto(Guid Id, string Name, string? KvkNumber, string? Phone, string? Email, string? Website);
+
+/// <summary>An offering without a report in the last <c>days</c> days; the <c>last*</c> fields are null when it never reported.</summary>
+public sealed record StaleOfferingRow(
+    Guid OfferingId,
+    string Title,
+    CareTypeRef CareType,
+    StaleProviderDto Provider,
+    DateTimeOffset? LastReportedAt,
+    string? LastReportWeek,
+    int? DaysSinceLastReport);
+
+public sealed record StaleReport(string Region, int Days, DateTimeOffset GeneratedAt, List<StaleOfferingRow> Rows);

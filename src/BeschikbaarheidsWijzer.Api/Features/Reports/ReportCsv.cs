@@ -1,0 +1,94 @@
+using BeschikbaarheidsWijzer.Api.Infrastructure.Csv;
+using BeschikbaarheidsWijzer.Domain.Norms;
+using BeschikbaarheidsWijzer.Domain.Reporting;
+
+namespace BeschikbaarheidsWijzer.Api.Features.Reports;
+
+/// <summary>The reports as CSV: the same figures as the JSON, Dutch headers, shares as percentages (one decimal).</summary>
+public static class ReportCsv
+{
+    public static readonly string[] NormComplianceHeader =
+    [
+        "Aanbieder", "KvK-nummer", "Zorgvorm", "Zorgvormcode", "Aantal aanbod", "Weken verwacht", "Weken gemeld", "Gemeld (%)",
+        "Aanmeldwachttijd vergeleken (weken)", "Aanmeldwachttijd binnen norm (%)",
+        "Behandelwachttijd vergeleken (weken)", "Behandelwachttijd binnen norm (%)",
+        "Totale wachttijd vergeleken (weken)", "Totale wachttijd binnen norm (%)",
+        "Alle fasen vergeleken (weken)", "Alle fasen binnen norm (%)",
+        "Mediane wachttijd (weken)", "Maximale wachttijd (weken)",
+        "Laatste week", "Laatste melding", "Laatste normstatus", "Aanmelden mogelijk",
+        "Mediane wachttijd eerste helft (weken)", "Mediane wachttijd tweede helft (weken)", "Verschil (weken)", "Trend",
+    ];
+
+    public static readonly string[] RegionSummaryHeader =
+    [
+        "Zorgvorm", "Zorgvormcode", "iJw-productcategorie", "Aanbod", "Met melding", "Verouderd", "Aanmelden mogelijk", "Vrije plekken",
+        "Beoordeeld", "Binnen norm", "Binnen norm (%)", "Mediane wachttijd (weken)",
+        "Norm aanmeldwachttijd (weken)", "Norm behandelwachttijd (weken)", "Norm totale wachttijd (weken)", "Norm",
+    ];
+
+    public static readonly string[] StaleHeader =
+    [
+        "Aanbieder", "KvK-nummer", "Telefoon", "E-mail", "Website", "Aanbod", "Zorgvorm", "Laatste melding", "Laatste week", "Dagen sinds laatste melding",
+    ];
+
+    public static async Task WriteAsync(CsvWriter csv, NormComplianceReport report, CancellationToken cancellationToken)
+    {
+        await csv.HeaderAsync(NormComplianceHeader, cancellationToken);
+        foreach (var row in report.Rows)
+        {
+            csv.Text(row.Provider.Name).Code(row.Provider.KvkNumber).Text(row.CareType.Name).Code(row.CareType.Code)
+                .Integer(row.Offerings).Integer(row.WeeksExpected).Integer(row.WeeksReported).Percentage(row.ReportedShare);
+            foreach (var share in new[] { row.WithinNorm.Intake, row.WithinNorm.Treatment, row.WithinNorm.Total, row.WithinNorm.AllPhases })
+            {
+                csv.Integer(share.Compared).Percentage(share.Share);
+            }
+
+            csv.Decimal(row.MedianWaitWeeks).Integer(row.MaxWaitWeeks)
+                .Code(row.Latest?.Week).DateTime(row.Latest?.ReportedAt).Code(row.Latest is null ? null : StatusWord(row.Latest.NormStatus))
+                .YesNo(row.Latest?.AcceptingReferrals)
+                .Decimal(row.Trend.FirstHalfMedianWaitWeeks).Decimal(row.Trend.SecondHalfMedianWaitWeeks).Decimal(row.Trend.ChangeWeeks)
+                .Code(TrendWord(row.Trend.Direction));
+            await csv.EndRowAsync(cancellationToken);
+        }
+    }
+
+    public static async Task WriteAsync(CsvWriter csv, RegionSummaryReport report, CancellationToken cancellationToken)
+    {
+        await csv.HeaderAsync(RegionSummaryHeader, cancellationToken);
+        foreach (var row in report.Rows)
+        {
+            csv.Text(row.CareType.Name).Code(row.CareType.Code).Code(row.IjwCategory).Integer(row.Offerings).Integer(row.WithReport).Integer(row.Stale)
+                .Integer(row.AcceptingReferrals).Integer(row.FreePlaces).Integer(row.WithinNorm.Compared).Integer(row.WithinNorm.Within)
+                .Percentage(row.WithinNorm.Share).Decimal(row.MedianWaitWeeks)
+                .Integer(row.Norm?.MaxIntakeWeeks).Integer(row.Norm?.MaxTreatmentWeeks).Integer(row.Norm?.MaxTotalWeeks).Text(row.Norm?.Label);
+            await csv.EndRowAsync(cancellationToken);
+        }
+    }
+
+    public static async Task WriteAsync(CsvWriter csv, StaleReport report, CancellationToken cancellationToken)
+    {
+        await csv.HeaderAsync(StaleHeader, cancellationToken);
+        foreach (var row in report.Rows)
+        {
+            csv.Text(row.Provider.Name).Code(row.Provider.KvkNumber).Text(row.Provider.Phone).Text(row.Provider.Email).Text(row.Provider.Website)
+                .Text(row.Title).Text(row.CareType.Name).DateTime(row.LastReportedAt).Code(row.LastReportWeek).Integer(row.DaysSinceLastReport);
+            await csv.EndRowAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>A norm status in the words the public site uses.</summary>
+    public static string StatusWord(NormStatus status) => status switch
+    {
+        NormStatus.Within => "binnen norm",
+        NormStatus.Exceeded => "boven norm",
+        _ => "onbekend",
+    };
+
+    public static string TrendWord(TrendDirection direction) => direction switch
+    {
+        TrendDirection.Shorter => "korter",
+        TrendDirection.Longer => "langer",
+        TrendDirection.Unchanged => "gelijk",
+        _ => "onbekend",
+    };
+}

@@ -1,0 +1,321 @@
+using System.Security.Claims;
+using BeschikbaarheidsWijzer.Api.Data;
+using BeschikbaarheidsWijzer.Api.Features.Admin;
+using BeschikbaarheidsWijzer.Api.Features.Norms;
+using BeschikbaarheidsWijzer.Api.Features.Reference;
+using BeschikbaarheidsWijzer.Api.Features.Search;
+using BeschikbaarheidsWijzer.Api.Infrastructure.Auth;
+using BeschikbaarheidsWijzer.Api.Infrastructure.Csv;
+using BeschikbaarheidsWijzer.Api.Infrastructure.Http;
+using BeschikbaarheidsWijzer.Domain.Availability;
+using BeschikbaarheidsWijzer.Domain.Norms;
+using BeschikbaarheidsWijzer.Domain.Reporting;
+using BeschikbaarheidsWijzer.Domain.Validation;
+using BeschikbaarheidsWijzer.Domain.Weeks;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace BeschikbaarheidsWijzer.Api.Features.Reports;
+
+/// <summary>
+/// The contract manager's reports for one region: norm compliance per provider and care type over a period, the region's
+/// figures per care type on a date, and the offerings whose figures are late. Admin, or region-manager of the region.
+/// SQL only gathers rows; the figures are computed by the domain's <see cref="NormCompliance"/> and <see cref="RegionSummary"/>.
+/// </summary>
+public static class ReportEndpoints
+{
+    public const string Prefix = "/api/v1/reports";
+    public const int DefaultWeeks = 13;
+    public const int MaxPeriodDays = 731;
+    public const int MaxStaleDays = 365;
+
+    private const string CsvNote = " As CSV with ?format=csv or Accept: text/csv (UTF-8 with BOM, ';' separated, Dutch headers, decimal comma, shares as percentages).";
+
+    public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
+    {
+        var reports = app.MapGroup(Prefix)
+            .WithTags("Reports")
+            .RequireAuthorization(AuthSetup.ManagementPolicy)
+            .RequireRateLimiting(AuthSetup.PerKeyRateLimit)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        reports.MapGet("/norm-compliance", GetNormCompliance).WithName("GetNormComplianceReport")
+            .WithSummary("Norm compliance per provider and care type over a period: the KPI table for contract talks")
+            .WithDescription(
+                "region (required), from and to (yyyy-MM-dd; default the 13 ISO weeks up to today; at most 731 days), careType (optional). " +
+                "Weeks are ISO weeks (Europe/Amsterdam) holding a day of [from, to], cut off at today. Counted in offering-weeks: a week is " +
+                "expected of an offering when on one of its days in the period the offering existed, was not deleted and was contracted in a " +
+                "municipality of the region; it is reported when a report has that week start (the week's last report counts). Each reported " +
+                "week is judged by the region's norm in force on the day its report was made. withinNorm per phase counts weeks with both a " +
+                "figure and a bound for that phase; allPhases counts weeks whose norm status is within or exceeded. Median and maximum are of " +
+                "the effective wait (total, else intake). trend compares the median effective wait of the first half of the weeks with the " +
+                "second half (with an odd count the middle week is left out); latest is the group's most recent report in the period." + CsvNote)
+            .ProducesCsv();
+        reports.MapGet("/region-summary", GetRegionSummary).WithName("GetRegionSummaryReport")
+            .WithSummary("The region's figures per care type on a date: the figure for the regiovisie")
+            .WithDescription(
+                "region (required), date (yyyy-MM-dd, default today, not in the future). Counts the offerings contracted in the region on the " +
+                "date (existing, not deleted) with each one's latest report made by the end of that date: withReport, stale (older than " +
+                "Availability:StaleAfterDays on the date; still counted), acceptingReferrals, freePlaces (sum), withinNorm (offerings whose " +
+                "status is within or exceeded, judged by the norm in force when the report was made) and the median effective wait. " +
+                "norm is the region's norm in force on the date." + CsvNote)
+            .ProducesCsv();
+        reports.MapGet("/stale", GetStale).WithName("GetStaleReport")
+            .WithSummary("Offerings without a report in the last days, with the provider's contact")
+            .WithDescription(
+                "region (required), days (1–365, default Availability:StaleAfterDays). The offerings contracted in the region today whose " +
+                "latest report is older than days × 24 hours, or that never reported; those that never reported first, then the longest " +
+                "silent." + CsvNote)
+            .ProducesCsv();
+        return app;
+    }
+
+    public static async Task<Results<Ok<NormComplianceReport>, PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> GetNormCompliance(
+        [AsParameters] NormComplianceQuery query, ClaimsPrincipal user, HttpContext http, WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (scope, region, csv, errors, refusal) = await StartAsync(query.Region, query.Format, user, http, db, clock, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var to = QueryValues.Date(query.To, "to", errors) ?? scope.Today;
+        var from = QueryValues.Date(query.From, "from", errors) ?? IsoWeek.FromDate(to).AddWeeks(-(DefaultWeeks - 1)).Monday;
+        if (from > to)
+        {
+            errors.Add("to", "Must not be before from.");
+        }
+        else if (to.DayNumber - from.DayNumber >= MaxPeriodDays)
+        {
+            errors.Add("to", $"A period of at most {MaxPeriodDays} days.");
+        }
+
+        var careType = query.CareType is null ? null : await ReferenceParameters.CareTypeAsync(query.CareType, "careType", db, errors, cancellationToken);
+        if (!errors.IsEmpty || region is null)
+        {
+            return AdminInput.InvalidQuery(errors);
+        }
+
+        var period = new ReportingPeriod(from, to, scope.Today);
+        var report = new NormComplianceReport(
+            region, from, to, period.LastDay, careType, period.Weeks.Select(w => w.ToString()).ToList(), clock.GetUtcNow(),
+            period.Weeks.Count == 0 ? [] : await ComputeNormComplianceAsync(db, region, careType, period, cancellationToken));
+        return csv
+            ? CsvResponse.File($"normnaleving-{region}-{from:yyyy-MM-dd}-{to:yyyy-MM-dd}.csv", (w, ct) => ReportCsv.WriteAsync(w, report, ct), http)
+            : TypedResults.Ok(report);
+    }
+
+    public static async Task<Results<Ok<RegionSummaryReport>, PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> GetRegionSummary(
+        [AsParameters] RegionSummaryQuery query, ClaimsPrincipal user, HttpContext http, WijzerDbContext db, TimeProvider clock,
+        IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var (scope, region, csv, errors, refusal) = await StartAsync(query.Region, query.Format, user, http, db, clock, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var date = QueryValues.Date(query.Date, "date", errors) ?? scope.Today;
+        if (date > scope.Today)
+        {
+            errors.Add("date", $"Not after today ({scope.Today:yyyy-MM-dd}): there are no figures for the future yet.");
+        }
+
+        if (!errors.IsEmpty || region is null)
+        {
+            return AdminInput.InvalidQuery(errors);
+        }
+
+        var now = clock.GetUtcNow();
+        var staleAfterDays = configuration.GetValue("Availability:StaleAfterDays", AvailabilityRules.DefaultStaleAfterDays);
+
+        // As of the end of the date; for today, as of now.
+        var endOfDate = IsoWeek.StartOfAmsterdamDay(date.AddDays(1));
+        var asOf = date == scope.Today ? now : endOfDate;
+        var resolver = await NormCatalog.LoadResolverAsync(db, cancellationToken);
+        var careTypes = await db.CareTypes.AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync(cancellationToken);
+        var offerings = await db.Offerings.AsNoTracking()
+            .Where(o => o.CreatedAt < endOfDate && (o.DeletedAt == null || o.DeletedAt >= endOfDate)
+                        && o.Contracts.Any(c => c.Municipality!.RegionCode == region && c.ValidFrom <= date && (c.ValidTo == null || c.ValidTo >= date)))
+            .Select(o => new
+            {
+                o.CareTypeCode,
+                Report = o.Reports.Where(r => r.ReportedAt <= asOf)
+                    .OrderByDescending(r => r.WeekStart).ThenByDescending(r => r.ReportedAt).ThenByDescending(r => r.Id)
+                    .Select(r => new { r.WeekStart, r.ReportedAt, r.Id, r.AcceptingReferrals, r.WaitToIntakeWeeks, r.WaitToTreatmentWeeks, r.FreePlaces })
+                    .FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+
+        var rows = careTypes.Select(c =>
+        {
+            var profile = new CareTypeProfile(c.Code, c.Sector, c.Setting);
+            var snapshots = offerings.Where(o => o.CareTypeCode == c.Code).Select(o =>
+            {
+                var report = o.Report is not { } r ? null : new WeeklyReport(r.WeekStart, r.ReportedAt, r.Id, r.AcceptingReferrals, r.WaitToIntakeWeeks, r.WaitToTreatmentWeeks, r.FreePlaces);
+                return new OfferingSnapshot(
+                    report,
+                    report is not null && AvailabilityRules.IsStale(report.ReportedAt, asOf, staleAfterDays),
+                    report is null ? null : resolver.Resolve(profile, region, report.ReportDate)?.Norm);
+            }).ToList();
+            var figures = RegionSummary.Summarise(snapshots);
+            var norm = resolver.Resolve(profile, region, date);
+            return new RegionSummaryRow(
+                new CareTypeRef(c.Code, c.Name), c.IjwCategory, figures.Offerings, figures.WithReport, figures.Stale, figures.AcceptingReferrals,
+                figures.FreePlaces, ShareDto.From(figures.WithinNorm), ShareDto.Round(figures.MedianWaitWeeks), norm is null ? null : OfferingSearch.ToNormDto(norm));
+        }).ToList();
+
+        var regionName = await db.Regions.Where(r => r.Code == region).Select(r => r.Name).SingleAsync(cancellationToken);
+        var report = new RegionSummaryReport(region, regionName, date, staleAfterDays, now, rows);
+        return csv
+            ? CsvResponse.File($"regio-overzicht-{region}-{date:yyyy-MM-dd}.csv", (w, ct) => ReportCsv.WriteAsync(w, report, ct), http)
+            : TypedResults.Ok(report);
+    }
+
+    public static async Task<Results<Ok<StaleReport>, PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> GetStale(
+        [AsParameters] StaleQuery query, ClaimsPrincipal user, HttpContext http, WijzerDbContext db, TimeProvider clock,
+        IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var (scope, region, csv, errors, refusal) = await StartAsync(query.Region, query.Format, user, http, db, clock, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var days = QueryValues.Integer(query.Days, "days", 1, MaxStaleDays, errors)
+                   ?? configuration.GetValue("Availability:StaleAfterDays", AvailabilityRules.DefaultStaleAfterDays);
+        if (!errors.IsEmpty || region is null)
+        {
+            return AdminInput.InvalidQuery(errors);
+        }
+
+        var now = clock.GetUtcNow();
+        var today = scope.Today;
+        var offerings = await db.Offerings.AsNoTracking()
+            .Where(o => o.DeletedAt == null && o.Provider!.DeletedAt == null
+                        && o.Contracts.Any(c => c.Municipality!.RegionCode == region && c.ValidFrom <= today && (c.ValidTo == null || c.ValidTo >= today)))
+            .Select(o => new
+            {
+                o.Id,
+                o.Title,
+                o.CareTypeCode,
+                CareTypeName = o.CareType!.Name,
+                Provider = new StaleProviderDto(o.ProviderId, o.Provider!.Name, o.Provider.KvkNumber, o.Provider.Phone, o.Provider.Email, o.Provider.Website),
+                Last = o.Reports.OrderByDescending(r => r.ReportedAt).ThenByDescending(r => r.Id)
+                    .Select(r => new { r.ReportedAt, r.WeekStart })
+                    .FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+
+        var rows = offerings
+            .Where(o => o.Last is null || AvailabilityRules.IsStale(o.Last.ReportedAt, now, days))
+            .OrderBy(o => o.Last is not null)
+            .ThenBy(o => o.Last?.ReportedAt)
+            .ThenBy(o => o.Provider.Name, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(o => o.Title, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(o => o.Id)
+            .Select(o => new StaleOfferingRow(
+                o.Id, o.Title, new CareTypeRef(o.CareTypeCode, o.CareTypeName), o.Provider, o.Last?.ReportedAt,
+                o.Last is null ? null : IsoWeek.FromDate(o.Last.WeekStart).ToString(),
+                o.Last is null ? null : today.DayNumber - IsoWeek.ToAmsterdamDate(o.Last.ReportedAt).DayNumber))
+            .ToList();
+        var report = new StaleReport(region, days, now, rows);
+        return csv
+            ? CsvResponse.File($"verouderde-meldingen-{region}-{today:yyyy-MM-dd}.csv", (w, ct) => ReportCsv.WriteAsync(w, report, ct), http)
+            : TypedResults.Ok(report);
+    }
+
+    /// <summary>
+    /// What every report reads first: the caller's scope, the region (unknown: an error naming <c>region</c>; not the
+    /// caller's: a 403 refusal) and whether CSV is wanted (an unknown format: an error naming <c>format</c>).
+    /// </summary>
+    private static async Task<(ManagementScope Scope, string? Region, bool Csv, ValidationErrors Errors, ProblemHttpResult? Refusal)> StartAsync(
+        string? region, string? format, ClaimsPrincipal user, HttpContext http, WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var scope = ManagementScope.For(user, clock);
+        var errors = new ValidationErrors();
+        var (code, refusal) = await ReferenceParameters.ManagedRegionAsync(region, "region", scope, db, errors, cancellationToken);
+        var csv = CsvResponse.WantsCsv(format, http.Request, errors) == true;
+        return (scope, code, csv, errors, refusal);
+    }
+
+    /// <summary>Norm compliance rows: the rows are gathered here, the figures computed by the domain.</summary>
+    private static async Task<List<NormComplianceRow>> ComputeNormComplianceAsync(
+        WijzerDbContext db, string region, string? careType, ReportingPeriod period, CancellationToken cancellationToken)
+    {
+        var from = period.From;
+        var lastDay = period.LastDay;
+        var candidates = db.Offerings.AsNoTracking()
+            .Where(o => o.Contracts.Any(c => c.Municipality!.RegionCode == region && c.ValidFrom <= lastDay && (c.ValidTo == null || c.ValidTo >= from)));
+        if (careType is not null)
+        {
+            candidates = candidates.Where(o => o.CareTypeCode == careType);
+        }
+
+        var offerings = await candidates
+            .Select(o => new
+            {
+                o.Id,
+                Provider = new ReportProviderRef(o.ProviderId, o.Provider!.Name, o.Provider.KvkNumber),
+                CareType = new CareTypeRef(o.CareTypeCode, o.CareType!.Name),
+                o.CareType.Sector,
+                o.CareType.Setting,
+                o.CareType.SortOrder,
+                o.CreatedAt,
+                o.DeletedAt,
+                Contracts = o.Contracts.Where(c => c.Municipality!.RegionCode == region).Select(c => new ContractPeriod(c.ValidFrom, c.ValidTo)).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        var ids = offerings.Select(o => o.Id).ToList();
+        var firstMonday = period.Weeks[0].Monday;
+        var lastMonday = period.Weeks[^1].Monday;
+        var reports = (await db.AvailabilityReports.AsNoTracking()
+                .Where(r => ids.Contains(r.OfferingId) && r.WeekStart >= firstMonday && r.WeekStart <= lastMonday)
+                .Select(r => new { r.OfferingId, r.WeekStart, r.ReportedAt, r.Id, r.AcceptingReferrals, r.WaitToIntakeWeeks, r.WaitToTreatmentWeeks, r.FreePlaces })
+                .ToListAsync(cancellationToken))
+            .ToLookup(r => r.OfferingId, r => new WeeklyReport(r.WeekStart, r.ReportedAt, r.Id, r.AcceptingReferrals, r.WaitToIntakeWeeks, r.WaitToTreatmentWeeks, r.FreePlaces));
+        var resolver = await NormCatalog.LoadResolverAsync(db, cancellationToken);
+
+        return offerings
+            .GroupBy(o => (o.Provider.Id, o.CareType.Code))
+            .Select(group =>
+            {
+                var first = group.First();
+                var profile = new CareTypeProfile(first.CareType.Code, first.Sector, first.Setting);
+                var perOffering = group
+                    .Select(o => NormCompliance.ExpectedWeeks(
+                        new OfferingRecord(
+                            IsoWeek.ToAmsterdamDate(o.CreatedAt),
+                            o.DeletedAt is { } deleted ? IsoWeek.ToAmsterdamDate(deleted) : null,
+                            o.Contracts,
+                            reports[o.Id].ToList()),
+                        period,
+                        day => resolver.Resolve(profile, region, day)?.Norm))
+                    .Where(weeks => weeks.Count > 0)
+                    .ToList();
+                return (Group: first, Offerings: perOffering.Count, Figures: NormCompliance.Summarise(perOffering.SelectMany(w => w).ToList(), perOffering.Count, period));
+            })
+            .Where(g => g.Offerings > 0)
+            .OrderBy(g => g.Group.Provider.Name, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(g => g.Group.Provider.Id)
+            .ThenBy(g => g.Group.SortOrder)
+            .Select(g => ToRow(g.Group.Provider, g.Group.CareType, g.Figures))
+            .ToList();
+    }
+
+    private static NormComplianceRow ToRow(ReportProviderRef provider, CareTypeRef careType, ComplianceFigures f) => new(
+        provider,
+        careType,
+        f.Offerings,
+        f.WeeksExpected,
+        f.WeeksReported,
+        ShareDto.Round(f.ReportedShare),
+        new PhaseSharesDto(ShareDto.From(f.Intake), ShareDto.From(f.Treatment), ShareDto.From(f.Total), ShareDto.From(f.Overall)),
+        ShareDto.Round(f.MedianWaitWeeks),
+        f.MaxWaitWeeks,
+        f.Latest is { Report: { } r } latest
+            ? new LatestReportDto(latest.Week.ToString(), r.ReportedAt, r.AcceptingReferrals, r.WaitToIntakeWeeks, r.WaitToTreatmentWeeks, r.Figures.TotalWaitWeeks, latest.Status)
+            : null,
+        new TrendDto(ShareDto.Round(f.Trend.FirstHalfMedianWeeks), ShareDto.Round(f.Trend.SecondHalfMedianWeeks), ShareDto.Round(f.Trend.ChangeWeeks), f.Trend.Direction));
+}
