@@ -22,7 +22,8 @@ public sealed class LoadRunner(AppUnderTest app, int clients)
 
     /// <summary>
     /// Runs the load and returns the figures. <paramref name="nextRequest"/> gets the worker's index and its own
-    /// request counter and returns the path and query to ask for, with the kind of request it is.
+    /// request counter and returns the path and query to ask for, with the kind of request it is; a default request ends
+    /// that client's run early.
     /// </summary>
     public async Task<LoadResult> RunAsync(string label, TimeSpan duration, Func<int, long, BenchRequest> nextRequest, CancellationToken cancellationToken)
     {
@@ -39,6 +40,12 @@ public sealed class LoadRunner(AppUnderTest app, int clients)
             for (long i = 0; i < maxRequests && Stopwatch.GetElapsedTime(started) < duration; i++)
             {
                 var (path, kind) = nextRequest(worker, i);
+                if (path is null)
+                {
+                    // This client's share is done.
+                    break;
+                }
+
                 var requestStarted = Stopwatch.GetTimestamp();
                 try
                 {
@@ -82,6 +89,15 @@ public sealed class LoadRunner(AppUnderTest app, int clients)
         }
 
         return result;
+    }
+
+    /// <summary>Asks each request once, spread over the clients: to fill a cache before a measured run.</summary>
+    public Task<LoadResult> RunOnceEachAsync(string label, IReadOnlyList<BenchRequest> requests, CancellationToken cancellationToken)
+    {
+        var perClient = (requests.Count + Clients - 1) / Clients;
+        return RunAsync(label, TimeSpan.FromHours(1), (worker, i) => i < perClient && worker * perClient + i < requests.Count
+            ? requests[(int)(worker * perClient + i)]
+            : default, cancellationToken);
     }
 
     private void ReportError(string label, string path, string what)

@@ -1,4 +1,5 @@
 using BeschikbaarheidsWijzer.Api.Data;
+using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Domain.Availability;
 using BeschikbaarheidsWijzer.Domain.Norms;
 using BeschikbaarheidsWijzer.Domain.Search;
@@ -44,6 +45,17 @@ public sealed class OfferingSearch(WijzerDbContext db, SearchIndexStore store, T
         return snapshot.Index.Find(id) is { } offering
             ? ToSummary(OfferingIndex.Judge(offering, Context(snapshot, regionCode, null), referencePoint), snapshot)
             : null;
+    }
+
+    /// <summary>A stored report as the search shows it at <paramref name="now"/>.</summary>
+    public static AvailabilityDto ToAvailability(AvailabilityReport r, DateTimeOffset now, int staleAfterDays)
+    {
+        var stale = AvailabilityRules.IsStale(r.ReportedAt, now, staleAfterDays);
+        var figures = new CurrentFigures(
+            r.AcceptingReferrals, r.FreePlaces, r.TotalPlaces, r.WaitlistCount, r.WaitToIntakeWeeks, r.WaitToTreatmentWeeks,
+            r.Method == MeasurementMethod.Retrospectief ? AvailabilityReportRules.MethodRetrospectief : AvailabilityReportRules.MethodActueel,
+            r.MatchingDependent, r.BridgingCareAvailable, r.WeekStart, r.ReportedAt);
+        return ToAvailability(figures, stale, AvailabilityRules.IsAvailableNow(r.AcceptingReferrals, stale, r.FreePlaces, r.WaitToIntakeWeeks));
     }
 
     public static AvailabilityDto ToAvailability(CurrentFigures r, bool stale, bool availableNow) => new(
