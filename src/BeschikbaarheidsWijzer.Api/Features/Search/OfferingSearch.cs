@@ -19,6 +19,17 @@ public sealed class OfferingSearch(WijzerDbContext db, SearchIndexStore store, T
     /// <summary>How alike a typed name must be to a provider's name or an offering's title (pg_trgm word similarity).</summary>
     public const double TypoTolerance = 0.45;
 
+    /// <summary>
+    /// Offerings matching the text (<c>$1</c>) by Dutch full text or a title like it, and providers with a name like it; the
+    /// trigram operators use <c>pg_trgm.word_similarity_threshold</c>, set to <see cref="TypoTolerance"/> beforehand.
+    /// </summary>
+    public const string TextMatchSql = """
+        select o.id, false from offerings o
+        where o.deleted_at is null and (o.search_vector @@ websearch_to_tsquery('dutch', $1) or $1 <% o.title)
+        union all
+        select p.id, true from providers p where p.deleted_at is null and $1 <% p.name
+        """;
+
     // This service lives for one request: one refresh of the index however many searches the request runs.
     private SearchIndexSnapshot? _snapshot;
 
@@ -123,12 +134,7 @@ public sealed class OfferingSearch(WijzerDbContext db, SearchIndexStore store, T
                     {
                         Parameters = { new NpgsqlParameter { Value = TypoTolerance.ToString(System.Globalization.CultureInfo.InvariantCulture) } },
                     },
-                    new NpgsqlBatchCommand("""
-                        select o.id, false from offerings o
-                        where o.deleted_at is null and (o.search_vector @@ websearch_to_tsquery('dutch', $1) or $1 <% o.title)
-                        union all
-                        select p.id, true from providers p where p.deleted_at is null and $1 <% p.name
-                        """)
+                    new NpgsqlBatchCommand(TextMatchSql)
                     {
                         Parameters = { new NpgsqlParameter { Value = text } },
                     },

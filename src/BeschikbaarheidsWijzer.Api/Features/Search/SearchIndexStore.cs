@@ -55,6 +55,13 @@ public sealed class SearchIndexStore(IServiceScopeFactory scopes, ILogger<Search
         (select count(*) || ':' || coalesce(max(id), 0) from regional_norms)
         """;
 
+    /// <summary>The horizon, the norms' fingerprint and the offerings changed by transactions at or after the last horizon (<c>$1</c>).</summary>
+    public const string ChangesSql = $"""
+        select {HorizonAndNorms},
+               array(select id from offerings where search_xid >= $1
+                     union select offering_id from search_removals where xid >= $1)
+        """;
+
     private readonly OfferingIndex _index = new();
     private readonly SemaphoreSlim _refreshLock = new(1, 1);
     private long _refreshesStarted;
@@ -155,11 +162,7 @@ public sealed class SearchIndexStore(IServiceScopeFactory scopes, ILogger<Search
         long horizon;
         string normsFingerprint;
         Guid[] changed;
-        await using (var command = new NpgsqlCommand($"""
-                         select {HorizonAndNorms},
-                                array(select id from offerings where search_xid >= $1
-                                      union select offering_id from search_removals where xid >= $1)
-                         """, connection))
+        await using (var command = new NpgsqlCommand(ChangesSql, connection))
         {
             command.Parameters.Add(new NpgsqlParameter { Value = _horizon });
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
