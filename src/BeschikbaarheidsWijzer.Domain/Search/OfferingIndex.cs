@@ -39,114 +39,127 @@ public sealed record SearchOutcome(IReadOnlyList<OfferingMatch> Page, int Total,
 /// <summary>
 /// The searchable offerings, in memory, with the contracted ones per municipality at hand. Filters, facets, sorting and what
 /// the items say all come from the same domain rules (<see cref="NormEvaluator"/>, <see cref="AvailabilityRules"/>), so
-/// they cannot disagree. Safe for many readers and one writer at a time: a reader sees each offering either before or
-/// after an update, never half of one.
+/// they cannot disagree.
+/// <para>
+/// Many readers, one writer at a time. Each offering lives in a cell of its own; a new report replaces the cell's content,
+/// one reference write that every municipality's list sees at once. The lists (arrays, cheap to walk) are rebuilt only
+/// when offerings come or go or their contracts change, and published whole, so a reader walks one consistent list.
+/// </para>
 /// </summary>
 public sealed class OfferingIndex
 {
-    private readonly ConcurrentDictionary<Guid, IndexedOffering> _offerings = new();
+    private readonly Lock _writeLock = new();
+    private readonly ConcurrentDictionary<Guid, Cell> _cells = new();
 
-    // Per municipality the offerings with a contract there, each with just its periods there: the check a search makes
-    // for every candidate is then one or two date comparisons.
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Contracted>> _byMunicipality = new(StringComparer.Ordinal);
+    // The writer's own account of who is contracted where, from which the published lists are made.
+    private readonly Dictionary<string, HashSet<Cell>> _members = new(StringComparer.Ordinal);
 
-    public int Count => _offerings.Count;
+    private volatile Cell[] _all = [];
+    private readonly ConcurrentDictionary<string, Contracted> _byMunicipality = new(StringComparer.Ordinal);
 
-    public IndexedOffering? Find(Guid id) => _offerings.GetValueOrDefault(id);
+    public int Count => _cells.Count;
+
+    public IndexedOffering? Find(Guid id) => _cells.TryGetValue(id, out var cell) ? cell.Offering : null;
 
     /// <summary>Adds the offering or replaces the one with its id (also where it is contracted).</summary>
-    public void Upsert(IndexedOffering offering)
-    {
-        var previous = _offerings.GetValueOrDefault(offering.Id);
-        var periods = offering.Contracts.GroupBy(c => c.MunicipalityCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray());
-        foreach (var (code, contracts) in periods)
-        {
-            _byMunicipality.GetOrAdd(code, _ => new ConcurrentDictionary<Guid, Contracted>())[offering.Id] = new Contracted(offering, contracts);
-        }
-
-        _offerings[offering.Id] = offering;
-        if (previous is not null)
-        {
-            foreach (var code in previous.Contracts.Select(c => c.MunicipalityCode).Where(c => !periods.ContainsKey(c)))
-            {
-                RemoveFromMunicipality(code, offering.Id);
-            }
-        }
-    }
+    public void Upsert(IndexedOffering offering) => Apply([offering], []);
 
     /// <summary>Takes the offering out (deleted, or its provider deleted); nothing happens when it is not there.</summary>
-    public void Remove(Guid id)
-    {
-        if (!_offerings.TryRemove(id, out var previous))
-        {
-            return;
-        }
+    public void Remove(Guid id) => Apply([], [id]);
 
-        foreach (var code in previous.Contracts.Select(c => c.MunicipalityCode).Distinct(StringComparer.Ordinal))
+    /// <summary>Adds or replaces <paramref name="upserts"/> and takes out <paramref name="removals"/>, rebuilding each changed list once.</summary>
+    public void Apply(IEnumerable<IndexedOffering> upserts, IEnumerable<Guid> removals)
+    {
+        lock (_writeLock)
         {
-            RemoveFromMunicipality(code, id);
+            var changedMunicipalities = new HashSet<string>(StringComparer.Ordinal);
+            var offeringsCameOrWent = false;
+            foreach (var offering in upserts)
+            {
+                if (_cells.TryGetValue(offering.Id, out var cell))
+                {
+                    var previous = cell.Offering!;
+                    if (!previous.Contracts.SequenceEqual(offering.Contracts))
+                    {
+                        Leave(cell, previous, changedMunicipalities);
+                        Join(cell, offering, changedMunicipalities);
+                    }
+
+                    cell.Offering = offering;
+                }
+                else
+                {
+                    cell = new Cell { Offering = offering };
+                    _cells[offering.Id] = cell;
+                    Join(cell, offering, changedMunicipalities);
+                    offeringsCameOrWent = true;
+                }
+            }
+
+            foreach (var id in removals)
+            {
+                if (_cells.TryRemove(id, out var cell))
+                {
+                    Leave(cell, cell.Offering!, changedMunicipalities);
+                    cell.Offering = null;
+                    offeringsCameOrWent = true;
+                }
+            }
+
+            foreach (var code in changedMunicipalities)
+            {
+                var members = _members.GetValueOrDefault(code) ?? [];
+                var cells = members.ToArray();
+                _byMunicipality[code] = new Contracted(
+                    cells,
+                    cells.Select(c => c.Offering!.Contracts.Where(p => p.MunicipalityCode == code).ToArray()).ToArray());
+            }
+
+            if (offeringsCameOrWent)
+            {
+                _all = [.. _cells.Values];
+            }
         }
     }
 
     /// <summary>Judges one offering as a search from <paramref name="referencePoint"/> would show it.</summary>
     public static OfferingMatch Judge(IndexedOffering offering, SearchContext context, (double Lat, double Lon)? referencePoint) =>
-        Judgement.Of(offering, context).ToMatch(referencePoint);
-
-    /// <summary>The match with its nearest location to <paramref name="referencePoint"/>; without one, the first by name.</summary>
-    private static OfferingMatch Locate(OfferingMatch match, (double Lat, double Lon)? referencePoint)
-    {
-        var (nearest, distance) = Nearest(match.Offering.Locations, referencePoint);
-        return match with { Nearest = nearest, DistanceKm = distance };
-    }
-
-    private static (IndexedLocation? Nearest, double? DistanceKm) Nearest(IReadOnlyList<IndexedLocation> locations, (double Lat, double Lon)? referencePoint)
-    {
-        IndexedLocation? nearest = null;
-        double? distance = null;
-        foreach (var location in locations)
-        {
-            double? d = referencePoint is { } p ? GeoDistance.Kilometers(p.Lat, p.Lon, location.Lat, location.Lon) : null;
-            if (nearest is null || (d ?? 0) < (distance ?? 0) || ((d ?? 0) == (distance ?? 0) && string.CompareOrdinal(location.Name, nearest.Name) < 0))
-            {
-                nearest = location;
-                distance = d;
-            }
-        }
-
-        return (nearest, distance);
-    }
+        Judgement.Of(offering, context).Locate(referencePoint).ToMatch();
 
     public SearchOutcome Search(SearchCriteria criteria, SearchContext context)
     {
         var cells = new Dictionary<(string CareType, NormStatus Status), int>();
-        var candidates = new List<OfferingMatch>();
+        var candidates = new List<Judgement>();
+        var sortByDistance = criteria.Sort == SearchSort.Distance;
         if (criteria.MunicipalityCode is { } code && criteria.RequireContract)
         {
             if (_byMunicipality.TryGetValue(code, out var contracted))
             {
-                foreach (var (_, entry) in contracted)
+                for (var i = 0; i < contracted.Cells.Length; i++)
                 {
-                    if (entry.IsValidOn(context.Today))
+                    if (contracted.Cells[i].Offering is { } offering && IsValidOn(contracted.Periods[i], context.Today))
                     {
-                        Consider(entry.Offering);
+                        Consider(offering);
                     }
                 }
             }
         }
         else
         {
-            foreach (var (_, offering) in _offerings)
+            foreach (var cell in _all)
             {
-                Consider(offering);
+                if (cell.Offering is { } offering)
+                {
+                    Consider(offering);
+                }
             }
         }
 
-        // Distances only where they are needed: for every match to sort by them, else for the page shown.
-        var sortByDistance = criteria.Sort == SearchSort.Distance;
+        // Distances where they are needed: for every candidate to sort by them, else only for the page shown.
         var page = Top(candidates, criteria.Page * criteria.PageSize, Comparer(criteria))
             .Skip((criteria.Page - 1) * criteria.PageSize)
             .Take(criteria.PageSize)
-            .Select(m => sortByDistance ? m : Locate(m, criteria.ReferencePoint))
+            .Select(j => (sortByDistance ? j : j.Locate(criteria.ReferencePoint)).ToMatch())
             .ToList();
 
         // Each facet counts with every other active filter, but not its own.
@@ -178,31 +191,71 @@ public sealed class OfferingIndex
             cells[cell] = cells.GetValueOrDefault(cell) + 1;
             if (CareTypePasses(offering.CareTypeCode, criteria) && NormPasses(judgement.Status, criteria))
             {
-                candidates.Add(judgement.ToMatch(criteria.Sort == SearchSort.Distance ? criteria.ReferencePoint : null));
+                candidates.Add(sortByDistance ? judgement.Locate(criteria.ReferencePoint) : judgement);
             }
         }
     }
 
-    /// <summary>The first <paramref name="count"/> in order: a full sort when that is most of them, else a bounded heap.</summary>
-    private static List<OfferingMatch> Top(List<OfferingMatch> matches, int count, Comparison<OfferingMatch> comparison)
+    private void Join(Cell cell, IndexedOffering offering, HashSet<string> changed)
     {
-        if (count * 4 >= matches.Count)
+        foreach (var contract in offering.Contracts)
         {
-            matches.Sort(comparison);
-            return matches;
+            if (!_members.TryGetValue(contract.MunicipalityCode, out var members))
+            {
+                _members[contract.MunicipalityCode] = members = [];
+            }
+
+            members.Add(cell);
+            changed.Add(contract.MunicipalityCode);
+        }
+    }
+
+    private void Leave(Cell cell, IndexedOffering offering, HashSet<string> changed)
+    {
+        foreach (var contract in offering.Contracts)
+        {
+            if (_members.TryGetValue(contract.MunicipalityCode, out var members))
+            {
+                members.Remove(cell);
+            }
+
+            changed.Add(contract.MunicipalityCode);
+        }
+    }
+
+    private static bool IsValidOn(IndexedContract[] periods, DateOnly date)
+    {
+        foreach (var period in periods)
+        {
+            if (period.IsValidOn(date))
+            {
+                return true;
+            }
         }
 
-        // A max-heap of the best so far: its root is the worst of them, the one a better match pushes out.
-        var heap = new PriorityQueue<OfferingMatch, OfferingMatch>(count + 1, Comparer<OfferingMatch>.Create((a, b) => comparison(b, a)));
-        foreach (var match in matches)
+        return false;
+    }
+
+    /// <summary>The first <paramref name="count"/> in order: a full sort when that is most of them, else a bounded heap.</summary>
+    private static List<Judgement> Top(List<Judgement> candidates, int count, Comparison<Judgement> comparison)
+    {
+        if (count * 4 >= candidates.Count)
+        {
+            candidates.Sort(comparison);
+            return candidates;
+        }
+
+        // A max-heap of the best so far: its root is the worst of them, the one a better candidate pushes out.
+        var heap = new PriorityQueue<Judgement, Judgement>(count + 1, Comparer<Judgement>.Create((a, b) => comparison(b, a)));
+        foreach (var candidate in candidates)
         {
             if (heap.Count < count)
             {
-                heap.Enqueue(match, match);
+                heap.Enqueue(candidate, candidate);
             }
-            else if (comparison(match, heap.Peek()) < 0)
+            else if (comparison(candidate, heap.Peek()) < 0)
             {
-                heap.EnqueueDequeue(match, match);
+                heap.EnqueueDequeue(candidate, candidate);
             }
         }
 
@@ -243,7 +296,7 @@ public sealed class OfferingIndex
 
     private static bool NormPasses(NormStatus status, SearchCriteria criteria) => !criteria.WithinNorm || status == NormStatus.Within;
 
-    private static Comparison<OfferingMatch> Comparer(SearchCriteria criteria) => criteria.Sort switch
+    private static Comparison<Judgement> Comparer(SearchCriteria criteria) => criteria.Sort switch
     {
         SearchSort.Distance => (a, b) => NullsLast(a.DistanceKm, b.DistanceKm) is var c and not 0 ? c : ByWait(a, b),
         SearchSort.Name => (a, b) =>
@@ -254,12 +307,12 @@ public sealed class OfferingIndex
             NullsLast(b.Offering.Current?.ReportedAt, a.Offering.Current?.ReportedAt, nullsLastWhenDescending: true) is var c and not 0 ? c
             : CompareIds(a.Offering.Id, b.Offering.Id),
         _ when criteria.WithinNormFirst => (a, b) =>
-            (b.NormStatus == NormStatus.Within).CompareTo(a.NormStatus == NormStatus.Within) is var c and not 0 ? c : ByWait(a, b),
+            (b.Status == NormStatus.Within).CompareTo(a.Status == NormStatus.Within) is var c and not 0 ? c : ByWait(a, b),
         _ => ByWait,
     };
 
     /// <summary>Shortest effective wait first, unknown last; then provider, title and id, so the order is stable.</summary>
-    private static int ByWait(OfferingMatch a, OfferingMatch b) =>
+    private static int ByWait(Judgement a, Judgement b) =>
         NullsLast(a.EffectiveWaitWeeks, b.EffectiveWaitWeeks) is var c and not 0 ? c
         : string.CompareOrdinal(a.Offering.ProviderName, b.Offering.ProviderName) is var p and not 0 ? p
         : string.CompareOrdinal(a.Offering.Title, b.Offering.Title) is var t and not 0 ? t
@@ -287,33 +340,25 @@ public sealed class OfferingIndex
         return x.SequenceCompareTo(y);
     }
 
-    private void RemoveFromMunicipality(string code, Guid id)
+    /// <summary>Where an offering's current version is kept; emptied when it leaves the index.</summary>
+    private sealed class Cell
     {
-        if (_byMunicipality.TryGetValue(code, out var offerings))
+        private volatile IndexedOffering? _offering;
+
+        public IndexedOffering? Offering
         {
-            offerings.TryRemove(id, out _);
+            get => _offering;
+            set => _offering = value;
         }
     }
 
-    /// <summary>An offering contracted in one municipality, with its contract periods there.</summary>
-    private sealed record Contracted(IndexedOffering Offering, IndexedContract[] Periods)
-    {
-        public bool IsValidOn(DateOnly date)
-        {
-            foreach (var period in Periods)
-            {
-                if (period.IsValidOn(date))
-                {
-                    return true;
-                }
-            }
+    /// <summary>The offerings with a contract in one municipality, each with its contract periods there.</summary>
+    private sealed record Contracted(Cell[] Cells, IndexedContract[][] Periods);
 
-            return false;
-        }
-    }
-
-    /// <summary>What the rules say of an offering at a moment; the distance waits until it is needed.</summary>
-    private readonly record struct Judgement(IndexedOffering Offering, EffectiveNorm? Norm, NormStatus Status, bool Stale, bool AvailableNow, int? EffectiveWaitWeeks)
+    /// <summary>What the rules say of an offering at a moment, and (when asked) where it is nearest.</summary>
+    private readonly record struct Judgement(
+        IndexedOffering Offering, EffectiveNorm? Norm, NormStatus Status, bool Stale, bool AvailableNow, int? EffectiveWaitWeeks,
+        IndexedLocation? Nearest = null, double? DistanceKm = null)
     {
         public static Judgement Of(IndexedOffering offering, SearchContext context)
         {
@@ -325,10 +370,24 @@ public sealed class OfferingIndex
             return new Judgement(offering, norm, NormEvaluator.Evaluate(current?.Waits, norm?.Norm), stale, availableNow, current?.Waits.EffectiveWaitWeeks);
         }
 
-        public OfferingMatch ToMatch((double Lat, double Lon)? referencePoint)
+        /// <summary>With the location nearest to <paramref name="referencePoint"/>; without one, the first by name.</summary>
+        public Judgement Locate((double Lat, double Lon)? referencePoint)
         {
-            var (nearest, distance) = Nearest(Offering.Locations, referencePoint);
-            return new OfferingMatch(Offering, Norm, Status, Stale, AvailableNow, EffectiveWaitWeeks, nearest, distance);
+            IndexedLocation? nearest = null;
+            double? distance = null;
+            foreach (var location in Offering.Locations)
+            {
+                double? d = referencePoint is { } p ? GeoDistance.Kilometers(p.Lat, p.Lon, location.Lat, location.Lon) : null;
+                if (nearest is null || (d ?? 0) < (distance ?? 0) || ((d ?? 0) == (distance ?? 0) && string.CompareOrdinal(location.Name, nearest.Name) < 0))
+                {
+                    nearest = location;
+                    distance = d;
+                }
+            }
+
+            return this with { Nearest = nearest, DistanceKm = distance };
         }
+
+        public OfferingMatch ToMatch() => new(Offering, Norm, Status, Stale, AvailableNow, EffectiveWaitWeeks, Nearest, DistanceKm);
     }
 }

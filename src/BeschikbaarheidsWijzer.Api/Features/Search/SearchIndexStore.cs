@@ -146,11 +146,7 @@ public sealed class SearchIndexStore(IServiceScopeFactory scopes, ILogger<Search
         await transaction.CommitAsync(cancellationToken);
         await db.Database.UseTransactionAsync(null, cancellationToken);
 
-        foreach (var offering in offerings)
-        {
-            _index.Upsert(offering);
-        }
-
+        _index.Apply(offerings, []);
         _horizon = horizon;
         _loaded = true;
         logger.LogInformation("Search index loaded: {Count} offerings in {Milliseconds:F0} ms",
@@ -176,15 +172,7 @@ public sealed class SearchIndexStore(IServiceScopeFactory scopes, ILogger<Search
         {
             // Read after the horizon was taken, so at least as new as it: what is not here is deleted.
             var current = await ReadOfferingsAsync(connection, changed, cancellationToken);
-            foreach (var offering in current)
-            {
-                _index.Upsert(offering);
-            }
-
-            foreach (var id in changed.Except(current.Select(o => o.Id)))
-            {
-                _index.Remove(id);
-            }
+            _index.Apply(current, changed.Except(current.Select(o => o.Id)));
         }
 
         if (normsFingerprint != _normsFingerprint)
@@ -271,6 +259,14 @@ public sealed class SearchIndexStore(IServiceScopeFactory scopes, ILogger<Search
                         reader.GetString(1), Shared(reader.GetString(2)), Shared(reader.GetString(3)), reader.GetDouble(4), reader.GetDouble(5)));
                 }
             }
+        }
+
+        // In one order, so an update that leaves the contracts as they were is seen to (and costs no list rebuild).
+        foreach (var row in rows.Values)
+        {
+            row.Contracts.Sort((a, b) => string.CompareOrdinal(a.MunicipalityCode, b.MunicipalityCode) is var c and not 0 ? c
+                : a.ValidFrom.CompareTo(b.ValidFrom) is var f and not 0 ? f
+                : Nullable.Compare(a.ValidTo, b.ValidTo));
         }
 
         return rows.Values.Select(r => r.Offering).ToList();
