@@ -230,6 +230,57 @@ public class OfferingIndexTests
         Assert.Equal([here.Id, elsewhere.Id], Ids(outcome).Order());
     }
 
+    [Fact]
+    public async Task Readers_searching_while_the_writer_updates_see_only_offerings_contracted_where_they_search()
+    {
+        // Half the offerings move between two municipalities again and again while four readers search one of them.
+        var moving = Enumerable.Range(0, 200).Select(_ => Offering(figures: Figures(1, 1))).ToArray();
+        var index = IndexOf(moving);
+        var readerFailures = new List<string>();
+
+        var writer = Task.Run(() =>
+        {
+            for (var round = 0; round < 200; round++)
+            {
+                var target = round % 2 == 0 ? "GM0294" : "GM0222";
+                index.Apply(
+                    moving.Where((_, i) => i % 2 == 0).Select(o => o with { Contracts = [new IndexedContract(target, LongAgo, null)], Current = Figures(round % 9, 1) }),
+                    []);
+            }
+        });
+        var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+        {
+            for (var i = 0; i < 300; i++)
+            {
+                var outcome = index.Search(In("GM0222") with { PageSize = 100 }, Context);
+                foreach (var match in outcome.Page)
+                {
+                    // The cell may already hold a newer version, contracted elsewhere; the list it was found in said GM0222.
+                    if (match.Offering.Contracts.Count != 1)
+                    {
+                        lock (readerFailures)
+                        {
+                            readerFailures.Add($"offering {match.Offering.Id} has {match.Offering.Contracts.Count} contracts");
+                        }
+                    }
+                }
+
+                if (outcome.Total is < 100 or > 200)
+                {
+                    lock (readerFailures)
+                    {
+                        readerFailures.Add($"total {outcome.Total} outside 100-200");
+                    }
+                }
+            }
+        })).ToArray();
+        await Task.WhenAll([writer, .. readers]);
+
+        Assert.Empty(readerFailures);
+        Assert.Equal(200, index.Count);
+        Assert.Equal(200, index.Search(In("GM0222"), Context).Total + index.Search(In("GM0294"), Context).Total);
+    }
+
     [Theory]
     [InlineData("00000000-0000-0000-0000-000000000001", "00000000-0000-0000-0000-000000000002")]
     [InlineData("0000000f-0000-0000-0000-000000000000", "00000010-0000-0000-0000-000000000000")]
