@@ -10,6 +10,7 @@ using BeschikbaarheidsWijzer.Api.Infrastructure.Benchmarks;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Database;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Health;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Http;
+using BeschikbaarheidsWijzer.Api.Infrastructure.Observability;
 using BeschikbaarheidsWijzer.Api.Infrastructure.OpenApi;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -31,12 +32,16 @@ builder.Services.AddWijzerAuth(builder.Configuration);
 builder.Services.AddSearch();
 builder.Services.AddGeocoding();
 builder.Services.AddPublicCaching(builder.Configuration);
+builder.Services.AddPublicCors();
+builder.Services.AddWijzerObservability(builder.Configuration);
 
 var app = builder.Build();
 
 app.UseApiVersionHeader();
+app.UseWijzerMetricsEndpoint(app.Configuration);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
@@ -53,6 +58,12 @@ app.MapBenchmarkFloor(app.Configuration);
 
 try
 {
+    if (DatabaseSetup.IsMigrateCommand(args))
+    {
+        Environment.ExitCode = await app.RunMigrateCommandAsync();
+        return;
+    }
+
     if (!DatabaseSetup.IsBuildTimeDocumentGeneration)
     {
         await app.InitializeDatabaseAsync();

@@ -1,5 +1,6 @@
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Features.Norms;
+using BeschikbaarheidsWijzer.Api.Infrastructure.Http;
 using BeschikbaarheidsWijzer.Domain.Norms;
 using BeschikbaarheidsWijzer.Domain.Weeks;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,7 +13,7 @@ public static class ReferenceEndpoints
 {
     public static IEndpointRouteBuilder MapReference(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Reference data");
+        var api = app.MapGroup("/api/v1").WithTags("Reference data").WithPublicCors();
         api.MapGet("/regions", GetRegions).WithName("GetRegions").WithSummary("Regions with their municipalities");
         api.MapGet("/care-types", GetCareTypes).WithName("GetCareTypes").WithSummary("The care type taxonomy");
         api.MapGet("/tags", GetTags).WithName("GetTags").WithSummary("The words offerings can be tagged with");

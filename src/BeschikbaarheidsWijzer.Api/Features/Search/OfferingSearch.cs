@@ -16,8 +16,9 @@ namespace BeschikbaarheidsWijzer.Api.Features.Search;
 /// the page; an EF projection then loads those few offerings for display. Which norm applies is decided by the domain's
 /// <see cref="NormResolver"/> (per care type, for the region and date) and handed to SQL as arrays; SQL only compares,
 /// with the same rules as <see cref="NormEvaluator"/>, so filter, facets and sorting agree with what the items say.
+/// Reads go to the read-only database (a replica when configured).
 /// </summary>
-public sealed class OfferingSearch(WijzerDbContext db, TimeProvider clock, IConfiguration configuration)
+public sealed class OfferingSearch(ReadOnlyWijzerDbContext db, TimeProvider clock, IConfiguration configuration)
 {
     /// <summary>How alike a typed name must be to a provider's name or an offering's title (pg_trgm word similarity).</summary>
     public const double TypoTolerance = 0.45;

@@ -14,9 +14,11 @@ public static class ProblemDetailsSetup
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
-            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+            // The W3C trace id: the same string the JSON logs and the traces carry, so one error is found in both.
+            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToHexString() ?? context.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
 
         // Without this, minimal APIs answer a binding failure outside Development with a bare 400 that names nothing.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
