@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using BeschikbaarheidsWijzer.Benchmarks.Proofs;
 
 namespace BeschikbaarheidsWijzer.Benchmarks;
 
@@ -20,6 +21,16 @@ internal static class Program
     [
         new("reports", "Provider availability reports: one 1,000-report batch (7 times), then 16 providers posting batches of 50.",
             ReportsScenario.OptionsHelp, ReportsScenario.Create),
+        new("scaleout", "Proof: primary + streaming replica, Redis, two app instances; a report on A shows in B's search within 1 s.",
+            ScaleOutScenario.OptionsHelp, ScaleOutScenario.Create),
+        new("crash", "Proof: PostgreSQL killed (kill -9) and restarted under full-speed reports; every 2xx report kept.",
+            CrashScenario.OptionsHelp, CrashScenario.Create),
+        new("hostile", "Proof: thousands of hostile requests against every endpoint of the OpenAPI document; no 5xx.",
+            HostileScenario.OptionsHelp, HostileScenario.Create),
+        new("soak", "Proof: mixed search and report load at 70% of measured capacity; no errors, memory growth < 10%.",
+            SoakScenario.OptionsHelp, SoakScenario.Create),
+        new("backup", "Proof: pg_dump, restore into a fresh database; row counts, table checksums and searches identical.",
+            BackupScenario.OptionsHelp, BackupScenario.Create),
     ];
 
     public static async Task<int> Main(string[] args)
@@ -54,8 +65,9 @@ internal static class Program
                 return ExitTargetsMet;
             }
 
-            appOptions = new AppUnderTestOptions { Build = !reader.TakeFlag("--no-build") };
+            var build = !reader.TakeFlag("--no-build");
             scenario = definition.Create(reader);
+            appOptions = new AppUnderTestOptions { Build = build, AppEnvironment = scenario.AppEnvironment };
             reader.EnsureAllTaken();
         }
         catch (UsageException ex)

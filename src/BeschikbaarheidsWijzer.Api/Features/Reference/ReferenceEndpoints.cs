@@ -64,7 +64,11 @@ public static class ReferenceEndpoints
         if (query.Region is not null)
         {
             region = query.Region.Trim().ToLowerInvariant();
-            if (!await db.Regions.AnyAsync(r => r.Code == region, cancellationToken))
+
+            // Region codes are short lower-case slugs: anything else is unknown without asking the database (which
+            // refuses a NUL character outright).
+            if (region.Length > 64 || !region.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-')
+                || !await db.Regions.AnyAsync(r => r.Code == region, cancellationToken))
             {
                 errors["region"] = [$"Unknown region. Known regions: {string.Join(", ", await db.Regions.OrderBy(r => r.Code).Select(r => r.Code).ToListAsync(cancellationToken))}."];
             }

@@ -28,12 +28,28 @@ public static class ProblemDetailsSetup
 
 /// <summary>
 /// Turns requests the framework could not bind (malformed JSON, a value of the wrong type, an unknown field, a body too
-/// large) into a 4xx problem that names the field, instead of a bare status code.
+/// large, a charset nobody knows) into a 4xx problem that names the field, instead of a bare status code.
 /// </summary>
 internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (IsUnknownCharset(exception))
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+            return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                Exception = exception,
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = StatusCodes.Status415UnsupportedMediaType,
+                    Title = "Unsupported media type",
+                    Detail = "Content-Type: send 'application/json' (UTF-8); the charset given is not known.",
+                },
+            });
+        }
+
         if (exception is not BadHttpRequestException badRequest)
         {
             return false;
@@ -62,6 +78,11 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
             };
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>The JSON body reader's answer to e.g. <c>Content-Type: application/json; charset=nonsense</c>.</summary>
+    private static bool IsUnknownCharset(Exception exception) =>
+        exception is InvalidOperationException { InnerException: ArgumentException }
+        && exception.Message.StartsWith("Unable to read the request as JSON because the request content type charset", StringComparison.Ordinal);
 
     /// <summary>The framework's own wording for an empty body names .NET parameter types; users need "body".</summary>
     private static bool IsMissingBody(BadHttpRequestException exception) =>
