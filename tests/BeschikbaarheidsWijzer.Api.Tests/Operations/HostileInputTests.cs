@@ -23,7 +23,8 @@ public sealed class HostileInputTests(ProviderFixture app) : IClassFixture<Provi
         kestrel.StartServer();
         var address = kestrel.CreateClient().BaseAddress!;
         var document = JsonNode.Parse(await kestrel.CreateClient().GetStringAsync("/api/v1/openapi.json"))!;
-        var generator = new HostileRequestGenerator(document, Targets(app), address.Authority);
+        var targets = HostileTargets.ForProvider(app.ProviderA, app.OfferingsA[0], app.OfferingsA[1], app.KeyA, WijzerApiFactory.AdminKey);
+        var generator = new HostileRequestGenerator(document, targets, address.Authority);
         var all = generator.Generate().ToList();
 
         // Evenly spread over each operation's list, so every kind of attack on every endpoint is sampled.
@@ -49,42 +50,4 @@ public sealed class HostileInputTests(ProviderFixture app) : IClassFixture<Provi
             Assert.True(await db.Providers.CountAsync() >= providersBefore);
         }
     }
-
-    public static HostileTargets Targets(ProviderFixture app) => new()
-    {
-        PathValue = (template, parameter) => parameter switch
-        {
-            "locationId" => Guid.CreateVersion7().ToString(),
-            _ when template.Contains("/api-keys/", StringComparison.Ordinal) => "no-such-key",
-            _ when template.Contains("providers/{id}", StringComparison.Ordinal) => app.ProviderA.ToString(),
-            _ => app.OfferingsA[0].ToString(),
-        },
-        KeyFor = template => template.StartsWith("/api/v1/provider/", StringComparison.Ordinal) ? app.KeyA
-            : template.StartsWith("/api/v1/admin/", StringComparison.Ordinal) ? WijzerApiFactory.AdminKey
-            : null,
-        KnownJson = KnownJson(app.OfferingsA[1], app.ProviderA),
-    };
-
-    public static Dictionary<string, string> KnownJson(Guid offeringId, Guid providerId) => new()
-    {
-        ["offeringId"] = $"\"{offeringId}\"",
-        ["providerId"] = $"\"{providerId}\"",
-        ["careType"] = "\"jeugd-ggz-basis\"",
-        ["municipality"] = "\"GM0222\"",
-        ["municipalities"] = "[\"GM0222\"]",
-        ["regions"] = "[\"achterhoek\"]",
-        ["locationIds"] = "[]",
-        ["tags"] = "[\"autisme\"]",
-        ["kvkNumber"] = "\"12345678\"",
-        ["postcode"] = "\"7001 AB\"",
-        ["website"] = "\"https://zorg.example\"",
-        ["email"] = "\"info@zorg.example\"",
-        ["phone"] = "\"0314-123456\"",
-        ["method"] = "\"actueel\"",
-        ["role"] = "\"region-manager\"",
-        ["ageMin"] = "0",
-        ["ageMax"] = "18",
-        ["lat"] = "51.96",
-        ["lon"] = "6.29",
-    };
 }

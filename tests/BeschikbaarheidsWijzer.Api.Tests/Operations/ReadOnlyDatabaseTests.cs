@@ -69,6 +69,41 @@ public sealed class ReadOnlyDatabaseTests(ProviderFixture app) : IClassFixture<P
     }
 
     [Fact]
+    public async Task A_write_evicts_the_cache_again_once_the_replica_has_caught_up()
+    {
+        var postgres = await TestPostgres.GetAsync();
+        await using var split = app.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("ConnectionStrings:ReadOnly", postgres.ConnectionStringFor(_replica));
+            b.UseSetting("Search:OutputCache:Enabled", "true");
+            b.UseSetting("Database:ReplicaLagSeconds", "4");
+        });
+        var client = split.CreateClient();
+        var provider = split.CreateClient();
+        provider.DefaultRequestHeaders.Authorization = new("Bearer", app.KeyA);
+        const string search = "/api/v1/offerings?municipality=GM0222&pageSize=100&sort=name";
+
+        var put = await provider.PutAsJsonAsync($"/api/v1/provider/offerings/{app.OfferingsA[1]}/availability", new { acceptingReferrals = true });
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        var written = System.Diagnostics.Stopwatch.StartNew();
+
+        // Right after the write the replica has not applied it yet: the search reads, and caches, the old state…
+        var stale = await client.GetStringAsync(search);
+        var shown = Ids(JsonDocument.Parse(stale).RootElement)[0];
+        await using (var replica = postgres.CreateDbContext(_replica))
+        {
+            // …then the replica catches up (here: the change lands in the replica database directly).
+            await replica.Offerings.Where(o => o.Id == shown).ExecuteUpdateAsync(s => s.SetProperty(o => o.Title, o => o.Title + " (bijgewerkt)"));
+        }
+
+        // The second eviction is due 4 s after the write; without it the stale answer would be served for the cache's 30 s.
+        Assert.True(written.Elapsed < TimeSpan.FromSeconds(4), $"Arranging took {written.Elapsed.TotalSeconds:F1} s, past the second eviction: the test cannot tell.");
+        await Task.Delay(TimeSpan.FromSeconds(6) - written.Elapsed);
+        var fresh = await client.GetFromJsonAsync<JsonElement>(search);
+        Assert.Contains(fresh.GetProperty("items").EnumerateArray(), i => i.GetProperty("title").GetString()!.EndsWith("(bijgewerkt)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Not_ready_when_the_read_only_database_cannot_be_reached()
     {
         await using var split = app.WithWebHostBuilder(b =>

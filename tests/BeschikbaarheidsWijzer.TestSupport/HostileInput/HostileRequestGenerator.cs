@@ -21,6 +21,32 @@ public sealed class HostileTargets
 
     /// <summary>Valid JSON for body properties the schema alone cannot make valid (ids, codes), by property name.</summary>
     public IReadOnlyDictionary<string, string> KnownJson { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Aims at one provider's things: its id and first offering in paths (a DELETE at nothing), <paramref name="bodyOfferingId"/>
+    /// in bodies; <paramref name="providerKey"/> on the provider API, <paramref name="managementKey"/> on the admin API.
+    /// </summary>
+    public static HostileTargets ForProvider(Guid providerId, Guid pathOfferingId, Guid bodyOfferingId, string providerKey, string managementKey) => new()
+    {
+        PathValue = (template, parameter) => parameter switch
+        {
+            "locationId" => Guid.CreateVersion7().ToString(),
+            _ when template.Contains("/api-keys/", StringComparison.Ordinal) => "no-such-key",
+            _ when template.Contains("providers/{id}", StringComparison.Ordinal) => providerId.ToString(),
+            _ => pathOfferingId.ToString(),
+        },
+        KeyFor = template => template.StartsWith("/api/v1/provider/", StringComparison.Ordinal) ? providerKey
+            : template.StartsWith("/api/v1/admin/", StringComparison.Ordinal) ? managementKey
+            : null,
+        KnownJson = new Dictionary<string, string>
+        {
+            ["offeringId"] = $"\"{bodyOfferingId}\"", ["providerId"] = $"\"{providerId}\"", ["careType"] = "\"jeugd-ggz-basis\"",
+            ["municipality"] = "\"GM0222\"", ["municipalities"] = "[\"GM0222\"]", ["regions"] = "[\"achterhoek\"]",
+            ["locationIds"] = "[]", ["tags"] = "[\"autisme\"]", ["kvkNumber"] = "\"12345678\"", ["postcode"] = "\"7001 AB\"",
+            ["website"] = "\"https://zorg.example\"", ["email"] = "\"info@zorg.example\"", ["phone"] = "\"0314-123456\"", ["method"] = "\"actueel\"",
+            ["role"] = "\"region-manager\"", ["ageMin"] = "0", ["ageMax"] = "18", ["lat"] = "51.96", ["lon"] = "6.29",
+        },
+    };
 }
 
 /// <summary>

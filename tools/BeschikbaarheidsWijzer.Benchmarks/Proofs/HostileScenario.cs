@@ -42,8 +42,8 @@ public sealed class HostileScenario(int minimum) : IScenario
         // Pass 1 aims with the right keys at provider 0's things; pass 2 with provider 1's and a region manager's keys at them.
         var passes = new[]
         {
-            Targets(providers[0], providers[0], providers[0].Key, _adminKey),
-            Targets(providers[0], providers[1], providers[1].Key, managerKey),
+            HostileTargets.ForProvider(providers[0].ProviderId, providers[0].OfferingIds[0], providers[0].OfferingIds[1], providers[0].Key, _adminKey),
+            HostileTargets.ForProvider(providers[0].ProviderId, providers[0].OfferingIds[0], providers[1].OfferingIds[1], providers[1].Key, managerKey),
         };
         var requests = new List<HostileRequest>();
         for (var round = 0; requests.Count < minimum; round++)
@@ -75,28 +75,6 @@ public sealed class HostileScenario(int minimum) : IScenario
         Console.WriteLine($"  status counts: {string.Join(", ", result.ByStatus.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}"))}; slowest answer {result.Slowest.TotalMilliseconds:F0} ms");
         return checks.Finish();
     }
-
-    private static HostileTargets Targets(ProofProvider owner, ProofProvider caller, string providerKey, string managementKey) => new()
-    {
-        PathValue = (template, parameter) => parameter switch
-        {
-            "locationId" => Guid.CreateVersion7().ToString(),
-            _ when template.Contains("/api-keys/", StringComparison.Ordinal) => "no-such-key",
-            _ when template.Contains("providers/{id}", StringComparison.Ordinal) => owner.ProviderId.ToString(),
-            _ => owner.OfferingIds[0].ToString(),
-        },
-        KeyFor = template => template.StartsWith("/api/v1/provider/", StringComparison.Ordinal) ? providerKey
-            : template.StartsWith("/api/v1/admin/", StringComparison.Ordinal) ? managementKey
-            : null,
-        KnownJson = new Dictionary<string, string>
-        {
-            ["offeringId"] = $"\"{caller.OfferingIds[1]}\"", ["providerId"] = $"\"{owner.ProviderId}\"", ["careType"] = "\"jeugd-ggz-basis\"",
-            ["municipality"] = $"\"{ProofKit.Municipality}\"", ["municipalities"] = $"[\"{ProofKit.Municipality}\"]", ["regions"] = "[\"achterhoek\"]",
-            ["locationIds"] = "[]", ["tags"] = "[\"autisme\"]", ["kvkNumber"] = "\"12345678\"", ["postcode"] = "\"7001 AB\"",
-            ["website"] = "\"https://zorg.example\"", ["email"] = "\"info@zorg.example\"", ["phone"] = "\"0314-123456\"", ["method"] = "\"actueel\"",
-            ["role"] = "\"region-manager\"", ["ageMin"] = "0", ["ageMax"] = "18", ["lat"] = "51.96", ["lon"] = "6.29",
-        },
-    };
 
     private static async Task<(int Providers, int Offerings, int Reports)> CountsAsync(AppUnderTest app, CancellationToken cancellationToken)
     {

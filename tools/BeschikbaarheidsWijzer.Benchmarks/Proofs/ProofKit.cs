@@ -48,9 +48,10 @@ public static class ProofKit
     /// <summary>A fresh bootstrap admin key (<c>Auth:AdminApiKey</c>) for one run.</summary>
     public static string NewAdminKey() => ApiKeyFormat.Generate().Key;
 
+    /// <summary>One value from a new, unpooled connection: after a crash a pooled one may be a dead one.</summary>
     public static async Task<long> ScalarAsync(string connectionString, string sql, CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(sql, connection);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);

@@ -90,12 +90,14 @@ public sealed class SoakScenario(int minutes, int offerings) : IScenario
         var recorder = new LatencyRecorder();
         long sent = 0, failed = 0, skipped = 0;
         var inFlight = 0;
-        var memory = new List<(TimeSpan At, double MiB)>();
+        var memory = new List<MemorySample>();
         using var anonymousClient = app.CreateClient();
         var soakProviderClients = ProviderClients();
         var soakStarted = Stopwatch.GetTimestamp();
         var running = new List<Task>();
-        var nextSample = TimeSpan.Zero;
+        var nextCleanup = TimeSpan.Zero;
+        using var sampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var sampler = Task.Run(() => SampleMemoryAsync(app, soakStarted, memory, sampling.Token), CancellationToken.None);
         var interval = TimeSpan.FromSeconds(1 / rate);
         for (long n = 0; ; n++)
         {
@@ -111,14 +113,9 @@ public sealed class SoakScenario(int minutes, int offerings) : IScenario
                 await Task.Delay(wait, cancellationToken);
             }
 
-            if (Stopwatch.GetElapsedTime(soakStarted) >= nextSample)
+            if (Stopwatch.GetElapsedTime(soakStarted) >= nextCleanup)
             {
-                if (ProofKit.ResidentMiB(app.AppProcessId) is { } mib)
-                {
-                    memory.Add((Stopwatch.GetElapsedTime(soakStarted), mib));
-                }
-
-                nextSample += TimeSpan.FromSeconds(5);
+                nextCleanup += TimeSpan.FromSeconds(5);
                 running.RemoveAll(t => t.IsCompleted);
             }
 
@@ -159,18 +156,36 @@ public sealed class SoakScenario(int minutes, int offerings) : IScenario
 
         await Task.WhenAll(running);
         var wall = Stopwatch.GetElapsedTime(soakStarted);
+        await sampling.CancelAsync();
+        await sampler;
         var latency = recorder.Summarize(wall);
         foreach (var client in soakProviderClients)
         {
             client.Dispose();
         }
 
-        var first = Median(memory.Where(m => m.At >= Baseline - TimeSpan.FromSeconds(30) && m.At <= Baseline + TimeSpan.FromSeconds(30)).Select(m => m.MiB));
-        var last = Median(memory.Where(m => m.At >= wall - TimeSpan.FromMinutes(1)).Select(m => m.MiB));
+        List<MemorySample> samples;
+        lock (memory)
+        {
+            samples = [.. memory];
+        }
+
+        Console.WriteLine("  minute   RSS MiB   managed heap after last GC MiB   GC committed MiB   gen2 GCs");
+        foreach (var minute in samples.GroupBy(m => (int)m.At.TotalMinutes).OrderBy(g => g.Key))
+        {
+            Console.WriteLine($"  {minute.Key,6}   {Median(minute.Select(m => m.RssMiB)),7:F0}   {Median(minute.Select(m => m.HeapMiB)),30:F1}   " +
+                              $"{Median(minute.Select(m => m.CommittedMiB)),16:F0}   {minute.Max(m => m.Gen2Collections),8:F0}");
+        }
+
+        var first = Median(samples.Where(m => m.At >= Baseline - TimeSpan.FromSeconds(30) && m.At <= Baseline + TimeSpan.FromSeconds(30)).Select(m => m.RssMiB));
+        var last = Median(samples.Where(m => m.At >= wall - TimeSpan.FromMinutes(1)).Select(m => m.RssMiB));
         var growth = first > 0 ? (last - first) / first : double.NaN;
+        var heapFirst = Median(samples.Where(m => m.At >= Baseline - TimeSpan.FromSeconds(30) && m.At <= Baseline + TimeSpan.FromSeconds(30)).Select(m => m.HeapMiB));
+        var heapLast = Median(samples.Where(m => m.At >= wall - TimeSpan.FromMinutes(1)).Select(m => m.HeapMiB));
         Console.WriteLine($"  {latency.Format("soak")}");
         Console.WriteLine($"  sent {sent}, failed {failed}, not sent because {MaxInFlight} were in flight: {skipped}");
-        Console.WriteLine($"  app memory (RSS): after 1 min {first:F0} MiB, last minute {last:F0} MiB, peak {memory.Select(m => m.MiB).DefaultIfEmpty().Max():F0} MiB; growth {growth:P1}");
+        Console.WriteLine($"  app memory (RSS): after 1 min {first:F0} MiB, last minute {last:F0} MiB, peak {samples.Select(m => m.RssMiB).DefaultIfEmpty().Max():F0} MiB; growth {growth:P1}; " +
+                          $"managed heap {heapFirst:F1} → {heapLast:F1} MiB");
 
         checks.Check($"capacity measured: {capacity:F0} req/s of 9 searches : 1 report ({offerings} offerings), soak at {rate:F0} req/s for {wall.TotalMinutes:F1} min",
             capacity > 0 && capacityErrors == 0);
@@ -178,6 +193,42 @@ public sealed class SoakScenario(int minutes, int offerings) : IScenario
         checks.Check($"memory growth < 10% ({first:F0} → {last:F0} MiB, {growth:P1})", growth < 0.10);
         checks.Check($"latency p50 {latency.P50.TotalMilliseconds:F0} ms, p99 {latency.P99.TotalMilliseconds:F0} ms, max {latency.Max.TotalMilliseconds:F0} ms (reported, no target)", true);
         return checks.Finish();
+    }
+
+    private sealed record MemorySample(TimeSpan At, double RssMiB, double HeapMiB, double CommittedMiB, double Gen2Collections);
+
+    /// <summary>Every 5 s: the app's resident memory (/proc) and, from its own /metrics, the GC's view of the managed heap.</summary>
+    private static async Task SampleMemoryAsync(AppUnderTest app, long started, List<MemorySample> samples, CancellationToken cancellationToken)
+    {
+        using var client = app.CreateClient();
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                var metrics = await client.GetStringAsync("/metrics", cancellationToken);
+                double Sum(string name) => metrics.Split('\n')
+                    .Where(l => l.StartsWith(name + "{", StringComparison.Ordinal) || l.StartsWith(name + " ", StringComparison.Ordinal))
+                    .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+                var gen2 = metrics.Split('\n').Where(l => l.StartsWith("dotnet_gc_collections_total{", StringComparison.Ordinal) && l.Contains("gen2", StringComparison.Ordinal))
+                    .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+                var sample = new MemorySample(Stopwatch.GetElapsedTime(started), ProofKit.ResidentMiB(app.AppProcessId) ?? 0,
+                    Sum("dotnet_gc_last_collection_heap_size_bytes") / 1048576, Sum("dotnet_gc_last_collection_memory_committed_size_bytes") / 1048576, gen2);
+                lock (samples)
+                {
+                    samples.Add(sample);
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (HttpRequestException)
+            {
+                // One missed sample.
+            }
+        }
     }
 
     private static double Median(IEnumerable<double> values)

@@ -192,7 +192,8 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         Directory.CreateDirectory(replicaDirectory);
         if (_runAsPostgresUser)
         {
-            var chown = await RunProcessAsync("chown", ["postgres:postgres", replicaDirectory], cancellationToken);
+            // The server copies every file of its directory, the password file too, which root wrote for itself.
+            var chown = await RunProcessAsync("chown", ["postgres:postgres", replicaDirectory, Path.Combine(DataDirectory, PasswordFileName)], cancellationToken);
             if (chown.ExitCode != 0)
             {
                 throw new LocalPostgresException($"Could not give {replicaDirectory} to the postgres user: {chown.Output}");
