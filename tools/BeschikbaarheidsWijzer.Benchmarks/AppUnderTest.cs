@@ -64,6 +64,9 @@ public sealed class AppUnderTest : IAsyncDisposable
     /// <summary>The private cluster the app runs on: for proofs that kill it, restart it, replicate or dump it.</summary>
     public LocalPostgresCluster Cluster => _cluster ?? throw new InvalidOperationException("The cluster is not started.");
 
+    /// <summary>"running", or how the app's process ended: for a failure report.</summary>
+    public string AppState => _app is null ? "not started" : _app.HasExited ? $"exited with code {_app.ExitCode}" : "running";
+
     /// <summary>The app's process id, e.g. to read its memory.</summary>
     public int AppProcessId => _app?.Id ?? throw new InvalidOperationException("The app is not running.");
 

@@ -89,6 +89,7 @@ public sealed class SoakScenario(int minutes, int offerings) : IScenario
         var duration = TimeSpan.FromMinutes(minutes);
         var recorder = new LatencyRecorder();
         long sent = 0, failed = 0, skipped = 0;
+        var failures = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
         var inFlight = 0;
         var memory = new List<MemorySample>();
         using var anonymousClient = app.CreateClient();
@@ -141,11 +142,13 @@ public sealed class SoakScenario(int minutes, int offerings) : IScenario
                     else
                     {
                         Interlocked.Increment(ref failed);
+                        failures.AddOrUpdate($"error status at minute {(int)Stopwatch.GetElapsedTime(soakStarted).TotalMinutes}", 1, (_, c) => c + 1);
                     }
                 }
                 catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
                 {
                     Interlocked.Increment(ref failed);
+                    failures.AddOrUpdate($"{ex.GetType().Name}: {ex.Message} (from minute {(int)Stopwatch.GetElapsedTime(soakStarted).TotalMinutes})", 1, (_, c) => c + 1);
                 }
                 finally
                 {
@@ -183,7 +186,16 @@ public sealed class SoakScenario(int minutes, int offerings) : IScenario
         var heapFirst = Median(samples.Where(m => m.At >= Baseline - TimeSpan.FromSeconds(30) && m.At <= Baseline + TimeSpan.FromSeconds(30)).Select(m => m.HeapMiB));
         var heapLast = Median(samples.Where(m => m.At >= wall - TimeSpan.FromMinutes(1)).Select(m => m.HeapMiB));
         Console.WriteLine($"  {latency.Format("soak")}");
-        Console.WriteLine($"  sent {sent}, failed {failed}, not sent because {MaxInFlight} were in flight: {skipped}");
+        Console.WriteLine($"  sent {sent}, failed {failed}, not sent because {MaxInFlight} were in flight: {skipped}; the app is {app.AppState}");
+        foreach (var (what, count) in failures.OrderByDescending(f => f.Value).Take(8))
+        {
+            Console.WriteLine($"  failure: {count}× {what}");
+        }
+
+        if (failed > 0)
+        {
+            Console.WriteLine("  the app's last lines:" + Environment.NewLine + string.Join(Environment.NewLine, app.RecentAppOutput.Split('\n').TakeLast(15).Select(l => "    " + (l.Length > 400 ? l[..400] : l))));
+        }
         Console.WriteLine($"  app memory (RSS): after 1 min {first:F0} MiB, last minute {last:F0} MiB, peak {samples.Select(m => m.RssMiB).DefaultIfEmpty().Max():F0} MiB; growth {growth:P1}; " +
                           $"managed heap {heapFirst:F1} → {heapLast:F1} MiB");
 
