@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -26,20 +25,10 @@ internal sealed partial class DatabaseUnavailableExceptionHandler(IProblemDetail
 
         NpgsqlConnection.ClearAllPools();
         LogUnavailable(logger, exception.GetBaseException().Message);
-        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "Database unavailable",
-                Detail = $"The database cannot be reached right now. Try again in {RetryAfterSeconds} seconds; " +
-                         "a batch sent again with the same Idempotency-Key is stored only once.",
-            },
-        });
+        return await problemDetails.TryWriteProblemAsync(httpContext, exception, StatusCodes.Status503ServiceUnavailable, "Database unavailable",
+            $"The database cannot be reached right now. Try again in {RetryAfterSeconds} seconds; " +
+            "a batch sent again with the same Idempotency-Key is stored only once.");
     }
 
     /// <summary>Connection failures, timeouts and server states a retry can get past (Npgsql's own judgement).</summary>

@@ -24,6 +24,19 @@ public static class ProblemDetailsSetup
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return services;
     }
+
+    /// <summary>Sets the status and writes a problem with it, for an exception handler.</summary>
+    internal static ValueTask<bool> TryWriteProblemAsync(
+        this IProblemDetailsService problemDetails, HttpContext httpContext, Exception exception, int status, string title, string detail)
+    {
+        httpContext.Response.StatusCode = status;
+        return problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        });
+    }
 }
 
 /// <summary>
@@ -36,18 +49,8 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
     {
         if (IsUnknownCharset(exception))
         {
-            httpContext.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
-            return await problemDetails.TryWriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = httpContext,
-                Exception = exception,
-                ProblemDetails = new ProblemDetails
-                {
-                    Status = StatusCodes.Status415UnsupportedMediaType,
-                    Title = "Unsupported media type",
-                    Detail = "Content-Type: send 'application/json' (UTF-8); the charset given is not known.",
-                },
-            });
+            return await problemDetails.TryWriteProblemAsync(httpContext, exception, StatusCodes.Status415UnsupportedMediaType,
+                "Unsupported media type", "Content-Type: send 'application/json' (UTF-8); the charset given is not known.");
         }
 
         if (exception is not BadHttpRequestException badRequest)
