@@ -12,6 +12,7 @@ using BeschikbaarheidsWijzer.Api.Infrastructure.Benchmarks;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Database;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Health;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Http;
+using BeschikbaarheidsWijzer.Api.Infrastructure.Observability;
 using BeschikbaarheidsWijzer.Api.Infrastructure.OpenApi;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Web;
 
@@ -34,13 +35,17 @@ builder.Services.AddWijzerAuth(builder.Configuration);
 builder.Services.AddSearch();
 builder.Services.AddGeocoding();
 builder.Services.AddPublicCaching(builder.Configuration);
+builder.Services.AddPublicCors();
+builder.Services.AddWijzerObservability(builder.Configuration);
 
 var app = builder.Build();
 
 app.UseApiVersionHeader();
 app.UseSecurityHeaders();
+app.UseWijzerMetricsEndpoint(app.Configuration);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
@@ -60,6 +65,12 @@ app.MapWebApp();
 
 try
 {
+    if (DatabaseSetup.IsMigrateCommand(args))
+    {
+        Environment.ExitCode = await app.RunMigrateCommandAsync();
+        return;
+    }
+
     if (!DatabaseSetup.IsBuildTimeDocumentGeneration)
     {
         await app.InitializeDatabaseAsync();

@@ -32,7 +32,7 @@ public sealed class AppUnderTest : IAsyncDisposable
     private const string RunDirectoryPrefix = "bw-bench-";
     private const string AppPidFileName = "app.pid";
     private const int EchoedAppLines = 20;
-    private const int KeptAppLines = 50;
+    private const int KeptAppLines = 400;
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(2);
 
@@ -41,6 +41,7 @@ public sealed class AppUnderTest : IAsyncDisposable
     private readonly AppUnderTestOptions _options;
     private readonly Queue<string> _appOutput = new();
     private readonly Lock _appOutputLock = new();
+    private readonly List<Process> _extraApps = [];
     private LocalPostgresCluster? _cluster;
     private Process? _app;
     private int _appLineCount;
@@ -59,6 +60,15 @@ public sealed class AppUnderTest : IAsyncDisposable
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
     public string ConnectionString { get; private set; } = "";
+
+    /// <summary>The private cluster the app runs on: for proofs that kill it, restart it, replicate or dump it.</summary>
+    public LocalPostgresCluster Cluster => _cluster ?? throw new InvalidOperationException("The cluster is not started.");
+
+    /// <summary>"running", or how the app's process ended: for a failure report.</summary>
+    public string AppState => _app is null ? "not started" : _app.HasExited ? $"exited with code {_app.ExitCode}" : "running";
+
+    /// <summary>The app's process id, e.g. to read its memory.</summary>
+    public int AppProcessId => _app?.Id ?? throw new InvalidOperationException("The app is not running.");
 
     /// <summary>The app's last lines of output (it logs at Warning and above), for a failure report.</summary>
     public string RecentAppOutput
@@ -113,8 +123,8 @@ public sealed class AppUnderTest : IAsyncDisposable
         return new WijzerDbContext(options.Options);
     }
 
-    /// <summary>A client of its own (own connection) to the app, optionally with an API key.</summary>
-    public HttpClient CreateClient(string? apiKey = null)
+    /// <summary>A client of its own (own connection) to the app, or to <paramref name="baseAddress"/> (another instance), optionally with an API key.</summary>
+    public HttpClient CreateClient(string? apiKey = null, Uri? baseAddress = null)
     {
         var handler = new SocketsHttpHandler
         {
@@ -123,7 +133,7 @@ public sealed class AppUnderTest : IAsyncDisposable
             ConnectTimeout = TimeSpan.FromSeconds(10),
             AutomaticDecompression = DecompressionMethods.None,
         };
-        var client = new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        var client = new HttpClient(handler) { BaseAddress = baseAddress ?? BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         if (apiKey is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
@@ -141,6 +151,10 @@ public sealed class AppUnderTest : IAsyncDisposable
 
         _disposed = true;
         await StopAppAsync();
+        foreach (var extra in _extraApps)
+        {
+            await StopProcessAsync(extra);
+        }
 
         if (_cluster is not null)
         {
@@ -181,6 +195,27 @@ public sealed class AppUnderTest : IAsyncDisposable
         await StartAppAsync(_appDll, merged, cancellationToken);
     }
 
+    /// <summary>
+    /// Starts one more instance of the app (another process, another port) on top of the options' environment and
+    /// <paramref name="environment"/>, and waits until it is ready; it is stopped with this object. Returns its address.
+    /// </summary>
+    public async Task<Uri> StartExtraInstanceAsync(IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    {
+        var merged = new Dictionary<string, string>(_options.AppEnvironment);
+        foreach (var (key, value) in environment)
+        {
+            merged[key] = value;
+        }
+
+        var port = FindFreeLoopbackPort();
+        var address = new Uri($"http://127.0.0.1:{port}/");
+        var process = LaunchApp(_appDll, port, merged, $"app-{_extraApps.Count + 2}.pid");
+        _extraApps.Add(process);
+        await WaitUntilReadyAsync(process, address, cancellationToken);
+        Console.WriteLine($"App instance (Release, pid {process.Id}) ready on {address}");
+        return address;
+    }
+
     private async Task StopAppAsync()
     {
         if (_app is not { } app)
@@ -189,6 +224,11 @@ public sealed class AppUnderTest : IAsyncDisposable
         }
 
         _app = null;
+        await StopProcessAsync(app);
+    }
+
+    private static async Task StopProcessAsync(Process app)
+    {
         try
         {
             if (!app.HasExited)
@@ -285,10 +325,10 @@ public sealed class AppUnderTest : IAsyncDisposable
         {
             var port = FindFreeLoopbackPort();
             BaseAddress = new Uri($"http://127.0.0.1:{port}/");
-            _app = LaunchApp(appDll, port, extraEnvironment);
+            _app = LaunchApp(appDll, port, extraEnvironment, AppPidFileName);
             try
             {
-                await WaitUntilReadyAsync(_app, cancellationToken);
+                await WaitUntilReadyAsync(_app, BaseAddress, cancellationToken);
                 Console.WriteLine($"App (Release, pid {_app.Id}) ready on {BaseAddress} in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
                 return;
             }
@@ -300,7 +340,7 @@ public sealed class AppUnderTest : IAsyncDisposable
         }
     }
 
-    private Process LaunchApp(string appDll, int port, IReadOnlyDictionary<string, string> extraEnvironment)
+    private Process LaunchApp(string appDll, int port, IReadOnlyDictionary<string, string> extraEnvironment, string pidFileName)
     {
         var startInfo = new ProcessStartInfo(DotnetHost())
         {
@@ -349,7 +389,7 @@ public sealed class AppUnderTest : IAsyncDisposable
         process.BeginErrorReadLine();
 
         // So that a later run can end this process if this run is killed before it can (pid plus start time: not another process).
-        File.WriteAllText(Path.Combine(_runDirectory, AppPidFileName),
+        File.WriteAllText(Path.Combine(_runDirectory, pidFileName),
             $"{process.Id}\n{process.StartTime.ToUniversalTime().Ticks}\n");
         return process;
     }
@@ -382,9 +422,9 @@ public sealed class AppUnderTest : IAsyncDisposable
         }
     }
 
-    private async Task WaitUntilReadyAsync(Process app, CancellationToken cancellationToken)
+    private async Task WaitUntilReadyAsync(Process app, Uri address, CancellationToken cancellationToken)
     {
-        using var client = CreateClient();
+        using var client = CreateClient(baseAddress: address);
         client.Timeout = TimeSpan.FromSeconds(5);
         var deadline = Stopwatch.GetTimestamp() + (long)(ReadyTimeout.TotalSeconds * Stopwatch.Frequency);
         while (true)
@@ -433,7 +473,11 @@ public sealed class AppUnderTest : IAsyncDisposable
 
             try
             {
-                EndLeftoverApp(Path.Combine(directory, AppPidFileName));
+                foreach (var pidFile in Directory.GetFiles(directory, "app*.pid"))
+                {
+                    EndLeftoverApp(pidFile);
+                }
+
                 var dataDirectory = Path.Combine(directory, "postgres");
                 if (File.Exists(Path.Combine(dataDirectory, "postmaster.pid")))
                 {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using BeschikbaarheidsWijzer.Benchmarks.Proofs;
 
 namespace BeschikbaarheidsWijzer.Benchmarks;
 
@@ -22,6 +23,16 @@ internal static class Program
             ReportsScenario.OptionsHelp, ReportsScenario.Create),
         new("search", "Public search at 1,000 / 10,000 / 100,000 offerings: a realistic mix, cache off and on, against a primary-key floor.",
             SearchScenario.OptionsHelp, SearchScenario.Create),
+        new("scaleout", "Proof: primary + streaming replica, Redis, two app instances; a report on A shows in B's search within 1 s.",
+            ScaleOutScenario.OptionsHelp, ScaleOutScenario.Create),
+        new("crash", "Proof: PostgreSQL killed (kill -9) and restarted under full-speed reports; every 2xx report kept.",
+            CrashScenario.OptionsHelp, CrashScenario.Create),
+        new("hostile", "Proof: thousands of hostile requests against every endpoint of the OpenAPI document; no 5xx.",
+            HostileScenario.OptionsHelp, HostileScenario.Create),
+        new("soak", "Proof: mixed search and report load at 70% of measured capacity; no errors, memory growth < 10%.",
+            SoakScenario.OptionsHelp, SoakScenario.Create),
+        new("backup", "Proof: pg_dump, restore into a fresh database; row counts, table checksums and searches identical.",
+            BackupScenario.OptionsHelp, BackupScenario.Create),
     ];
 
     public static async Task<int> Main(string[] args)
@@ -59,7 +70,7 @@ internal static class Program
             var build = !reader.TakeFlag("--no-build");
             scenario = definition.Create(reader);
             reader.EnsureAllTaken();
-            appOptions = scenario.Configure(new AppUnderTestOptions { Build = build });
+            appOptions = new AppUnderTestOptions { Build = build, AppEnvironment = scenario.AppEnvironment };
         }
         catch (UsageException ex)
         {

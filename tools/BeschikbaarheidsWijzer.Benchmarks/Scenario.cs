@@ -16,8 +16,8 @@ public enum ScenarioOutcome
 /// <summary>One benchmark: it arranges its own data in the app's database, drives the app and prints its figures.</summary>
 public interface IScenario
 {
-    /// <summary>What the scenario needs of the app beyond the defaults (extra settings); the defaults as they are otherwise.</summary>
-    AppUnderTestOptions Configure(AppUnderTestOptions options) => options;
+    /// <summary>Configuration the app under test starts with for this scenario (keys with <c>__</c>).</summary>
+    IReadOnlyDictionary<string, string> AppEnvironment => new Dictionary<string, string>();
 
     Task<ScenarioOutcome> RunAsync(AppUnderTest app, CancellationToken cancellationToken);
 }

@@ -58,10 +58,7 @@ public sealed class SearchScenario(int seconds, int clients, int[] sizes, int di
     }
 
     /// <summary>The floor endpoint is on in every start of the app; the output cache is set per measurement.</summary>
-    public AppUnderTestOptions Configure(AppUnderTestOptions options) => options with
-    {
-        AppEnvironment = new Dictionary<string, string>(options.AppEnvironment) { ["Benchmarks__FloorEndpoint"] = "true" },
-    };
+    public IReadOnlyDictionary<string, string> AppEnvironment { get; } = new Dictionary<string, string> { ["Benchmarks__FloorEndpoint"] = "true" };
 
     public async Task<ScenarioOutcome> RunAsync(AppUnderTest app, CancellationToken cancellationToken)
     {

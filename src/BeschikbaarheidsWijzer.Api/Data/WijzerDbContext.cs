@@ -3,8 +3,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BeschikbaarheidsWijzer.Api.Data;
 
-public sealed class WijzerDbContext(DbContextOptions<WijzerDbContext> options) : DbContext(options)
+public class WijzerDbContext : DbContext
 {
+    public WijzerDbContext(DbContextOptions<WijzerDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For <see cref="ReadOnlyWijzerDbContext"/>: the same model on another connection.</summary>
+    protected WijzerDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Municipality> Municipalities => Set<Municipality>();
     public DbSet<CareType> CareTypes => Set<CareType>();

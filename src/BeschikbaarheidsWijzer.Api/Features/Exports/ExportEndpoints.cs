@@ -22,7 +22,7 @@ public static class ExportEndpoints
 
     public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder app)
     {
-        var exports = app.MapGroup(Prefix).WithTags("Open data").CacheOutput(PublicCaching.PolicyName);
+        var exports = app.MapGroup(Prefix).WithTags("Open data").CacheOutput(PublicCaching.PolicyName).WithPublicCors();
         exports.MapGet("/availability.csv", GetAvailabilityCsv).WithName("GetAvailabilityCsv")
             .WithSummary("Every current offering × contracted municipality with its latest figures, as CSV")
             .WithDescription(
@@ -37,7 +37,7 @@ public static class ExportEndpoints
     }
 
     public static PushStreamHttpResult GetAvailabilityCsv(
-        HttpContext http, WijzerDbContext db, ReferenceLookup reference, TimeProvider clock, IConfiguration configuration)
+        HttpContext http, ReadOnlyWijzerDbContext db, ReferenceLookup reference, TimeProvider clock, IConfiguration configuration)
     {
         var staleAfterDays = configuration.GetValue("Availability:StaleAfterDays", AvailabilityRules.DefaultStaleAfterDays);
         var now = clock.GetUtcNow();

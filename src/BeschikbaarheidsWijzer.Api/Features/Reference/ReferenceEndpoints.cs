@@ -14,7 +14,7 @@ public static class ReferenceEndpoints
 {
     public static IEndpointRouteBuilder MapReference(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Reference data");
+        var api = app.MapGroup("/api/v1").WithTags("Reference data").WithPublicCors();
         api.MapGet("/regions", GetRegions).WithName("GetRegions").WithSummary("Regions with their municipalities");
         api.MapGet("/care-types", GetCareTypes).WithName("GetCareTypes").WithSummary("The care type taxonomy");
         api.MapGet("/tags", GetTags).WithName("GetTags").WithSummary("The words offerings can be tagged with");

@@ -19,7 +19,7 @@ public static class ReferenceParameters
             return null;
         }
 
-        if (code.Length <= 64 && await db.Regions.AnyAsync(r => r.Code == code, cancellationToken))
+        if (IsCode(code) && await db.Regions.AnyAsync(r => r.Code == code, cancellationToken))
         {
             return code;
         }
@@ -39,7 +39,7 @@ public static class ReferenceParameters
             return null;
         }
 
-        if (code.Length <= 64 && await db.CareTypes.AnyAsync(c => c.Code == code, cancellationToken))
+        if (IsCode(code) && await db.CareTypes.AnyAsync(c => c.Code == code, cancellationToken))
         {
             return code;
         }
@@ -65,4 +65,11 @@ public static class ReferenceParameters
             $"Your API key manages {string.Join(", ", scope.Regions)}; it has no access to region {region}.",
             statusCode: StatusCodes.Status403Forbidden,
             title: "Not allowed");
+
+    /// <summary>
+    /// Region and care type codes are short lower-case slugs: anything else is unknown without asking the database, which
+    /// refuses some characters (NUL) outright.
+    /// </summary>
+    private static bool IsCode(string code) =>
+        code.Length <= 64 && code.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
 }

@@ -12,9 +12,10 @@ namespace BeschikbaarheidsWijzer.Api.Features.Search;
 /// <summary>
 /// Runs searches on the in-memory <see cref="OfferingIndex"/>, refreshed once per request (see <see cref="SearchIndexStore"/>).
 /// Which norm applies is decided by the domain's <see cref="NormResolver"/> per care type for the region and date; free
-/// text is the one thing PostgreSQL decides (Dutch full-text search and trigram similarity, through their indexes).
+/// text is the one thing PostgreSQL decides (Dutch full-text search and trigram similarity, through their indexes). Reads go
+/// to the read-only database (a replica when configured).
 /// </summary>
-public sealed class OfferingSearch(WijzerDbContext db, SearchIndexStore store, TimeProvider clock, IConfiguration configuration)
+public sealed class OfferingSearch(ReadOnlyWijzerDbContext db, SearchIndexStore store, TimeProvider clock, IConfiguration configuration)
 {
     /// <summary>How alike a typed name must be to a provider's name or an offering's title (pg_trgm word similarity).</summary>
     public const double TypoTolerance = 0.45;

@@ -15,7 +15,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BeschikbaarheidsWijzer.Api.Features.Search;
 
-/// <summary>The public read path: search offerings, one offering in full, one provider.</summary>
+/// <summary>The public read path: search offerings, one offering in full, one provider; read from the read-only database.</summary>
 public static class SearchEndpoints
 {
     public const int HistoryWeeks = 26;
@@ -30,7 +30,7 @@ public static class SearchEndpoints
 
     public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Search").CacheOutput(PublicCaching.PolicyName);
+        var api = app.MapGroup("/api/v1").WithTags("Search").CacheOutput(PublicCaching.PolicyName).WithPublicCors();
         api.MapGet("/offerings", SearchOfferings).WithName("SearchOfferings")
             .WithSummary("Search contracted offerings by place, care type, age and wait")
             .WithDescription("Filters combine. normStatus compares the latest figures with the norm of the municipality's region " +
@@ -72,7 +72,7 @@ public static class SearchEndpoints
     public static async Task<Results<Ok<OfferingDetailDto>, ValidationProblem, ProblemHttpResult>> GetOffering(
         Guid id,
         string? municipality,
-        WijzerDbContext db,
+        ReadOnlyWijzerDbContext db,
         ReferenceLookup reference,
         OfferingSearch search,
         TimeProvider clock,
@@ -150,7 +150,7 @@ public static class SearchEndpoints
             offering.Locations, contracted, history, alternatives));
     }
 
-    public static async Task<Results<Ok<ProviderDto>, ProblemHttpResult>> GetProvider(Guid id, WijzerDbContext db, OfferingSearch search, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ProviderDto>, ProblemHttpResult>> GetProvider(Guid id, ReadOnlyWijzerDbContext db, OfferingSearch search, CancellationToken cancellationToken)
     {
         var provider = await db.Providers.AsNoTracking()
             .Where(p => p.Id == id && p.DeletedAt == null)

@@ -24,7 +24,8 @@ public sealed record SearchIndexSnapshot(OfferingIndex Index, NormResolver Resol
 /// transactions at or after the previous refresh's horizon, the oldest transaction still running then: anything committed
 /// later has a newer id, so nothing is missed, whatever order transactions commit in. Each request waits for a refresh that
 /// began after it arrived (one at a time, shared by all requests waiting), so a write on any instance shows on the next
-/// request everywhere; when nothing changed that costs one small query.
+/// request everywhere; when nothing changed that costs one small query. It reads from the read-only database (a replica when
+/// configured): the horizon logic holds there too, since a transaction the replica has not replayed yet counts as running.
 /// </para>
 /// </summary>
 public sealed class SearchIndexStore(IServiceScopeFactory scopes, ILogger<SearchIndexStore> logger)
@@ -98,7 +99,7 @@ public sealed class SearchIndexStore(IServiceScopeFactory scopes, ILogger<Search
     private async Task RefreshAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<WijzerDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<ReadOnlyWijzerDbContext>();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {

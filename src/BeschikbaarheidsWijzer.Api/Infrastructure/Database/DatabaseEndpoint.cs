@@ -1,20 +1,37 @@
+using System.Data.Common;
+using Npgsql;
+
 namespace BeschikbaarheidsWijzer.Api.Infrastructure.Database;
 
 /// <summary>
 /// The PostgreSQL the app talks to: the configured <c>ConnectionStrings:Default</c>, or else a private local cluster
-/// that this object starts and, when disposed with the app, stops.
+/// that this object starts and, when disposed with the app, stops. Public reads may go to a replica
+/// (<c>ConnectionStrings:ReadOnly</c>); without one they go to the same database as the writes.
 /// </summary>
 public sealed class DatabaseEndpoint : IAsyncDisposable
 {
     public const string LocalDatabaseName = "beschikbaarheidswijzer";
 
-    private DatabaseEndpoint(string connectionString, LocalPostgresCluster? localCluster)
+    /// <summary>A database that is away must fail a request within seconds, not hold it for Npgsql's default 15 s.</summary>
+    public const int DefaultConnectTimeoutSeconds = 5;
+
+    public const int DefaultCommandTimeoutSeconds = 30;
+
+    private DatabaseEndpoint(string connectionString, string? readOnlyConnectionString, LocalPostgresCluster? localCluster)
     {
-        ConnectionString = connectionString;
+        ConnectionString = WithDefaultTimeouts(connectionString);
+        ReadOnlyConnectionString = readOnlyConnectionString is null ? ConnectionString : WithDefaultTimeouts(readOnlyConnectionString);
+        HasSeparateReadOnlyDatabase = readOnlyConnectionString is not null;
         LocalCluster = localCluster;
     }
 
+    /// <summary>The primary: every write, and every read of a signed-in caller.</summary>
     public string ConnectionString { get; }
+
+    /// <summary>Where the public search, detail and provider pages read: the replica when configured, else the primary.</summary>
+    public string ReadOnlyConnectionString { get; }
+
+    public bool HasSeparateReadOnlyDatabase { get; }
 
     public LocalPostgresCluster? LocalCluster { get; }
 
@@ -23,9 +40,11 @@ public sealed class DatabaseEndpoint : IAsyncDisposable
     public static DatabaseEndpoint Resolve(IConfiguration configuration, IHostEnvironment environment, ILogger logger)
     {
         var configured = configuration.GetConnectionString("Default");
+        var readOnly = configuration.GetConnectionString("ReadOnly");
+        readOnly = string.IsNullOrWhiteSpace(readOnly) ? null : readOnly;
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            return new DatabaseEndpoint(configured, null);
+            return new DatabaseEndpoint(configured, readOnly, null);
         }
 
         var dataDirectory = configuration["Database:LocalDataDirectory"] ?? Path.Combine(".data", "postgres");
@@ -46,7 +65,25 @@ public sealed class DatabaseEndpoint : IAsyncDisposable
             throw;
         }
 
-        return new DatabaseEndpoint(cluster.ConnectionStringFor(LocalDatabaseName), cluster);
+        return new DatabaseEndpoint(cluster.ConnectionStringFor(LocalDatabaseName), readOnly, cluster);
+    }
+
+    /// <summary>Adds a connect timeout and a command timeout where the connection string sets none.</summary>
+    public static string WithDefaultTimeouts(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("Timeout") && !given.ContainsKey("Connect Timeout") && !given.ContainsKey("Connection Timeout"))
+        {
+            builder.Timeout = DefaultConnectTimeoutSeconds;
+        }
+
+        if (!given.ContainsKey("Command Timeout") && !given.ContainsKey("CommandTimeout"))
+        {
+            builder.CommandTimeout = DefaultCommandTimeoutSeconds;
+        }
+
+        return builder.ConnectionString;
     }
 
     public async ValueTask DisposeAsync()

@@ -137,6 +137,89 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
+    /// <summary>The postmaster's process id while the server runs (line 1 of <c>postmaster.pid</c>), else null.</summary>
+    public int? ServerProcessId
+    {
+        get
+        {
+            var pidFile = Path.Combine(DataDirectory, "postmaster.pid");
+            try
+            {
+                var lines = File.ReadAllLines(pidFile);
+                return lines.Length > 0 && int.TryParse(lines[0], CultureInfo.InvariantCulture, out var pid) ? pid : null;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Starts the server again on the same port after it was stopped or killed; after a kill PostgreSQL first replays its
+    /// WAL (crash recovery). Tries for up to a minute: the killed server's processes may take a moment to be gone.
+    /// </summary>
+    public async Task RestartAsync(CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = await RunAsync(_binDirectory, _runAsPostgresUser, "pg_ctl",
+                ["start", "-D", DataDirectory, "-w", "-t", "60", "-l", Path.Combine(DataDirectory, "server.log"),
+                 "-o", $"-c listen_addresses=127.0.0.1 -p {Port} -c unix_socket_directories=''"],
+                cancellationToken);
+            if (result.ExitCode == 0)
+            {
+                _stopped = false;
+                return;
+            }
+
+            if (attempt == 20)
+            {
+                throw new LocalPostgresException($"Could not restart the local PostgreSQL in {DataDirectory}: {result.Output}");
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Makes a hot-standby streaming replica of this cluster in <paramref name="replicaDirectory"/> (pg_basebackup with
+    /// <c>-R</c>: the copy follows this server's WAL) and starts it on a free port of its own.
+    /// </summary>
+    public async Task<LocalPostgresCluster> CreateStreamingReplicaAsync(string replicaDirectory, CancellationToken cancellationToken = default)
+    {
+        replicaDirectory = Path.GetFullPath(replicaDirectory);
+        Directory.CreateDirectory(replicaDirectory);
+        if (_runAsPostgresUser)
+        {
+            // The server copies every file of its directory, the password file too, which root wrote for itself.
+            var chown = await RunProcessAsync("chown", ["postgres:postgres", replicaDirectory, Path.Combine(DataDirectory, PasswordFileName)], cancellationToken);
+            if (chown.ExitCode != 0)
+            {
+                throw new LocalPostgresException($"Could not give {replicaDirectory} to the postgres user: {chown.Output}");
+            }
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(replicaDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        var source = $"host=127.0.0.1 port={Port} user={UserName} password={_password} application_name=bw_replica";
+        var backup = await RunAsync(_binDirectory, _runAsPostgresUser, "pg_basebackup",
+            ["-d", source, "-D", replicaDirectory, "-R", "-X", "stream", "-c", "fast"], cancellationToken);
+        if (backup.ExitCode != 0)
+        {
+            throw new LocalPostgresException($"pg_basebackup into {replicaDirectory} failed: {backup.Output}");
+        }
+
+        // The copy holds this cluster's password file too, so the replica starts like any cluster of ours.
+        return await StartAsync(replicaDirectory, _logger, cancellationToken);
+    }
+
+    /// <summary>Where this cluster's server binaries are (pg_dump, pg_restore, psql are there too).</summary>
+    public string BinDirectory => _binDirectory;
+
     /// <summary>PATH first, then <c>/usr/lib/postgresql/*/bin</c>, newest version first.</summary>
     public static string FindBinDirectory() =>
         FindBinDirectory((Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries), "/usr/lib/postgresql");

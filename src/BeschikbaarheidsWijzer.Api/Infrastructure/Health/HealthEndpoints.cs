@@ -10,7 +10,9 @@ public static class HealthEndpoints
 
     public static IServiceCollection AddWijzerHealthChecks(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: [ReadyTag]);
+        services.AddHealthChecks()
+            .AddCheck<DatabaseReadyHealthCheck>("database", tags: [ReadyTag])
+            .AddCheck<ReadOnlyDatabaseHealthCheck>("read-only-database", tags: [ReadyTag]);
         return services;
     }
 

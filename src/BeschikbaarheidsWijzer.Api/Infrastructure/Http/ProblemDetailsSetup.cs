@@ -14,24 +14,45 @@ public static class ProblemDetailsSetup
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
-            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+            // The W3C trace id: the same string the JSON logs and the traces carry, so one error is found in both.
+            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToHexString() ?? context.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
 
         // Without this, minimal APIs answer a binding failure outside Development with a bare 400 that names nothing.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return services;
     }
+
+    /// <summary>Sets the status and writes a problem with it, for an exception handler.</summary>
+    internal static ValueTask<bool> TryWriteProblemAsync(
+        this IProblemDetailsService problemDetails, HttpContext httpContext, Exception exception, int status, string title, string detail)
+    {
+        httpContext.Response.StatusCode = status;
+        return problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        });
+    }
 }
 
 /// <summary>
 /// Turns requests the framework could not bind (malformed JSON, a value of the wrong type, an unknown field, a body too
-/// large) into a 4xx problem that names the field, instead of a bare status code.
+/// large, a charset nobody knows) into a 4xx problem that names the field, instead of a bare status code.
 /// </summary>
 internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (IsUnknownCharset(exception))
+        {
+            return await problemDetails.TryWriteProblemAsync(httpContext, exception, StatusCodes.Status415UnsupportedMediaType,
+                "Unsupported media type", "Content-Type: send 'application/json' (UTF-8); the charset given is not known.");
+        }
+
         if (exception is not BadHttpRequestException badRequest)
         {
             return false;
@@ -60,6 +81,11 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
             };
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>The JSON body reader's answer to e.g. <c>Content-Type: application/json; charset=nonsense</c>.</summary>
+    private static bool IsUnknownCharset(Exception exception) =>
+        exception is InvalidOperationException { InnerException: ArgumentException }
+        && exception.Message.StartsWith("Unable to read the request as JSON because the request content type charset", StringComparison.Ordinal);
 
     /// <summary>The framework's own wording for an empty body names .NET parameter types; users need "body".</summary>
     private static bool IsMissingBody(BadHttpRequestException exception) =>

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using BeschikbaarheidsWijzer.Api.Infrastructure.Database;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace BeschikbaarheidsWijzer.Api.Infrastructure.Http;
@@ -6,6 +7,7 @@ namespace BeschikbaarheidsWijzer.Api.Infrastructure.Http;
 /// <summary>
 /// Anonymous reads of offerings, providers and the open-data exports are cached for a short time (output cache, varied by
 /// the whole query) and carry an ETag and Cache-Control. Any successful write through the API evicts them, so a new report shows on the next request.
+/// With several replicas the cache is in Redis (<see cref="RedisOutputCache"/>), so the eviction reaches all of them.
 /// </summary>
 public static class PublicCaching
 {
@@ -27,6 +29,11 @@ public static class PublicCaching
                 policy.Expire(TimeSpan.FromSeconds(CacheSeconds(configuration))).SetVaryByQuery("*").Tag(Tag);
             });
         });
+        if (RedisOutputCache.IsConfigured(configuration))
+        {
+            services.AddRedisOutputCacheStore(configuration);
+        }
+
         return services;
     }
 
@@ -87,11 +94,28 @@ public static class PublicCaching
             var isWrite = !HttpMethods.IsGet(context.HttpContext.Request.Method) && !HttpMethods.IsHead(context.HttpContext.Request.Method);
             if (isWrite && status is >= 200 and < 300)
             {
-                await context.HttpContext.RequestServices.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(Tag, context.HttpContext.RequestAborted);
+                var services = context.HttpContext.RequestServices;
+                var store = services.GetRequiredService<IOutputCacheStore>();
+                await store.EvictByTagAsync(Tag, context.HttpContext.RequestAborted);
+                if (services.GetRequiredService<DatabaseEndpoint>().HasSeparateReadOnlyDatabase)
+                {
+                    _ = EvictAfterReplicaLagAsync(store, services.GetRequiredService<IConfiguration>());
+                }
             }
 
             return result;
         });
+
+    /// <summary>
+    /// Public answers are read from the replica, which applies a write a moment after the primary committed it. A search
+    /// in that moment reads the old figures and caches them; a second eviction, once the replica has caught up, removes
+    /// that answer too (<c>Database:ReplicaLagSeconds</c>, default 2).
+    /// </summary>
+    private static async Task EvictAfterReplicaLagAsync(IOutputCacheStore store, IConfiguration configuration)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(configuration.GetValue("Database:ReplicaLagSeconds", 2.0)));
+        await store.EvictByTagAsync(Tag, CancellationToken.None);
+    }
 
     public static int CacheSeconds(IConfiguration configuration) => configuration.GetValue("Search:OutputCache:Seconds", 30);
 }

@@ -60,7 +60,7 @@ public static class OpenApiSetup
 
     public static WebApplication MapWijzerOpenApi(this WebApplication app)
     {
-        app.MapOpenApi(DocumentPath);
+        app.MapOpenApi(DocumentPath).WithPublicCors();
         app.UseSwaggerUI(options =>
         {
             options.RoutePrefix = "api/docs";

@@ -56,7 +56,7 @@ public static class HsdsFeed
         TypedResults.Json(new HsdsApiInfo(Version, $"{request.Scheme}://{request.Host}{OpenApiSetup.DocumentPath}"), Json);
 
     public static async Task<Results<JsonHttpResult<HsdsPage<HsdsService>>, ValidationProblem>> GetServices(
-        [AsParameters] HsdsPageQuery query, WijzerDbContext db, TimeProvider clock, IConfiguration configuration, CancellationToken cancellationToken)
+        [AsParameters] HsdsPageQuery query, ReadOnlyWijzerDbContext db, TimeProvider clock, IConfiguration configuration, CancellationToken cancellationToken)
     {
         if (!TryReadPaging(query, out var page, out var perPage, out var problem))
         {
@@ -72,7 +72,7 @@ public static class HsdsFeed
     }
 
     public static async Task<Results<JsonHttpResult<HsdsService>, ProblemHttpResult>> GetService(
-        Guid id, WijzerDbContext db, TimeProvider clock, IConfiguration configuration, CancellationToken cancellationToken)
+        Guid id, ReadOnlyWijzerDbContext db, TimeProvider clock, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var isCurrent = await ExportEndpoints.CurrentOfferings(db, IsoWeek.ToAmsterdamDate(now)).AnyAsync(o => o.Id == id, cancellationToken);
@@ -83,7 +83,7 @@ public static class HsdsFeed
     }
 
     public static async Task<Results<JsonHttpResult<HsdsPage<HsdsOrganization>>, ValidationProblem>> GetOrganizations(
-        [AsParameters] HsdsPageQuery query, WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        [AsParameters] HsdsPageQuery query, ReadOnlyWijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!TryReadPaging(query, out var page, out var perPage, out var problem))
         {
@@ -118,7 +118,7 @@ public static class HsdsFeed
     }
 
     public static async Task<Results<JsonHttpResult<HsdsPage<HsdsLocation>>, ValidationProblem>> GetLocations(
-        [AsParameters] HsdsPageQuery query, WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        [AsParameters] HsdsPageQuery query, ReadOnlyWijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!TryReadPaging(query, out var page, out var perPage, out var problem))
         {
@@ -146,7 +146,7 @@ public static class HsdsFeed
     }
 
     public static async Task<Results<JsonHttpResult<HsdsPage<HsdsTaxonomyTerm>>, ValidationProblem>> GetTaxonomyTerms(
-        [AsParameters] HsdsPageQuery query, WijzerDbContext db, CancellationToken cancellationToken)
+        [AsParameters] HsdsPageQuery query, ReadOnlyWijzerDbContext db, CancellationToken cancellationToken)
     {
         if (!TryReadPaging(query, out var page, out var perPage, out var problem))
         {

@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using BeschikbaarheidsWijzer.Api.Data;
+using BeschikbaarheidsWijzer.Api.Data.Entities;
+using BeschikbaarheidsWijzer.Api.Infrastructure.Database;
+using BeschikbaarheidsWijzer.Api.Tests.Infrastructure;
+using BeschikbaarheidsWijzer.Domain.Security;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace BeschikbaarheidsWijzer.Api.Tests.Operations;
+
+/// <summary>
+/// PostgreSQL killed under the app: requests get a quick 503 problem instead of a 500 or a hang, and once the server is
+/// back the same app process is ready again. A cluster of its own, since the shared test server must not be killed.
+/// </summary>
+public sealed class DatabaseOutageTests(WijzerApiFactory factory) : IClassFixture<WijzerApiFactory>
+{
+    [Fact]
+    public async Task While_postgres_is_killed_requests_are_quick_503_problems_and_the_app_recovers_without_a_restart()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"bw-test-outage-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        await using var cluster = await LocalPostgresCluster.StartAsync(directory, NullLogger.Instance);
+        try
+        {
+            await cluster.EnsureDatabaseAsync("bw");
+            var connectionString = cluster.ConnectionStringFor("bw");
+            var offeringId = Guid.CreateVersion7();
+            var key = await ArrangeAsync(connectionString, offeringId);
+
+            await using var app = factory.WithWebHostBuilder(b => b.UseSetting("ConnectionStrings:Default", connectionString));
+            var client = app.CreateClient();
+            var provider = app.CreateClient();
+            provider.DefaultRequestHeaders.Authorization = new("Bearer", key);
+            const string search = "/api/v1/offerings?municipality=GM0222";
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(search)).StatusCode);
+
+            using (var postmaster = Process.GetProcessById(cluster.ServerProcessId!.Value))
+            {
+                postmaster.Kill(entireProcessTree: true);
+                await postmaster.WaitForExitAsync();
+            }
+
+            var started = Stopwatch.GetTimestamp();
+            var searchWhileDown = await client.GetAsync(search);
+            var putWhileDown = await provider.PutAsJsonAsync($"/api/v1/provider/offerings/{offeringId}/availability", new { acceptingReferrals = true });
+            var readyWhileDown = await client.GetAsync("/health/ready");
+            var elapsed = Stopwatch.GetElapsedTime(started);
+
+            await AssertUnavailableProblemAsync(searchWhileDown);
+            await AssertUnavailableProblemAsync(putWhileDown);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, readyWhileDown.StatusCode);
+            Assert.True(elapsed < TimeSpan.FromSeconds(10), $"Three requests took {elapsed.TotalSeconds:F1} s while the database was away.");
+
+            await cluster.RestartAsync();
+            var back = Stopwatch.GetTimestamp();
+            while ((await client.GetAsync("/health/ready")).StatusCode != HttpStatusCode.OK)
+            {
+                Assert.True(Stopwatch.GetElapsedTime(back) < TimeSpan.FromSeconds(10), "Not ready within 10 s of the database's return.");
+                await Task.Delay(100);
+            }
+
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(search)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await provider.PutAsJsonAsync($"/api/v1/provider/offerings/{offeringId}/availability", new { acceptingReferrals = true })).StatusCode);
+        }
+        finally
+        {
+            await cluster.StopAsync();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_database_that_refuses_connections_is_a_503_problem_with_retry_after_and_trace_id()
+    {
+        await using var unreachable = factory.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("ConnectionStrings:Default", "Host=127.0.0.1;Port=1;Database=none;Username=none;Password=none");
+            b.UseSetting("Database:MigrateOnStartup", "false");
+        });
+
+        var response = await unreachable.CreateClient().GetAsync("/api/v1/regions");
+
+        var problem = await AssertUnavailableProblemAsync(response);
+        Assert.Matches("^[0-9a-f]{32}$", problem.GetProperty("traceId").GetString());
+    }
+
+    private static async Task<JsonElement> AssertUnavailableProblemAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"{(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("5", response.Headers.GetValues("Retry-After").Single());
+        var problem = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(503, problem.GetProperty("status").GetInt32());
+        Assert.Equal("Database unavailable", problem.GetProperty("title").GetString());
+        return problem;
+    }
+
+    private static async Task<string> ArrangeAsync(string connectionString, Guid offeringId)
+    {
+        var options = new DbContextOptionsBuilder<WijzerDbContext>();
+        DatabaseSetup.ConfigureDbContext(options, connectionString);
+        await using var db = new WijzerDbContext(options.Options);
+        await db.Database.MigrateAsync();
+        await ReferenceDataSeeder.SeedAsync(db, ReferenceData.Load());
+        var now = DateTimeOffset.UtcNow;
+        var provider = new Provider { Name = "Storingstest", CreatedAt = now, UpdatedAt = now };
+        provider.Offerings.Add(new Offering
+        {
+            Id = offeringId, Title = "Aanbod", CareTypeCode = "jeugd-ggz-basis", AgeMin = 0, AgeMax = 18, CreatedAt = now, UpdatedAt = now,
+            Contracts = [new Contract { MunicipalityCode = "GM0222", ValidFrom = new DateOnly(2025, 1, 1) }],
+        });
+        var (keyId, key, hash) = ApiKeyFormat.Generate();
+        db.Providers.Add(provider);
+        db.ApiKeys.Add(new ApiKey { Id = keyId, Role = ApiKeyRole.Provider, Provider = provider, SecretHash = hash, CreatedAt = now });
+        await db.SaveChangesAsync();
+        return key;
+    }
+}
