@@ -49,4 +49,11 @@ public sealed record IndexedOffering(
     public string ProviderNameLower { get; } = ProviderName.ToLowerInvariant();
 
     public string TitleLower { get; } = Title.ToLowerInvariant();
+
+    /// <summary>A hash of the description, which free text searches but the index does not keep: to see that it changed.</summary>
+    public int DescriptionHash { get; init; }
+
+    /// <summary>Whether free text could match <paramref name="other"/> differently: another title, tags, provider name or description.</summary>
+    public bool DiffersInTextFrom(IndexedOffering other) =>
+        Title != other.Title || ProviderName != other.ProviderName || DescriptionHash != other.DescriptionHash || !Tags.SequenceEqual(other.Tags);
 }

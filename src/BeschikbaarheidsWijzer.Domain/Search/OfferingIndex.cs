@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using BeschikbaarheidsWijzer.Domain.Availability;
 using BeschikbaarheidsWijzer.Domain.Geo;
 using BeschikbaarheidsWijzer.Domain.Norms;
@@ -187,8 +188,7 @@ public sealed class OfferingIndex
                 return;
             }
 
-            var cell = (offering.CareTypeCode, judgement.Status);
-            cells[cell] = cells.GetValueOrDefault(cell) + 1;
+            CollectionsMarshal.GetValueRefOrAddDefault(cells, (offering.CareTypeCode, judgement.Status), out _)++;
             if (CareTypePasses(offering.CareTypeCode, criteria) && NormPasses(judgement.Status, criteria))
             {
                 candidates.Add(sortByDistance ? judgement.Locate(criteria.ReferencePoint) : judgement);

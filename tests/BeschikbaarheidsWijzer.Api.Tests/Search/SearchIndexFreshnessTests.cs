@@ -137,6 +137,30 @@ public sealed class SearchIndexFreshnessTests(DemoApiFactory app) : IClassFixtur
         Assert.Equal(intake == 0 ? "within" : "exceeded", judged.GetProperty("normStatus").GetString());
     }
 
+    [Fact]
+    public async Task Free_text_answers_follow_a_changed_description_and_provider_name_but_a_new_report_keeps_them()
+    {
+        await using var db = app.CreateDbContext();
+        var offering = await db.Offerings
+            .Where(o => o.DeletedAt == null && o.Provider!.DeletedAt == null && o.Contracts.Any(c => c.MunicipalityCode == "GM0222" && c.ValidTo == null))
+            .Select(o => new { o.Id, o.ProviderId }).FirstAsync();
+        Assert.DoesNotContain(offering.Id, await IdsAsync("municipality=GM0222&q=paardrijden"));
+        Assert.DoesNotContain(offering.Id, await IdsAsync("municipality=GM0222&q=Zwaluwstaart"));
+
+        await SqlAsync("update offerings set description = 'Wij bieden therapeutisch paardrijden.' where id = $1", offering.Id);
+        await SqlAsync("update providers set name = 'Zorgboerderij Zwaluwstaart' where id = $1", offering.ProviderId);
+
+        Assert.Contains(offering.Id, await IdsAsync("municipality=GM0222&q=paardrijden"));
+        Assert.Contains(offering.Id, await IdsAsync("municipality=GM0222&q=Zwaluwstart")); // a typo still matches
+
+        var (_, key) = await app.CreateApiKeyAsync(ApiKeyRole.Provider, offering.ProviderId);
+        var put = await app.CreateClient(key).PutAsJsonAsync($"/api/v1/provider/offerings/{offering.Id}/availability",
+            new { acceptingReferrals = true, waitToIntakeWeeks = 1, waitToTreatmentWeeks = 1, freePlaces = 17, totalPlaces = 20 });
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        var item = await ItemAsync("municipality=GM0222&q=paardrijden", offering.Id);
+        Assert.Equal(17, item.GetProperty("availability").GetProperty("freePlaces").GetInt32());
+    }
+
     private async Task<Guid> AnyOfferingNotContractedInAsync(string municipality)
     {
         await using var db = app.CreateDbContext();

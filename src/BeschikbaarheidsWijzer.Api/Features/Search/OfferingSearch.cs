@@ -42,7 +42,19 @@ public sealed class OfferingSearch(ReadOnlyWijzerDbContext db, SearchIndexStore 
     public async Task<(List<OfferingSummaryDto> Items, int Total, SearchFacets Facets)> RunAsync(SearchCriteria criteria, CancellationToken cancellationToken)
     {
         var snapshot = await GetIndexAsync(cancellationToken);
-        var textMatch = criteria.Text is { } text ? await MatchTextAsync(text, cancellationToken) : null;
+        Func<IndexedOffering, bool>? textMatch = null;
+        if (criteria.Text is { } text)
+        {
+            var matches = store.FindTextMatches(text, snapshot.TextGeneration);
+            if (matches is null)
+            {
+                matches = await MatchTextAsync(text, cancellationToken);
+                store.KeepTextMatches(text, snapshot.TextGeneration, matches);
+            }
+
+            textMatch = o => matches.Offerings.Contains(o.Id) || matches.Providers.Contains(o.ProviderId);
+        }
+
         var outcome = snapshot.Index.Search(criteria, Context(snapshot, criteria.RegionCode, textMatch));
         var facets = new SearchFacets(
             outcome.CareTypes.Select(c => new CareTypeFacet(c.Code, c.Count)).ToList(),
@@ -118,7 +130,7 @@ public sealed class OfferingSearch(ReadOnlyWijzerDbContext db, SearchIndexStore 
     /// The offerings whose title, description or tags match the text in Dutch (stemmed), or whose title or provider's name
     /// is like it (a typo still matches): asked of PostgreSQL through its full-text and trigram indexes.
     /// </summary>
-    private async Task<Func<IndexedOffering, bool>> MatchTextAsync(string text, CancellationToken cancellationToken)
+    private async Task<TextMatches> MatchTextAsync(string text, CancellationToken cancellationToken)
     {
         var offerings = new HashSet<Guid>();
         var providers = new HashSet<Guid>();
@@ -153,6 +165,6 @@ public sealed class OfferingSearch(ReadOnlyWijzerDbContext db, SearchIndexStore 
             await db.Database.CloseConnectionAsync();
         }
 
-        return o => offerings.Contains(o.Id) || providers.Contains(o.ProviderId);
+        return new TextMatches(offerings, providers);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Features.Norms;
@@ -12,8 +13,17 @@ namespace BeschikbaarheidsWijzer.Api.Features.Search;
 /// <summary>A care type as the search judges (sector and setting choose its national norm) and names it.</summary>
 public sealed record IndexedCareType(CareTypeProfile Profile, string Name);
 
-/// <summary>The index and the norm rules as of a refresh that began after the request arrived.</summary>
-public sealed record SearchIndexSnapshot(OfferingIndex Index, NormResolver Resolver, IReadOnlyDictionary<string, IndexedCareType> CareTypes);
+/// <summary>
+/// The index and the norm rules as of a refresh that began after the request arrived. <see cref="TextGeneration"/> changes
+/// whenever free text could match differently (a title, tags, description or provider name changed, offerings came or went).
+/// </summary>
+public sealed record SearchIndexSnapshot(OfferingIndex Index, NormResolver Resolver, IReadOnlyDictionary<string, IndexedCareType> CareTypes, long TextGeneration);
+
+/// <summary>What a free text matched: offerings by their own text, providers by name.</summary>
+public sealed record TextMatches(IReadOnlySet<Guid> Offerings, IReadOnlySet<Guid> Providers)
+{
+    public int Count => Offerings.Count + Providers.Count;
+}
 
 /// <summary>
 /// Keeps this app instance's in-memory <see cref="OfferingIndex"/> in step with PostgreSQL, so a search counts and sorts
@@ -31,7 +41,7 @@ public sealed record SearchIndexSnapshot(OfferingIndex Index, NormResolver Resol
 public sealed class SearchIndexStore(IServiceScopeFactory scopes, ILogger<SearchIndexStore> logger)
 {
     private const string OfferingColumns = """
-        select o.id, o.provider_id, p.name, o.title, o.care_type_code, o.age_min, o.age_max, o.tags,
+        select o.id, o.provider_id, p.name, o.title, o.care_type_code, o.age_min, o.age_max, o.tags, hashtext(coalesce(o.description, '')),
                r.id, r.accepting_referrals, r.free_places, r.total_places, r.waitlist_count, r.wait_to_intake_weeks,
                r.wait_to_treatment_weeks, r.method, r.matching_dependent, r.bridging_care_available, r.week_start, r.reported_at
         from offerings o
@@ -63,6 +73,13 @@ public sealed class SearchIndexStore(IServiceScopeFactory scopes, ILogger<Search
                      union select offering_id from search_removals where xid >= $1)
         """;
 
+    // Free-text answers of PostgreSQL, kept until text could match differently: a new report changes no text, so the
+    // same words typed by many parents are asked once. Bounded, and large answers are not kept.
+    private const int MaxCachedTexts = 1_000;
+    private const int MaxCachedMatches = 20_000;
+    private readonly ConcurrentDictionary<string, (long Generation, TextMatches Matches)> _textMatches = new(StringComparer.Ordinal);
+    private long _textGeneration;
+
     private readonly OfferingIndex _index = new();
     private readonly SemaphoreSlim _refreshLock = new(1, 1);
     private long _refreshesStarted;
@@ -88,12 +105,31 @@ public sealed class SearchIndexStore(IServiceScopeFactory scopes, ILogger<Search
                 _lastCompletedRefresh = refresh;
             }
 
-            return new SearchIndexSnapshot(_index, _resolver!, _careTypes);
+            return new SearchIndexSnapshot(_index, _resolver!, _careTypes, Interlocked.Read(ref _textGeneration));
         }
         finally
         {
             _refreshLock.Release();
         }
+    }
+
+    /// <summary>What <paramref name="text"/> matched, if asked since text last could match differently.</summary>
+    public TextMatches? FindTextMatches(string text, long generation) =>
+        _textMatches.TryGetValue(text, out var kept) && kept.Generation == generation ? kept.Matches : null;
+
+    public void KeepTextMatches(string text, long generation, TextMatches matches)
+    {
+        if (matches.Count > MaxCachedMatches || generation != Interlocked.Read(ref _textGeneration))
+        {
+            return;
+        }
+
+        if (_textMatches.Count >= MaxCachedTexts)
+        {
+            _textMatches.Clear();
+        }
+
+        _textMatches[text] = (generation, matches);
     }
 
     private async Task RefreshAsync(CancellationToken cancellationToken)
@@ -173,7 +209,14 @@ public sealed class SearchIndexStore(IServiceScopeFactory scopes, ILogger<Search
         {
             // Read after the horizon was taken, so at least as new as it: what is not here is deleted.
             var current = await ReadOfferingsAsync(connection, changed, cancellationToken);
-            _index.Apply(current, changed.Except(current.Select(o => o.Id)));
+            var removed = changed.Except(current.Select(o => o.Id)).ToList();
+            if (removed.Count > 0 || current.Any(o => _index.Find(o.Id) is not { } before || before.DiffersInTextFrom(o)))
+            {
+                Interlocked.Increment(ref _textGeneration);
+                _textMatches.Clear();
+            }
+
+            _index.Apply(current, removed);
         }
 
         if (normsFingerprint != _normsFingerprint)
@@ -205,19 +248,19 @@ public sealed class SearchIndexStore(IServiceScopeFactory scopes, ILogger<Search
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                var current = reader.IsDBNull(8) ? null : new CurrentFigures(
-                    reader.GetBoolean(9),
-                    NullableInt(reader, 10),
+                var current = reader.IsDBNull(9) ? null : new CurrentFigures(
+                    reader.GetBoolean(10),
                     NullableInt(reader, 11),
                     NullableInt(reader, 12),
                     NullableInt(reader, 13),
                     NullableInt(reader, 14),
-                    string.Equals(reader.GetString(15), "Retrospectief", StringComparison.OrdinalIgnoreCase)
+                    NullableInt(reader, 15),
+                    string.Equals(reader.GetString(16), "Retrospectief", StringComparison.OrdinalIgnoreCase)
                         ? AvailabilityReportRules.MethodRetrospectief : AvailabilityReportRules.MethodActueel,
-                    reader.GetBoolean(16),
                     reader.GetBoolean(17),
-                    reader.GetFieldValue<DateOnly>(18),
-                    reader.GetFieldValue<DateTimeOffset>(19));
+                    reader.GetBoolean(18),
+                    reader.GetFieldValue<DateOnly>(19),
+                    reader.GetFieldValue<DateTimeOffset>(20));
                 var contracts = new List<IndexedContract>();
                 var locations = new List<IndexedLocation>();
                 var offering = new IndexedOffering(
@@ -231,7 +274,10 @@ public sealed class SearchIndexStore(IServiceScopeFactory scopes, ILogger<Search
                     reader.GetFieldValue<string[]>(7).Select(Shared).ToArray(),
                     locations,
                     contracts,
-                    current);
+                    current)
+                {
+                    DescriptionHash = reader.GetInt32(8),
+                };
                 rows[offering.Id] = (offering, contracts, locations);
             }
         }
