@@ -184,7 +184,40 @@ public class OfferingIndexTests
         var index = IndexOf(both, one);
 
         Assert.Equal([both.Id], Ids(index.Search(In("GM0222") with { Tags = ["autisme", "adhd"] }, Context)));
-        Assert.Equal([one.Id], Ids(index.Search(In("GM0222"), Context with { TextMatch = o => o.Id == one.Id })));
+        Assert.Equal([one.Id], Ids(index.Search(In("GM0222"), Context with { TextMatch = (id, _) => id == one.Id })));
+    }
+
+    [Fact]
+    public void Tags_past_the_sixty_fourth_word_and_tags_no_offering_has_still_filter_exactly()
+    {
+        var words = Enumerable.Range(0, 70).Select(i => $"woord{i:00}").ToArray();
+        var everyWord = Offering(tags: words);
+        var lastWordOnly = Offering(tags: [words[69]]);
+        var firstWordOnly = Offering(tags: [words[0]]);
+        var index = IndexOf(everyWord, lastWordOnly, firstWordOnly);
+
+        Assert.Equal([everyWord.Id, lastWordOnly.Id], Ids(index.Search(In("GM0222") with { Tags = [words[69]] }, Context)).Order());
+        Assert.Equal([everyWord.Id], Ids(index.Search(In("GM0222") with { Tags = [words[0], words[68]] }, Context)));
+        var none = index.Search(In("GM0222") with { Tags = ["geen-aanbod-heeft-dit"] }, Context);
+        Assert.Empty(none.Page);
+        Assert.Empty(none.CareTypes);
+        Assert.Equal(new NormStatusCounts(0, 0, 0), none.NormStatuses);
+    }
+
+    [Fact]
+    public void A_new_report_replaces_the_figures_everywhere_the_offering_is_listed()
+    {
+        var offering = Offering(municipalities: ["GM0222", "GM0294"], figures: Figures(1, 1));
+        var index = IndexOf(offering);
+
+        index.Upsert(offering with { Current = Figures(30, 30) });
+
+        foreach (var criteria in new[] { In("GM0222"), In("GM0294"), new SearchCriteria { PageSize = 100 } })
+        {
+            var match = Assert.Single(index.Search(criteria, Context).Page);
+            Assert.Equal(60, match.EffectiveWaitWeeks);
+            Assert.Equal(NormStatus.Exceeded, match.NormStatus);
+        }
     }
 
     [Fact]

@@ -23,8 +23,11 @@ public sealed record WaitFigures(int? WaitToIntakeWeeks, int? WaitToTreatmentWee
     public int? EffectiveWaitWeeks => TotalWaitWeeks ?? WaitToIntakeWeeks;
 }
 
-/// <summary>How each phase compares with its bound: true within, false over it, null when not compared (figure or bound missing).</summary>
-public sealed record PhaseComparison(bool? Intake, bool? Treatment, bool? Total)
+/// <summary>
+/// How each phase compares with its bound: true within, false over it, null when not compared (figure or bound missing).
+/// A struct: the search compares thousands of offerings per request.
+/// </summary>
+public readonly record struct PhaseComparison(bool? Intake, bool? Treatment, bool? Total)
 {
     public static readonly PhaseComparison None = new(null, null, null);
 
@@ -40,18 +43,25 @@ public static class NormEvaluator
     /// <summary>Compares every phase that has both a reported figure and a bound (intake, treatment, total).</summary>
     public static NormStatus Evaluate(WaitFigures? figures, WaitNorm? norm) => ComparePhases(figures, norm).Status;
 
+    /// <summary>The same for a report's two figures as they are, without making a <see cref="WaitFigures"/>.</summary>
+    public static NormStatus Evaluate(int? waitToIntakeWeeks, int? waitToTreatmentWeeks, WaitNorm? norm) =>
+        ComparePhases(waitToIntakeWeeks, waitToTreatmentWeeks, norm).Status;
+
     /// <summary>The comparison per phase; a phase without a figure or without a bound is not compared.</summary>
-    public static PhaseComparison ComparePhases(WaitFigures? figures, WaitNorm? norm)
+    public static PhaseComparison ComparePhases(WaitFigures? figures, WaitNorm? norm) =>
+        figures is null ? PhaseComparison.None : ComparePhases(figures.WaitToIntakeWeeks, figures.WaitToTreatmentWeeks, norm);
+
+    public static PhaseComparison ComparePhases(int? waitToIntakeWeeks, int? waitToTreatmentWeeks, WaitNorm? norm)
     {
-        if (figures is null || norm is null)
+        if (norm is null)
         {
             return PhaseComparison.None;
         }
 
         return new PhaseComparison(
-            Compare(figures.WaitToIntakeWeeks, norm.MaxIntakeWeeks),
-            Compare(figures.WaitToTreatmentWeeks, norm.MaxTreatmentWeeks),
-            Compare(figures.TotalWaitWeeks, norm.MaxTotalWeeks));
+            Compare(waitToIntakeWeeks, norm.MaxIntakeWeeks),
+            Compare(waitToTreatmentWeeks, norm.MaxTreatmentWeeks),
+            Compare(waitToIntakeWeeks + waitToTreatmentWeeks, norm.MaxTotalWeeks));
 
         static bool? Compare(int? figure, int? bound) => figure is null || bound is null ? null : figure <= bound;
     }

@@ -9,12 +9,12 @@ namespace BeschikbaarheidsWijzer.Domain.Search;
 
 /// <summary>What a search judges with: the moment, when figures go stale, the norm per care type, and the free-text matches.</summary>
 /// <param name="Norms">The effective norm per care type code for the search's region (null: no norm applies).</param>
-/// <param name="TextMatch">Whether an offering matches the search's free text; null when the search has none.</param>
+/// <param name="TextMatch">Whether an offering (by its id and its provider's id) matches the search's free text; null when the search has none.</param>
 public sealed record SearchContext(
     DateTimeOffset Now,
     int StaleAfterDays,
     IReadOnlyDictionary<string, EffectiveNorm?> Norms,
-    Func<IndexedOffering, bool>? TextMatch = null)
+    Func<Guid, Guid, bool>? TextMatch = null)
 {
     public DateOnly Today { get; } = IsoWeek.ToAmsterdamDate(Now);
 }
@@ -42,25 +42,32 @@ public sealed record SearchOutcome(IReadOnlyList<OfferingMatch> Page, int Total,
 /// the items say all come from the same domain rules (<see cref="NormEvaluator"/>, <see cref="AvailabilityRules"/>), so
 /// they cannot disagree.
 /// <para>
-/// Many readers, one writer at a time. Each offering lives in a cell of its own; a new report replaces the cell's content,
-/// one reference write that every municipality's list sees at once. The lists (arrays, cheap to walk) are rebuilt only
-/// when offerings come or go or their contracts change, and published whole, so a reader walks one consistent list.
+/// Laid out for the scan every search makes: per municipality (and one national list) an array of small structs with what
+/// filters and counts need that only an administrator changes (care type, ages, tags, contract period, ids), walked in
+/// order, beside an array with each offering's current version, read only for the candidates that need their figures. A new
+/// report replaces one element of the second array per list (one reference write: a reader sees the old or the new
+/// version). Lists are rebuilt, and published whole, only when offerings come or go or what the structs hold changes.
+/// Many readers, one writer at a time.
 /// </para>
 /// </summary>
 public sealed class OfferingIndex
 {
+    private const string National = "";
+
     private readonly Lock _writeLock = new();
-    private readonly ConcurrentDictionary<Guid, Cell> _cells = new();
+    private readonly ConcurrentDictionary<Guid, IndexedOffering> _byId = new();
+    private readonly ConcurrentDictionary<string, Listing> _listings = new(StringComparer.Ordinal);
 
-    // The writer's own account of who is contracted where, from which the published lists are made.
-    private readonly Dictionary<string, HashSet<Cell>> _members = new(StringComparer.Ordinal);
+    // The writer's own account: who is listed where, at which position, and the small vocabularies behind the structs.
+    private readonly Dictionary<string, HashSet<Guid>> _members = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<Guid, int>> _positions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _careTypeOrdinals = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _tagBits = new(StringComparer.Ordinal);
+    private volatile Vocabulary _vocabulary = new([], new Dictionary<string, int>(), new Dictionary<string, int>());
 
-    private volatile Cell[] _all = [];
-    private readonly ConcurrentDictionary<string, Contracted> _byMunicipality = new(StringComparer.Ordinal);
+    public int Count => _byId.Count;
 
-    public int Count => _cells.Count;
-
-    public IndexedOffering? Find(Guid id) => _cells.TryGetValue(id, out var cell) ? cell.Offering : null;
+    public IndexedOffering? Find(Guid id) => _byId.GetValueOrDefault(id);
 
     /// <summary>Adds the offering or replaces the one with its id (also where it is contracted).</summary>
     public void Upsert(IndexedOffering offering) => Apply([offering], []);
@@ -73,52 +80,51 @@ public sealed class OfferingIndex
     {
         lock (_writeLock)
         {
-            var changedMunicipalities = new HashSet<string>(StringComparer.Ordinal);
-            var offeringsCameOrWent = false;
+            var rebuild = new HashSet<string>(StringComparer.Ordinal);
+            var swaps = new List<IndexedOffering>();
             foreach (var offering in upserts)
             {
-                if (_cells.TryGetValue(offering.Id, out var cell))
+                Learn(offering);
+                if (_byId.TryGetValue(offering.Id, out var previous) && !ListedDifferently(previous, offering))
                 {
-                    var previous = cell.Offering!;
-                    if (!previous.Contracts.SequenceEqual(offering.Contracts))
-                    {
-                        Leave(cell, previous, changedMunicipalities);
-                        Join(cell, offering, changedMunicipalities);
-                    }
-
-                    cell.Offering = offering;
+                    swaps.Add(offering);
                 }
                 else
                 {
-                    cell = new Cell { Offering = offering };
-                    _cells[offering.Id] = cell;
-                    Join(cell, offering, changedMunicipalities);
-                    offeringsCameOrWent = true;
+                    if (previous is not null)
+                    {
+                        Unlist(previous, rebuild);
+                    }
+
+                    List(offering, rebuild);
                 }
+
+                _byId[offering.Id] = offering;
             }
 
             foreach (var id in removals)
             {
-                if (_cells.TryRemove(id, out var cell))
+                if (_byId.TryRemove(id, out var previous))
                 {
-                    Leave(cell, cell.Offering!, changedMunicipalities);
-                    cell.Offering = null;
-                    offeringsCameOrWent = true;
+                    Unlist(previous, rebuild);
                 }
             }
 
-            foreach (var code in changedMunicipalities)
+            foreach (var code in rebuild)
             {
-                var members = _members.GetValueOrDefault(code) ?? [];
-                var cells = members.ToArray();
-                _byMunicipality[code] = new Contracted(
-                    cells,
-                    cells.Select(c => c.Offering!.Contracts.Where(p => p.MunicipalityCode == code).ToArray()).ToArray());
+                Rebuild(code);
             }
 
-            if (offeringsCameOrWent)
+            // What only changed its figures (or names) keeps its place: one reference write per list it is in.
+            foreach (var offering in swaps)
             {
-                _all = [.. _cells.Values];
+                foreach (var code in ListsOf(offering).Where(c => !rebuild.Contains(c)))
+                {
+                    if (_listings.TryGetValue(code, out var listing) && _positions[code].TryGetValue(offering.Id, out var position))
+                    {
+                        Volatile.Write(ref listing.Offerings[position], offering);
+                    }
+                }
             }
         }
     }
@@ -129,29 +135,93 @@ public sealed class OfferingIndex
 
     public SearchOutcome Search(SearchCriteria criteria, SearchContext context)
     {
-        var cells = new Dictionary<(string CareType, NormStatus Status), int>();
-        var candidates = new List<Judgement>();
-        var sortByDistance = criteria.Sort == SearchSort.Distance;
-        if (criteria.MunicipalityCode is { } code && criteria.RequireContract)
+        var vocabulary = _vocabulary;
+        var byContract = criteria.MunicipalityCode is not null && criteria.RequireContract;
+        var listing = _listings.GetValueOrDefault(byContract ? criteria.MunicipalityCode! : National);
+        var careTypeCount = vocabulary.CareTypes.Length;
+        var selected = new bool[careTypeCount];
+        foreach (var code in criteria.CareTypes)
         {
-            if (_byMunicipality.TryGetValue(code, out var contracted))
+            if (vocabulary.CareTypeOrdinals.TryGetValue(code, out var ordinal))
             {
-                for (var i = 0; i < contracted.Cells.Length; i++)
-                {
-                    if (contracted.Cells[i].Offering is { } offering && IsValidOn(contracted.Periods[i], context.Today))
-                    {
-                        Consider(offering);
-                    }
-                }
+                selected[ordinal] = true;
             }
         }
-        else
+
+        var anySelected = criteria.CareTypes.Count == 0;
+        if (anySelected)
         {
-            foreach (var cell in _all)
+            Array.Fill(selected, true);
+        }
+
+        // A tag no offering has matches nothing; with it, the count of each facet is zero too. Past the 64th tag word the
+        // bits run out, and such a tag is looked up in the offering's own list.
+        ulong tagMask = 0;
+        var unknownTag = false;
+        var tagBeyondBits = false;
+        foreach (var tag in criteria.Tags)
+        {
+            if (!vocabulary.TagBits.TryGetValue(tag, out var bit))
             {
-                if (cell.Offering is { } offering)
+                unknownTag = true;
+            }
+            else if (bit < 64)
+            {
+                tagMask |= 1UL << bit;
+            }
+            else
+            {
+                tagBeyondBits = true;
+            }
+        }
+
+        // Without a derived filter or within-norm, an offering of a care type not asked for only counts for the care type
+        // facet, which needs no figures: it is counted from the struct alone.
+        var judgeEvery = criteria.AvailableNow || criteria.MaxWaitWeeks is not null || criteria.AcceptingReferralsOnly
+                         || criteria.EffectiveWaitBelow is not null || criteria.WithinNorm;
+        var counts = new int[careTypeCount * 3];
+        var countedWithoutFigures = new int[careTypeCount];
+        var candidates = new List<Judgement>();
+        var sortByDistance = criteria.Sort == SearchSort.Distance;
+        if (listing is not null && !unknownTag)
+        {
+            var entries = listing.Entries;
+            for (var i = 0; i < entries.Length; i++)
+            {
+                ref readonly var entry = ref entries[i];
+                if ((byContract && !entry.IsValidOn(context.Today))
+                    || (criteria.Age is { } age && (entry.AgeMin > age || entry.AgeMax < age))
+                    || (entry.TagBits & tagMask) != tagMask
+                    || (criteria.ProviderId is { } provider && entry.ProviderId != provider)
+                    || (criteria.OfferingId is { } only && entry.Id != only)
+                    || (criteria.ExcludeOfferingId is { } excluded && entry.Id == excluded)
+                    || (context.TextMatch is { } text && !text(entry.Id, entry.ProviderId)))
                 {
-                    Consider(offering);
+                    continue;
+                }
+
+                var offering = Volatile.Read(ref listing.Offerings[i]);
+                if (tagBeyondBits && !criteria.Tags.All(offering.Tags.Contains))
+                {
+                    continue;
+                }
+
+                if (!selected[entry.CareType] && !judgeEvery)
+                {
+                    countedWithoutFigures[entry.CareType]++;
+                    continue;
+                }
+
+                var judgement = Judgement.Of(offering, context);
+                if (!PassesDerivedFilters(judgement, criteria))
+                {
+                    continue;
+                }
+
+                counts[entry.CareType * 3 + (int)judgement.Status]++;
+                if (selected[entry.CareType] && NormPasses(judgement.Status, criteria))
+                {
+                    candidates.Add(sortByDistance ? judgement.Locate(criteria.ReferencePoint) : judgement);
                 }
             }
         }
@@ -164,76 +234,126 @@ public sealed class OfferingIndex
             .ToList();
 
         // Each facet counts with every other active filter, but not its own.
-        var careTypes = cells.Where(c => NormPasses(c.Key.Status, criteria))
-            .GroupBy(c => c.Key.CareType)
-            .Select(g => new CareTypeCount(g.Key, g.Sum(c => c.Value)))
-            .OrderByDescending(f => f.Count).ThenBy(f => f.Code, StringComparer.Ordinal)
-            .ToList();
-        var statuses = cells.Where(c => CareTypePasses(c.Key.CareType, criteria))
-            .GroupBy(c => c.Key.Status)
-            .ToDictionary(g => g.Key, g => g.Sum(c => c.Value));
+        var careTypes = new List<CareTypeCount>();
+        var statuses = new int[3];
+        for (var ordinal = 0; ordinal < careTypeCount; ordinal++)
+        {
+            var count = countedWithoutFigures[ordinal];
+            for (var status = 0; status < 3; status++)
+            {
+                var cell = counts[ordinal * 3 + status];
+                if (NormPasses((NormStatus)status, criteria))
+                {
+                    count += cell;
+                }
+
+                if (selected[ordinal])
+                {
+                    statuses[status] += cell;
+                }
+            }
+
+            if (count > 0)
+            {
+                careTypes.Add(new CareTypeCount(vocabulary.CareTypes[ordinal], count));
+            }
+        }
+
+        careTypes.Sort((a, b) => b.Count.CompareTo(a.Count) is var c and not 0 ? c : string.CompareOrdinal(a.Code, b.Code));
         return new SearchOutcome(page, candidates.Count, careTypes, new NormStatusCounts(
-            statuses.GetValueOrDefault(NormStatus.Within), statuses.GetValueOrDefault(NormStatus.Exceeded), statuses.GetValueOrDefault(NormStatus.Unknown)));
+            statuses[(int)NormStatus.Within], statuses[(int)NormStatus.Exceeded], statuses[(int)NormStatus.Unknown]));
+    }
 
-        void Consider(IndexedOffering offering)
+    /// <summary>Whether the lists must hold the offering otherwise: what the structs keep, or where it is contracted, changed.</summary>
+    private static bool ListedDifferently(IndexedOffering a, IndexedOffering b) =>
+        a.CareTypeCode != b.CareTypeCode || a.AgeMin != b.AgeMin || a.AgeMax != b.AgeMax || a.ProviderId != b.ProviderId
+        || !a.Tags.SequenceEqual(b.Tags) || !a.Contracts.SequenceEqual(b.Contracts);
+
+    private static IEnumerable<string> ListsOf(IndexedOffering offering) =>
+        offering.Contracts.Select(c => c.MunicipalityCode).Distinct(StringComparer.Ordinal).Append(National);
+
+    private void List(IndexedOffering offering, HashSet<string> rebuild)
+    {
+        foreach (var code in ListsOf(offering))
         {
-            if (!PassesOfferingFilters(offering, criteria, context))
+            if (!_members.TryGetValue(code, out var members))
             {
-                return;
+                _members[code] = members = [];
             }
 
-            var judgement = Judgement.Of(offering, context);
-            if (!PassesDerivedFilters(judgement, criteria))
-            {
-                return;
-            }
-
-            CollectionsMarshal.GetValueRefOrAddDefault(cells, (offering.CareTypeCode, judgement.Status), out _)++;
-            if (CareTypePasses(offering.CareTypeCode, criteria) && NormPasses(judgement.Status, criteria))
-            {
-                candidates.Add(sortByDistance ? judgement.Locate(criteria.ReferencePoint) : judgement);
-            }
+            members.Add(offering.Id);
+            rebuild.Add(code);
         }
     }
 
-    private void Join(Cell cell, IndexedOffering offering, HashSet<string> changed)
+    private void Unlist(IndexedOffering offering, HashSet<string> rebuild)
     {
-        foreach (var contract in offering.Contracts)
+        foreach (var code in ListsOf(offering))
         {
-            if (!_members.TryGetValue(contract.MunicipalityCode, out var members))
-            {
-                _members[contract.MunicipalityCode] = members = [];
-            }
-
-            members.Add(cell);
-            changed.Add(contract.MunicipalityCode);
+            _members.GetValueOrDefault(code)?.Remove(offering.Id);
+            rebuild.Add(code);
         }
     }
 
-    private void Leave(Cell cell, IndexedOffering offering, HashSet<string> changed)
+    private void Rebuild(string code)
     {
-        foreach (var contract in offering.Contracts)
+        var members = _members.GetValueOrDefault(code) ?? [];
+        var offerings = new IndexedOffering[members.Count];
+        var entries = new Entry[members.Count];
+        var positions = new Dictionary<Guid, int>(members.Count);
+        var i = 0;
+        foreach (var id in members)
         {
-            if (_members.TryGetValue(contract.MunicipalityCode, out var members))
-            {
-                members.Remove(cell);
-            }
-
-            changed.Add(contract.MunicipalityCode);
+            var offering = _byId[id];
+            offerings[i] = offering;
+            entries[i] = EntryFor(offering, code == National ? null : code);
+            positions[id] = i++;
         }
+
+        _positions[code] = positions;
+        _listings[code] = new Listing(entries, offerings);
     }
 
-    private static bool IsValidOn(IndexedContract[] periods, DateOnly date)
+    private Entry EntryFor(IndexedOffering offering, string? municipality)
     {
-        foreach (var period in periods)
+        ulong tagBits = 0;
+        foreach (var tag in offering.Tags)
         {
-            if (period.IsValidOn(date))
+            if (_tagBits[tag] is var bit and < 64)
             {
-                return true;
+                tagBits |= 1UL << bit;
             }
         }
 
-        return false;
+        var periods = municipality is null ? [] : offering.Contracts.Where(c => c.MunicipalityCode == municipality).ToArray();
+        return new Entry(
+            offering.Id, offering.ProviderId, _careTypeOrdinals[offering.CareTypeCode], offering.AgeMin, offering.AgeMax, tagBits,
+            periods.Length > 0 ? periods[0] : default, periods.Length > 1 ? periods[1..] : null);
+    }
+
+    /// <summary>Gives new care types and tags their ordinal and bit; readers get the grown vocabulary in one publication.</summary>
+    private void Learn(IndexedOffering offering)
+    {
+        var grown = false;
+        if (!_careTypeOrdinals.ContainsKey(offering.CareTypeCode))
+        {
+            _careTypeOrdinals[offering.CareTypeCode] = _careTypeOrdinals.Count;
+            grown = true;
+        }
+
+        foreach (var tag in offering.Tags.Where(t => !_tagBits.ContainsKey(t)))
+        {
+            _tagBits[tag] = _tagBits.Count;
+            grown = true;
+        }
+
+        if (grown)
+        {
+            _vocabulary = new Vocabulary(
+                [.. _careTypeOrdinals.OrderBy(c => c.Value).Select(c => c.Key)],
+                new Dictionary<string, int>(_careTypeOrdinals, StringComparer.Ordinal),
+                new Dictionary<string, int>(_tagBits, StringComparer.Ordinal));
+        }
     }
 
     /// <summary>The first <paramref name="count"/> in order: a full sort when that is most of them, else a bounded heap.</summary>
@@ -264,35 +384,11 @@ public sealed class OfferingIndex
         return top;
     }
 
-    /// <summary>The filters on the offering itself; the contract was checked where the candidates were taken.</summary>
-    private static bool PassesOfferingFilters(IndexedOffering offering, SearchCriteria criteria, SearchContext context)
-    {
-        if (criteria.Age is { } age && (offering.AgeMin > age || offering.AgeMax < age))
-        {
-            return false;
-        }
-
-        foreach (var tag in criteria.Tags)
-        {
-            if (!offering.Tags.Contains(tag))
-            {
-                return false;
-            }
-        }
-
-        return (criteria.ProviderId is not { } provider || offering.ProviderId == provider)
-               && (criteria.OfferingId is not { } only || offering.Id == only)
-               && (criteria.ExcludeOfferingId is not { } excluded || offering.Id != excluded)
-               && (context.TextMatch is null || context.TextMatch(offering));
-    }
-
     private static bool PassesDerivedFilters(in Judgement judgement, SearchCriteria criteria) =>
         (!criteria.AvailableNow || judgement.AvailableNow)
         && (criteria.MaxWaitWeeks is not { } maxWait || judgement.EffectiveWaitWeeks <= maxWait)
         && (!criteria.AcceptingReferralsOnly || judgement.Offering.Current?.AcceptingReferrals == true)
         && (criteria.EffectiveWaitBelow is not { } below || judgement.EffectiveWaitWeeks < below);
-
-    private static bool CareTypePasses(string careType, SearchCriteria criteria) => criteria.CareTypes.Count == 0 || criteria.CareTypes.Contains(careType);
 
     private static bool NormPasses(NormStatus status, SearchCriteria criteria) => !criteria.WithinNorm || status == NormStatus.Within;
 
@@ -340,20 +436,36 @@ public sealed class OfferingIndex
         return x.SequenceCompareTo(y);
     }
 
-    /// <summary>Where an offering's current version is kept; emptied when it leaves the index.</summary>
-    private sealed class Cell
-    {
-        private volatile IndexedOffering? _offering;
+    /// <summary>Care type codes by ordinal, and the ordinals and tag bits by code, as the lists' structs use them.</summary>
+    private sealed record Vocabulary(string[] CareTypes, IReadOnlyDictionary<string, int> CareTypeOrdinals, IReadOnlyDictionary<string, int> TagBits);
 
-        public IndexedOffering? Offering
+    /// <summary>One list: the structs, and beside them each offering's current version at the same position.</summary>
+    private sealed record Listing(Entry[] Entries, IndexedOffering[] Offerings);
+
+    /// <summary>What a scan needs of an offering in one list, none of which a new report changes.</summary>
+    private readonly record struct Entry(
+        Guid Id, Guid ProviderId, int CareType, int AgeMin, int AgeMax, ulong TagBits,
+        IndexedContract Period, IndexedContract[]? MorePeriods)
+    {
+        /// <summary>Whether a contract for this list's municipality is valid on <paramref name="date"/>.</summary>
+        public bool IsValidOn(DateOnly date)
         {
-            get => _offering;
-            set => _offering = value;
+            if (Period.IsValidOn(date))
+            {
+                return true;
+            }
+
+            foreach (var period in MorePeriods ?? [])
+            {
+                if (period.IsValidOn(date))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
-
-    /// <summary>The offerings with a contract in one municipality, each with its contract periods there.</summary>
-    private sealed record Contracted(Cell[] Cells, IndexedContract[][] Periods);
 
     /// <summary>What the rules say of an offering at a moment, and (when asked) where it is nearest.</summary>
     private readonly record struct Judgement(
@@ -362,12 +474,22 @@ public sealed class OfferingIndex
     {
         public static Judgement Of(IndexedOffering offering, SearchContext context)
         {
-            var current = offering.Current;
             var norm = context.Norms.GetValueOrDefault(offering.CareTypeCode);
-            var stale = current is not null && AvailabilityRules.IsStale(current.ReportedAt, context.Now, context.StaleAfterDays);
-            var availableNow = current is not null
-                               && AvailabilityRules.IsAvailableNow(current.AcceptingReferrals, stale, current.FreePlaces, current.WaitToIntakeWeeks);
-            return new Judgement(offering, norm, NormEvaluator.Evaluate(current?.Waits, norm?.Norm), stale, availableNow, current?.Waits.EffectiveWaitWeeks);
+            if (offering.Current is not { } current)
+            {
+                return new Judgement(offering, norm, NormStatus.Unknown, false, false, null);
+            }
+
+            var stale = AvailabilityRules.IsStale(current.ReportedAt, context.Now, context.StaleAfterDays);
+            var intake = current.WaitToIntakeWeeks;
+            var treatment = current.WaitToTreatmentWeeks;
+            return new Judgement(
+                offering,
+                norm,
+                NormEvaluator.Evaluate(intake, treatment, norm?.Norm),
+                stale,
+                AvailabilityRules.IsAvailableNow(current.AcceptingReferrals, stale, current.FreePlaces, intake),
+                (intake + treatment) ?? intake);
         }
 
         /// <summary>With the location nearest to <paramref name="referencePoint"/>; without one, the first by name.</summary>

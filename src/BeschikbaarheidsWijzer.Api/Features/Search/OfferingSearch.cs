@@ -42,7 +42,7 @@ public sealed class OfferingSearch(ReadOnlyWijzerDbContext db, SearchIndexStore 
     public async Task<(List<OfferingSummaryDto> Items, int Total, SearchFacets Facets)> RunAsync(SearchCriteria criteria, CancellationToken cancellationToken)
     {
         var snapshot = await GetIndexAsync(cancellationToken);
-        Func<IndexedOffering, bool>? textMatch = null;
+        Func<Guid, Guid, bool>? textMatch = null;
         if (criteria.Text is { } text)
         {
             var matches = store.FindTextMatches(text, snapshot.TextGeneration);
@@ -52,7 +52,7 @@ public sealed class OfferingSearch(ReadOnlyWijzerDbContext db, SearchIndexStore 
                 store.KeepTextMatches(text, snapshot.TextGeneration, matches);
             }
 
-            textMatch = o => matches.Offerings.Contains(o.Id) || matches.Providers.Contains(o.ProviderId);
+            textMatch = (offering, provider) => matches.Offerings.Contains(offering) || matches.Providers.Contains(provider);
         }
 
         var outcome = snapshot.Index.Search(criteria, Context(snapshot, criteria.RegionCode, textMatch));
@@ -118,7 +118,7 @@ public sealed class OfferingSearch(ReadOnlyWijzerDbContext db, SearchIndexStore 
             match.NormStatus);
     }
 
-    private SearchContext Context(SearchIndexSnapshot snapshot, string? regionCode, Func<IndexedOffering, bool>? textMatch)
+    private SearchContext Context(SearchIndexSnapshot snapshot, string? regionCode, Func<Guid, Guid, bool>? textMatch)
     {
         var now = clock.GetUtcNow();
         var today = IsoWeek.ToAmsterdamDate(now);
