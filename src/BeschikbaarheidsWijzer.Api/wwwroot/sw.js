@@ -24,6 +24,7 @@ const SHELL = [
   '/js/fields.js',
   '/js/filters.js',
   '/js/format.js',
+  '/js/norms.js',
   '/js/offering.js',
   '/js/provider.js',
   '/js/search.js',

@@ -106,4 +106,9 @@ public abstract class BrowserTest(WebAppServer app, BrowserFixture browser, ITes
         Assert.Contains($"{id}-error", (await field.GetAttributeAsync("aria-describedby"))!.Split(' '));
         await Assertions.Expect(field).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(message)));
     }
+
+    /// <summary>No element that data named like HTML would have made: the page shows such data as text only.</summary>
+    protected static async Task AssertNothingRanAsync(IPage page) =>
+        Assert.Equal(0, await page.EvaluateAsync<int>(
+            "() => document.querySelectorAll('main img, main script, main b, main svg:not([role=img]), main a[href^=\"javascript\"]').length"));
 }

@@ -456,98 +456,104 @@ async function providerPage(page, session, id, { setTitle, navigateWith }) {
       h('div', { class: 'danger-zone' }, remove));
   }
 
+  /**
+   * A list (locations, offerings) with "change" and "delete" on each item and "add" below it; the form opens under the
+   * list. After a save or a delete the list is drawn again, with a message that takes the focus.
+   */
+  function editableList(host, { items, empty, addLabel, name, describe, form, reload, removal, extra = () => null }) {
+    function render() {
+      const editor = h('div', {});
+      const add = h('button', { type: 'button', class: 'button-secondary' }, addLabel);
+      const changed = async (title, text) => {
+        await reload();
+        done(host, render, title, text);
+      };
+      const open = (item, opener) => {
+        const element = form(item, {
+          onSaved: (saved, title) => changed(title, name(saved)),
+          onCancel: () => {
+            editor.replaceChildren();
+            opener.focus();
+          },
+        });
+        replace(editor, element);
+        element.querySelector('input').focus();
+      };
+      add.addEventListener('click', () => open(null, add));
+      const list = items();
+      replace(host,
+        list.length === 0
+          ? h('p', {}, empty)
+          : h('ul', { class: 'beheer-list' }, list.map((item) => {
+            const change = itemButton('Wijzigen', name(item), 'button-link');
+            const remove = itemButton('Verwijderen', name(item), 'button-link danger');
+            const removing = removal(item);
+            change.addEventListener('click', () => open(item, change));
+            remove.addEventListener('click', () => confirmDelete(remove, {
+              ...removing,
+              onYes: async () => {
+                await removing.run();
+                await changed(removing.done, name(item));
+              },
+            }));
+            return h('li', {}, h('strong', {}, name(item)), h('br'), describe(item), h('div', { class: 'item-actions' }, change, remove, extra(item)));
+          })),
+        h('p', {}, add),
+        editor);
+    }
+    render();
+  }
+
+  const municipalityName = (code) => session.reference.municipalityByCode.get(code)?.name ?? code;
+
   function renderLocations() {
-    const editor = h('div', {});
-    const add = h('button', { type: 'button', class: 'button-secondary' }, 'Vestiging toevoegen');
-    const open = (location, opener) => {
-      const form = locationForm(session, provider.id, location, {
-        onSaved: async (saved, title) => {
-          locations = await session.api.get(`${ADMIN}/providers/${provider.id}/locations`);
-          done(hosts.locations, renderLocations, title, saved.name);
-        },
-        onCancel: () => {
-          editor.replaceChildren();
-          opener.focus();
-        },
-      });
-      replace(editor, form);
-      form.querySelector('input').focus();
-    };
-    add.addEventListener('click', () => open(null, add));
-    replace(hosts.locations,
-      locations.length === 0
-        ? h('p', {}, 'Er is nog geen vestiging.')
-        : h('ul', { class: 'beheer-list' }, locations.map((l) => {
-          const change = itemButton('Wijzigen', l.name, 'button-link');
-          const remove = itemButton('Verwijderen', l.name, 'button-link danger');
-          change.addEventListener('click', () => open(l, change));
-          remove.addEventListener('click', () => confirmDelete(remove, {
-            question: `Vestiging ${l.name} verwijderen?`,
-            yes: 'Ja, verwijder de vestiging',
-            refusal: (error) => (error.status === 409 ? 'Deze vestiging hoort nog bij aanbod. Haal haar eerst bij dat aanbod weg; daarna kun je haar verwijderen.' : null),
-            onYes: async () => {
-              await session.api.delete(`${ADMIN}/providers/${provider.id}/locations/${l.id}`);
-              locations = await session.api.get(`${ADMIN}/providers/${provider.id}/locations`);
-              done(hosts.locations, renderLocations, 'De vestiging is verwijderd', l.name);
-            },
-          }));
-          return h('li', {},
-            h('strong', {}, l.name), h('br'),
-            [addressLine(l), `gemeente ${session.reference.municipalityByCode.get(l.municipality)?.name ?? l.municipality}`].filter(Boolean).join(' · '),
-            h('div', { class: 'item-actions' }, change, remove));
-        })),
-      h('p', {}, add),
-      editor);
+    editableList(hosts.locations, {
+      items: () => locations,
+      empty: 'Er is nog geen vestiging.',
+      addLabel: 'Vestiging toevoegen',
+      name: (l) => l.name,
+      describe: (l) => [addressLine(l), `gemeente ${municipalityName(l.municipality)}`].filter(Boolean).join(' · '),
+      form: (l, callbacks) => locationForm(session, provider.id, l, callbacks),
+      reload: async () => {
+        locations = await session.api.get(`${ADMIN}/providers/${provider.id}/locations`);
+      },
+      removal: (l) => ({
+        question: `Vestiging ${l.name} verwijderen?`,
+        yes: 'Ja, verwijder de vestiging',
+        refusal: (error) => (error.status === 409 ? 'Deze vestiging hoort nog bij aanbod. Haal haar eerst bij dat aanbod weg; daarna kun je haar verwijderen.' : null),
+        run: () => session.api.delete(`${ADMIN}/providers/${provider.id}/locations/${l.id}`),
+        done: 'De vestiging is verwijderd',
+      }),
+    });
   }
 
   function renderOfferings() {
-    const editor = h('div', {});
-    const add = h('button', { type: 'button', class: 'button-secondary' }, 'Aanbod toevoegen');
-    const open = (offering, opener) => {
-      const form = offeringForm(session, provider, locations, offering, {
-        onSaved: async (saved, title) => {
-          offerings = await loadOfferings();
-          done(hosts.offerings, renderOfferings, title, saved.title);
-        },
-        onCancel: () => {
-          editor.replaceChildren();
-          opener.focus();
-        },
-      });
-      replace(editor, form);
-      form.querySelector('input').focus();
-    };
-    add.addEventListener('click', () => open(null, add));
-    const names = (codes, lookup) => codes.map((c) => lookup(c)).filter(Boolean).join(', ');
-    replace(hosts.offerings,
-      offerings.length === 0
-        ? h('p', {}, 'Er is nog geen aanbod.')
-        : h('ul', { class: 'beheer-list' }, offerings.map((o) => {
-          const change = itemButton('Wijzigen', o.title, 'button-link');
-          const remove = itemButton('Verwijderen', o.title, 'button-link danger');
-          change.addEventListener('click', () => open(o, change));
-          remove.addEventListener('click', () => confirmDelete(remove, {
-            question: `Aanbod ${o.title} verwijderen?`,
-            detail: 'Het aanbod verdwijnt uit de zoekfunctie en de contracten stoppen vandaag. De cijfers van vroeger blijven bewaard.',
-            yes: 'Ja, verwijder het aanbod',
-            onYes: async () => {
-              await session.api.delete(`${ADMIN}/offerings/${o.id}`);
-              offerings = await loadOfferings();
-              done(hosts.offerings, renderOfferings, 'Het aanbod is verwijderd', o.title);
-            },
-          }));
-          return h('li', {},
-            h('strong', {}, o.title), h('br'),
-            [session.reference.careTypeByCode.get(o.careType)?.name ?? o.careType, ageText(o.ageMin, o.ageMax)].join(' · '),
-            h('br'),
-            o.municipalities.length
-              ? `Gecontracteerd voor: ${names(o.municipalities, (c) => session.reference.municipalityByCode.get(c)?.name ?? c)}`
-              : 'Nog geen contract: ouders zien dit aanbod niet.',
-            h('div', { class: 'item-actions' }, change, remove,
-              h('a', { href: detailHref(o.id), 'aria-label': `Bekijk zoals ouders het zien: ${o.title}` }, 'Bekijk zoals ouders het zien')));
-        })),
-      h('p', {}, add),
-      editor);
+    editableList(hosts.offerings, {
+      items: () => offerings,
+      empty: 'Er is nog geen aanbod.',
+      addLabel: 'Aanbod toevoegen',
+      name: (o) => o.title,
+      describe: (o) => [
+        [session.reference.careTypeByCode.get(o.careType)?.name ?? o.careType, ageText(o.ageMin, o.ageMax)].join(' · '),
+        h('br'),
+        o.municipalities.length
+          ? `Gecontracteerd voor: ${o.municipalities.map(municipalityName).join(', ')}`
+          : 'Nog geen contract: ouders zien dit aanbod niet.',
+      ],
+      // The locations as they are when the form opens: one just added is there.
+      form: (o, callbacks) => offeringForm(session, provider, locations, o, callbacks),
+      reload: async () => {
+        offerings = await loadOfferings();
+      },
+      removal: (o) => ({
+        question: `Aanbod ${o.title} verwijderen?`,
+        detail: 'Het aanbod verdwijnt uit de zoekfunctie en de contracten stoppen vandaag. De cijfers van vroeger blijven bewaard.',
+        yes: 'Ja, verwijder het aanbod',
+        run: () => session.api.delete(`${ADMIN}/offerings/${o.id}`),
+        done: 'Het aanbod is verwijderd',
+      }),
+      extra: (o) => h('a', { href: detailHref(o.id), 'aria-label': `Bekijk zoals ouders het zien: ${o.title}` }, 'Bekijk zoals ouders het zien'),
+    });
   }
 
   function renderKeys() {

@@ -3,7 +3,7 @@
 import { ApiError } from './api.js';
 import { download } from './csv.js';
 import { h, replace } from './dom.js';
-import { clearFieldErrors, errorSummary, field, setFieldError } from './fields.js';
+import { clearFieldErrors, field, showErrors } from './fields.js';
 
 /** A labelled text field; `value` fills it. */
 export function textField(label, { hint, value, type = 'text', className = 'input-medium', multiline = false, ...attrs } = {}) {
@@ -59,13 +59,7 @@ export function failure(text) {
  * function of the field's API message.
  */
 export function formErrors(form, messages, { fields, words }) {
-  function show(errors, intro) {
-    for (const { input, message } of errors) setFieldError(input, message);
-    const summary = errorSummary(errors.length === 1 ? 'Er is 1 fout' : `Er zijn ${errors.length} fouten`, errors,
-      intro ?? 'Er is nog niets opgeslagen. Verbeter de velden hieronder en probeer het opnieuw.');
-    messages.replaceChildren(summary);
-    summary.focus();
-  }
+  const show = (errors, intro) => showErrors(messages, errors, intro ?? 'Er is nog niets opgeslagen. Verbeter de velden hieronder en probeer het opnieuw.');
 
   return {
     clear() {

@@ -4,22 +4,10 @@
 import { h, replace } from './dom.js';
 import { field } from './fields.js';
 import { formatDate, formatDateTime } from './format.js';
+import { normsTable, weeksCell } from './norms.js';
 import { NOT_A_NUMBER, busy, failure, failureText, formErrors, section, success, textField, wholeNumber } from './beheer-form.js';
 
 const STATUS_WORDS = { inForce: 'geldt nu', scheduled: 'gaat nog in', ended: 'afgelopen', replaced: 'vervangen (geldt nooit)' };
-
-const weeksCell = (value) => h('td', { class: 'num' }, value == null ? '–' : value === 0 ? 'direct' : `${value} wk`);
-
-function todayTable(norms) {
-  return h('div', { class: 'table-scroll', role: 'region', 'aria-label': 'Normen die vandaag gelden', tabindex: '0' },
-    h('table', {},
-      h('caption', { class: 'visually-hidden' }, 'Maximale wachttijd per zorgvorm, vandaag'),
-      h('thead', {}, h('tr', {}, ['Zorgvorm', 'Tot intake', 'Van intake tot start', 'In totaal', 'Welke norm'].map((t) => h('th', { scope: 'col' }, t)))),
-      h('tbody', {}, norms.map((n) => h('tr', {},
-        h('th', { scope: 'row' }, n.careTypeName),
-        weeksCell(n.maxIntakeWeeks), weeksCell(n.maxTreatmentWeeks), weeksCell(n.maxTotalWeeks),
-        h('td', {}, n.source === 'regio' ? 'Norm van de regio' : n.label ?? 'Geen norm'))))));
-}
 
 function versionsTable(careTypeName, versions) {
   return h('div', { class: 'table-scroll', role: 'region', 'aria-label': `Versies: ${careTypeName}`, tabindex: '0' },
@@ -109,7 +97,7 @@ export async function show(page, session, { setTitle }) {
       session.api.get(`/api/v1/admin/regions/${code}/norms`),
     ]);
     known = new Set(versions.map((v) => v.id));
-    replace(today, todayTable(norms));
+    replace(today, normsTable(norms));
     const byCareType = new Map();
     for (const version of versions) {
       if (!byCareType.has(version.careType)) byCareType.set(version.careType, []);

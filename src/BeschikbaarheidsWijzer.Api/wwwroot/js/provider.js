@@ -5,7 +5,7 @@
 import { ApiError, getJson, postJson } from './api.js';
 import { apiKeyForm } from './apikey.js';
 import { announce, h, replace } from './dom.js';
-import { checkbox, clearFieldErrors, errorSummary, field, setFieldError } from './fields.js';
+import { checkbox, clearFieldErrors, field, showErrors } from './fields.js';
 import { formatDate, weekLabel } from './format.js';
 import { detailHref } from './offering.js';
 
@@ -199,7 +199,7 @@ function reportForm(main, ctx, offerings, { focusHeading, success }) {
     const read = sets.map((set) => set.read());
     const local = read.flatMap((r) => r.errors);
     if (local.length) {
-      showErrors(local);
+      showFieldErrors(local);
       return;
     }
 
@@ -222,13 +222,7 @@ function reportForm(main, ctx, offerings, { focusHeading, success }) {
     }
   });
 
-  function showErrors(errors, intro) {
-    for (const { input, message } of errors) setFieldError(input, message);
-    const summary = errorSummary(errors.length === 1 ? 'Er is 1 fout' : `Er zijn ${errors.length} fouten`, errors,
-      intro ?? 'Er is nog niets opgeslagen. Verbeter de velden hieronder en verstuur opnieuw.');
-    messages.replaceChildren(summary);
-    summary.focus();
-  }
+  const showFieldErrors = (errors) => showErrors(messages, errors, 'Er is nog niets opgeslagen. Verbeter de velden hieronder en verstuur opnieuw.');
 
   function handleError(error, read) {
     if (error instanceof ApiError && (error.status === 400 || error.status === 404) && Object.keys(error.fieldErrors).length) {
@@ -240,7 +234,7 @@ function reportForm(main, ctx, offerings, { focusHeading, success }) {
         if (input) errors.push({ input, message: set.message(match[2], read[Number(match[1])].body) });
       }
       if (errors.length) {
-        showErrors(errors);
+        showFieldErrors(errors);
         return;
       }
     }
