@@ -130,6 +130,10 @@ export function mount(main, ctx) {
     try {
       const [me, reference] = await Promise.all([api.get('/api/v1/admin/me'), loadReference()]);
       const regions = reference.regions.filter((r) => me.regions.includes(r.code)).sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+      if (regions.length === 0) {
+        logOut('Deze sleutel beheert geen enkele regio. Vraag de beheerder om een sleutel voor je regio.');
+        return null;
+      }
       return { key, api, me, reference, regions };
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
