@@ -95,6 +95,9 @@ public sealed class BeheerPageTests(WebAppServer app, BrowserFixture browser, IT
         var expected = regions.EnumerateArray().Select(r => r.GetProperty("name").GetString()!).Order(StringComparer.Create(Dutch, true)).ToArray();
         await Expect(select.Locator("option")).ToHaveTextAsync(expected);
         await Expect(page.Locator("main h1")).ToHaveTextAsync("Overzicht regio Achterhoek");
+        // Once the figures are in, the page's heading has the focus, as after any page change.
+        await Expect(page.Locator("article.trend").First).ToBeVisibleAsync();
+        await Expect(page.Locator("main h1")).ToBeFocusedAsync();
 
         await select.FocusAsync();
         await select.SelectOptionAsync("twente");

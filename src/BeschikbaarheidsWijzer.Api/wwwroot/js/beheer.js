@@ -180,8 +180,10 @@ export function mount(main, ctx) {
     replace(bar.notice, wanted && wanted !== region.code
       ? h('p', { class: 'notice', role: 'status' }, `Je sleutel geeft geen toegang tot de regio “${wanted}”. Je ziet regio ${region.name}.`)
       : null);
-    const { page } = bar;
-    page.replaceChildren();
+    // A fresh element for each showing: a part still loading for an earlier address writes into a detached one.
+    const page = h('div', { class: 'beheer-page' });
+    bar.page.replaceWith(page);
+    bar.page = page;
     ctx.setTitle(`${part.name} — Beheer`);
 
     let module;
