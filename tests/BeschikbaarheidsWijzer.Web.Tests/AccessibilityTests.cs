@@ -23,6 +23,8 @@ public sealed class AccessibilityTests(WebAppServer app, BrowserFixture browser,
     [
         "zoeken", "zoeken met resultaten", "zoeken met fouten", "zoeken met gemeentelijst open", "aanbod", "verwijzers",
         "aanbieders: sleutel", "aanbieders: formulier", "aanbieders: formulier met fouten", "uitleg", "pagina niet gevonden",
+        "beheer: sleutel", "beheer: overzicht met tabel", "beheer: te laat", "beheer: aanbieders", "beheer: aanbieder met formulieren",
+        "beheer: nieuwe sleutel", "beheer: verwijderen bevestigen", "beheer: fouten", "beheer: normen met fouten",
     ];
 
     [Theory]
@@ -114,6 +116,60 @@ public sealed class AccessibilityTests(WebAppServer app, BrowserFixture browser,
                 break;
             case "pagina niet gevonden":
                 await GoAsync(page, "/bestaat-niet");
+                break;
+            case "beheer: sleutel":
+                await GoAsync(page, "/beheer");
+                await Expect(page.GetByLabel("Je beheersleutel")).ToBeVisibleAsync();
+                break;
+            case "beheer: overzicht met tabel":
+                await Beheer.OpenAsync(page, WebAppServer.AdminKey, "/beheer?regio=achterhoek");
+                await page.Locator("article.trend").First.GetByText("Bekijk de cijfers als tabel").ClickAsync();
+                await Expect(page.Locator("table.trend-table").First).ToBeVisibleAsync();
+                break;
+            case "beheer: te laat":
+                await Beheer.OpenAsync(page, WebAppServer.AdminKey, "/beheer/verouderd?regio=achterhoek");
+                await Expect(page.Locator(".stale-table")).ToBeVisibleAsync();
+                break;
+            case "beheer: aanbieders":
+                await Beheer.OpenAsync(page, WebAppServer.AdminKey, "/beheer/aanbieders?regio=achterhoek");
+                await Expect(page.Locator(".provider-table")).ToBeVisibleAsync();
+                break;
+            case "beheer: aanbieder met formulieren":
+            case "beheer: nieuwe sleutel":
+            case "beheer: verwijderen bevestigen":
+                var arranged = await Beheer.ArrangeProviderAsync(App, Beheer.Unique("Toegankelijk"), "GM0281", "ambulante-begeleiding");
+                await Beheer.OpenAsync(page, WebAppServer.AdminKey, $"/beheer/aanbieders/{arranged.ProviderId}?regio=rivierenland");
+                await Expect(page.Locator("main h1")).ToHaveTextAsync(arranged.Name);
+                if (state.EndsWith("formulieren", StringComparison.Ordinal))
+                {
+                    await page.GetByRole(AriaRole.Button, new() { Name = $"Wijzigen: {arranged.Name} vestiging" }).ClickAsync();
+                    await page.GetByRole(AriaRole.Button, new() { Name = $"Wijzigen: {arranged.OfferingTitle}" }).ClickAsync();
+                    await Expect(page.Locator("form.editor")).ToHaveCountAsync(2);
+                }
+                else if (state.EndsWith("sleutel", StringComparison.Ordinal))
+                {
+                    await page.GetByRole(AriaRole.Button, new() { Name = "Maak een sleutel" }).ClickAsync();
+                    await Expect(page.Locator(".key-once")).ToBeVisibleAsync();
+                }
+                else
+                {
+                    await page.GetByRole(AriaRole.Button, new() { Name = "Aanbieder verwijderen" }).ClickAsync();
+                    await Expect(page.Locator(".confirm")).ToBeVisibleAsync();
+                }
+
+                break;
+            case "beheer: fouten":
+                await Beheer.OpenAsync(page, WebAppServer.AdminKey, "/beheer/aanbieders/nieuw?regio=achterhoek");
+                await page.GetByLabel("KvK-nummer (mag leeg blijven)").FillAsync("123");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Aanbieder toevoegen" }).ClickAsync();
+                await Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
+                break;
+            case "beheer: normen met fouten":
+                await Beheer.OpenAsync(page, WebAppServer.AdminKey, "/beheer/normen?regio=twente");
+                await page.GetByLabel("Zorgvorm").SelectOptionAsync("crisishulp");
+                await page.GetByLabel("In totaal (weken)").FillAsync("300");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Norm vastleggen" }).ClickAsync();
+                await Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(state), state, null);

@@ -188,18 +188,6 @@ public sealed class ProviderPageTests(WebAppServer app, BrowserFixture browser, 
         await ExpectFieldErrorAsync(page, page.GetByLabel("Je API-sleutel"), "niet van een zorgaanbieder");
     });
 
-    /// <summary>The field is marked invalid and its error, next to it, is part of its description.</summary>
-    private static async Task ExpectFieldErrorAsync(IPage page, ILocator field, string message)
-    {
-        await Expect(field).ToHaveAttributeAsync("aria-invalid", "true");
-        var id = await field.GetAttributeAsync("id");
-        var error = page.Locator($"[id=\"{id}-error\"]");
-        await Expect(error).ToContainTextAsync(message);
-        await Expect(error).ToBeVisibleAsync();
-        Assert.Contains($"{id}-error", (await field.GetAttributeAsync("aria-describedby"))!.Split(' '));
-        await Expect(field).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(message)));
-    }
-
     private static string Text(JsonElement report, string field) =>
         report.GetProperty(field).ValueKind == JsonValueKind.Number ? report.GetProperty(field).GetInt32().ToString() : "";
 }

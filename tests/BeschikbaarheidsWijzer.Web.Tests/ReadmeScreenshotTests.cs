@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace BeschikbaarheidsWijzer.Web.Tests;
 
 /// <summary>
-/// The README's screenshots of the search and the detail page, made from the real app with the demo data. Every run
+/// The README's screenshots of the search, the detail page and the management dashboard, made from the real app with the demo data. Every run
 /// writes them under TestResults/screenshots/; with BW_UPDATE_DOCS=1 they also replace the committed copies in docs/.
 /// </summary>
 public sealed class ReadmeScreenshotTests(WebAppServer app, BrowserFixture browser, ITestOutputHelper output) : BrowserTest(app, browser, output)
@@ -44,6 +44,19 @@ public sealed class ReadmeScreenshotTests(WebAppServer app, BrowserFixture brows
             var chartSection = page.Locator("section.detail-section").Filter(new() { Has = page.Locator(".chart") });
             var bottom = (await chartSection.BoundingBoxAsync())!;
             await SaveAsync(page, "web-detail.png", new Clip { X = 0, Y = 0, Width = 1024, Height = bottom.Y + bottom.Height });
+        });
+
+    [Fact]
+    public Task The_management_dashboard_makes_a_small_screenshot_for_the_readme() => InPageAsync(
+        new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1024, Height = 1200 } },
+        async page =>
+        {
+            await Beheer.OpenAsync(page, WebAppServer.AdminKey, "/beheer?regio=achterhoek");
+            var first = page.Locator("article.trend").First;
+            await Expect(first.Locator("svg[role=img]")).ToHaveCountAsync(2);
+            // From the top to the end of the first care type's two charts: today's table and the 26 weeks.
+            var bottom = (await first.BoundingBoxAsync())!;
+            await SaveAsync(page, "web-beheer.png", new Clip { X = 0, Y = 0, Width = 1024, Height = bottom.Y + bottom.Height });
         });
 
     private async Task SaveAsync(IPage page, string name, Clip? clip = null)

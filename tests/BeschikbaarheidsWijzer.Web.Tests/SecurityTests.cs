@@ -44,11 +44,6 @@ public sealed class SecurityTests(WebAppServer app, BrowserFixture browser, ITes
         Assert.Empty(dialogs);
     });
 
-    private static async Task AssertNothingRanAsync(IPage page)
-    {
-        Assert.Equal(0, await page.EvaluateAsync<int>("() => document.querySelectorAll('main img, main script, main b, main a[href^=\"javascript\"]').length"));
-    }
-
     [Fact]
     public Task The_browser_enforces_the_policy_no_inline_script_and_no_html_strings() => InPageAsync(async page =>
     {

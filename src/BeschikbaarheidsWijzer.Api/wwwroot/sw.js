@@ -9,6 +9,13 @@ const SHELL = [
   '/css/app.css',
   '/js/app.js',
   '/js/api.js',
+  '/js/apikey.js',
+  '/js/beheer.js',
+  '/js/beheer-aanbieders.js',
+  '/js/beheer-form.js',
+  '/js/beheer-normen.js',
+  '/js/beheer-overzicht.js',
+  '/js/beheer-verouderd.js',
   '/js/chart.js',
   '/js/combobox.js',
   '/js/csv.js',
@@ -17,6 +24,7 @@ const SHELL = [
   '/js/fields.js',
   '/js/filters.js',
   '/js/format.js',
+  '/js/norms.js',
   '/js/offering.js',
   '/js/provider.js',
   '/js/search.js',
@@ -28,7 +36,7 @@ const SHELL = [
 
 /** Public reads worth keeping for offline use; never anything sent with an API key. */
 const isPublicData = (url) => url.pathname.startsWith('/api/v1/') && !url.pathname.startsWith('/api/v1/provider')
-  && !url.pathname.startsWith('/api/v1/admin');
+  && !url.pathname.startsWith('/api/v1/admin') && !url.pathname.startsWith('/api/v1/reports');
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(SHELL_CACHE)

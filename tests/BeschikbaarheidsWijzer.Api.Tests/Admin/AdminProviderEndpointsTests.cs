@@ -123,6 +123,36 @@ public sealed class AdminProviderEndpointsTests(WijzerApiFactory factory) : ICla
     }
 
     [Fact]
+    public async Task The_list_filtered_by_region_has_the_providers_named_for_or_contracted_in_that_region()
+    {
+        var named = await ArrangeProviderAsync(factory, "rivierenland", "GM0222", "Regio genoemd");
+        var contracted = await ArrangeProviderAsync(factory, region: null, municipality: "GM0216", name: "Regio gecontracteerd");
+        var elsewhere = await ArrangeProviderAsync(factory, "twente", "GM0153", "Regio elders");
+        var ended = await ArrangeProviderAsync(factory, region: null, municipality: "GM0263", name: "Regio afgelopen");
+        await using (var db = factory.CreateDbContext())
+        {
+            await db.Contracts.Where(c => c.OfferingId == ended.OfferingId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ValidTo, Today.AddDays(-1)));
+        }
+
+        var (_, key) = await factory.CreateApiKeyAsync(ApiKeyRole.RegionManager, regions: ["rivierenland", "twente"]);
+        foreach (var client in new[] { _admin, factory.CreateClient(key) })
+        {
+            var list = await ReadJsonAsync(await client.GetAsync($"{AdminApi}/providers?region=Rivierenland&pageSize=100"), HttpStatusCode.OK);
+            var ids = list.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("id").GetGuid()).ToList();
+            Assert.Contains(named.ProviderId, ids);
+            Assert.Contains(contracted.ProviderId, ids);
+            Assert.DoesNotContain(elsewhere.ProviderId, ids);
+            Assert.DoesNotContain(ended.ProviderId, ids);
+            Assert.Equal(ids.Count, list.GetProperty("total").GetInt32());
+        }
+
+        // Another region than its own is refused, as the reports refuse it; an unknown one is a 400 naming the parameter.
+        await AssertProblemAsync(await factory.CreateClient(key).GetAsync($"{AdminApi}/providers?region=achterhoek"), HttpStatusCode.Forbidden);
+        await AssertProblemAsync(await _admin.GetAsync($"{AdminApi}/providers?region=groningen"), HttpStatusCode.BadRequest, "region");
+        await AssertProblemAsync(await _admin.GetAsync($"{AdminApi}/providers?region="), HttpStatusCode.BadRequest, "region");
+    }
+
+    [Fact]
     public async Task A_region_manager_gets_its_own_regions_by_default_and_its_put_keeps_other_regions()
     {
         var (_, key) = await factory.CreateApiKeyAsync(ApiKeyRole.RegionManager, regions: ["twente", "rivierenland"]);

@@ -15,8 +15,16 @@ public sealed class ReportScopeTests(ReportsFixture app) : IClassFixture<Reports
         "/api/v1/reports/stale?days=1&region=",
     };
 
+    /// <summary>The reports with rows of providers and offerings, and the weekly trend (figures per care type only).</summary>
+    public static TheoryData<string> AllReports()
+    {
+        var all = Reports();
+        all.Add("/api/v1/reports/weekly-trend?weeks=7&region=");
+        return all;
+    }
+
     [Theory]
-    [MemberData(nameof(Reports))]
+    [MemberData(nameof(AllReports))]
     public async Task Anonymous_is_401_a_provider_403_and_a_region_manager_of_another_region_403_in_json_and_csv(string url)
     {
         await AssertProblemAsync(await app.CreateClient().GetAsync(url + "achterhoek"), HttpStatusCode.Unauthorized);
@@ -84,6 +92,13 @@ public sealed class ReportScopeTests(ReportsFixture app) : IClassFixture<Reports
         { "/api/v1/reports/stale?region=achterhoek&days=1e3", "days" },
         { "/api/v1/reports/stale?region=achterhoek&days=99999999999", "days" },
         { "/api/v1/reports/stale?region=", "region" },
+        { "/api/v1/reports/weekly-trend?region=", "region" },
+        { "/api/v1/reports/weekly-trend?region=achterhoek&weeks=0", "weeks" },
+        { "/api/v1/reports/weekly-trend?region=achterhoek&weeks=105", "weeks" },
+        { "/api/v1/reports/weekly-trend?region=achterhoek&weeks=zes", "weeks" },
+        { "/api/v1/reports/weekly-trend?region=achterhoek&weeks=-1", "weeks" },
+        { "/api/v1/reports/weekly-trend?region=achterhoek&careType=<script>", "careType" },
+        { "/api/v1/reports/weekly-trend?region=achterhoek&format=pdf", "format" },
     };
 
     [Theory]

@@ -20,6 +20,13 @@ public sealed partial class WebAppTests(WijzerApiFactory factory) : IClassFixtur
     [InlineData("/verwijzers?gemeente=GM0222&plek=ja")]
     [InlineData("/aanbieders")]
     [InlineData("/uitleg")]
+    [InlineData("/beheer")]
+    [InlineData("/beheer?regio=twente")]
+    [InlineData("/beheer/verouderd")]
+    [InlineData("/beheer/aanbieders")]
+    [InlineData("/beheer/aanbieders/nieuw")]
+    [InlineData("/beheer/aanbieders/0198c6b4-3f0e-7a51-9d3c-2a7f5e8b9c10")]
+    [InlineData("/beheer/normen")]
     public async Task Every_page_of_the_app_is_the_shell(string url)
     {
         var response = await _client.GetAsync(url);
@@ -34,6 +41,8 @@ public sealed partial class WebAppTests(WijzerApiFactory factory) : IClassFixtur
     [InlineData("/bestaat-niet")]
     [InlineData("/aanbod/geen-id")]
     [InlineData("/verwijzers/extra/stuk")]
+    [InlineData("/beheer/bestaat-niet")]
+    [InlineData("/beheer/aanbieders/geen-id")]
     public async Task An_unknown_page_is_the_shell_with_a_404(string url)
     {
         var response = await _client.GetAsync(url);

@@ -94,4 +94,21 @@ public abstract class BrowserTest(WebAppServer app, BrowserFixture browser, ITes
         await Assertions.Expect(heading).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+ resultaten?"));
         return page.Locator(".results");
     }
+
+    /// <summary>The field is marked invalid and its error, next to it, is part of its description.</summary>
+    protected static async Task ExpectFieldErrorAsync(IPage page, ILocator field, string message)
+    {
+        await Assertions.Expect(field).ToHaveAttributeAsync("aria-invalid", "true");
+        var id = await field.GetAttributeAsync("id");
+        var error = page.Locator($"[id=\"{id}-error\"]");
+        await Assertions.Expect(error).ToContainTextAsync(message);
+        await Assertions.Expect(error).ToBeVisibleAsync();
+        Assert.Contains($"{id}-error", (await field.GetAttributeAsync("aria-describedby"))!.Split(' '));
+        await Assertions.Expect(field).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(message)));
+    }
+
+    /// <summary>No element that data named like HTML would have made: the page shows such data as text only.</summary>
+    protected static async Task AssertNothingRanAsync(IPage page) =>
+        Assert.Equal(0, await page.EvaluateAsync<int>(
+            "() => document.querySelectorAll('main img, main script, main b, main svg:not([role=img]), main a[href^=\"javascript\"]').length"));
 }

@@ -24,6 +24,7 @@ public static class AdminEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        admin.MapAdminCaller();
         admin.MapAdminProviders();
         admin.MapAdminLocations();
         admin.MapAdminOfferings();

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Api.Features.Audit;
+using BeschikbaarheidsWijzer.Api.Features.Reference;
 using BeschikbaarheidsWijzer.Domain.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,9 @@ public static class AdminProviderEndpoints
     {
         admin.MapPost("/providers", CreateProvider).WithName("AdminCreateProvider").WithSummary("Add a provider")
             .WithDescription("A region manager may only name its own regions, and gets its own regions when it names none.");
-        admin.MapGet("/providers", ListProviders).WithName("AdminListProviders").WithSummary("Providers you manage, by name");
+        admin.MapGet("/providers", ListProviders).WithName("AdminListProviders").WithSummary("Providers you manage, by name")
+            .WithDescription("region (optional): only providers of that region: named in their regions, or with a live offering contracted " +
+                             "there today. Another region than a region manager's own is 403.");
         admin.MapGet("/providers/{id:guid}", GetProvider).WithName("AdminGetProvider").WithSummary("One provider");
         admin.MapPut("/providers/{id:guid}", UpdateProvider).WithName("AdminUpdateProvider").WithSummary("Replace a provider's details")
             .WithDescription("Every field is replaced; a field left out becomes empty. A region manager's PUT leaves regions other than its own as they are.");
@@ -53,16 +56,25 @@ public static class AdminProviderEndpoints
         return TypedResults.Created($"{AdminEndpoints.Prefix}/providers/{provider.Id}", ToDtoCompiled(provider));
     }
 
-    public static async Task<Results<Ok<AdminPage<AdminProviderDto>>, ValidationProblem>> ListProviders(
-        [AsParameters] PageQuery query, ClaimsPrincipal user, WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<AdminPage<AdminProviderDto>>, ValidationProblem, ProblemHttpResult>> ListProviders(
+        [AsParameters] ProviderListQuery query, ClaimsPrincipal user, WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
+        var scope = ManagementScope.For(user, clock);
         var errors = new ValidationErrors();
-        if (!AdminInput.TryReadPaging(query, errors, out var page, out var pageSize))
+        var (region, refusal) = query.Region is null
+            ? (null, null)
+            : await ReferenceParameters.ManagedRegionAsync(query.Region, "region", scope, db, errors, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (!AdminInput.TryReadPaging(new PageQuery(query.Page, query.PageSize), errors, out var page, out var pageSize) || !errors.IsEmpty)
         {
             return AdminInput.InvalidQuery(errors);
         }
 
-        var providers = ManagementScope.For(user, clock).Providers(db).AsNoTracking();
+        var providers = (region is null ? scope.Providers(db) : scope.ProvidersIn(db, region)).AsNoTracking();
         var total = await providers.CountAsync(cancellationToken);
         var items = await providers
             .OrderBy(p => p.Name).ThenBy(p => p.Id)
@@ -212,6 +224,9 @@ public static class AdminProviderEndpoints
         }
     }
 }
+
+/// <summary>The provider list's query: an optional region, and paging.</summary>
+public sealed record ProviderListQuery(string? Region, string? Page, string? PageSize);
 
 /// <summary>A provider's editable details. <c>regions</c>: region codes whose managers manage it.</summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]

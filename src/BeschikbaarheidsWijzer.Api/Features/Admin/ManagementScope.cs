@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Claims;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
@@ -54,13 +55,20 @@ public sealed class ManagementScope
             return providers.Where(p => false);
         }
 
-        var regions = _regions;
-        var today = Today;
-        return providers.Where(p =>
-            p.RegionCodes.Any(r => regions.Contains(r))
-            || p.Offerings.Any(o => o.DeletedAt == null && o.Contracts.Any(c =>
-                c.ValidFrom <= today && (c.ValidTo == null || c.ValidTo >= today) && regions.Contains(c.Municipality!.RegionCode))));
+        return providers.Where(InRegions(_regions, Today));
     }
+
+    /// <summary>The providers in scope that belong to one region (see <see cref="InRegions"/>).</summary>
+    public IQueryable<Provider> ProvidersIn(WijzerDbContext db, string regionCode) => Providers(db).Where(InRegions([regionCode], Today));
+
+    /// <summary>
+    /// A provider belongs to a region when its <see cref="Provider.RegionCodes"/> name it, or a live offering of it has a
+    /// contract valid today in a municipality of the region.
+    /// </summary>
+    private static Expression<Func<Provider, bool>> InRegions(List<string> regions, DateOnly today) => p =>
+        p.RegionCodes.Any(r => regions.Contains(r))
+        || p.Offerings.Any(o => o.DeletedAt == null && o.Contracts.Any(c =>
+            c.ValidFrom <= today && (c.ValidTo == null || c.ValidTo >= today) && regions.Contains(c.Municipality!.RegionCode)));
 
     /// <summary>The live offerings of providers in scope.</summary>
     public IQueryable<Offering> Offerings(WijzerDbContext db)

@@ -10,6 +10,8 @@ public sealed record RegionSummaryQuery(string? Region, string? Date, string? Fo
 
 public sealed record StaleQuery(string? Region, string? Days, string? Format);
 
+public sealed record WeeklyTrendQuery(string? Region, string? Weeks, string? CareType, string? Format);
+
 public sealed record ReportProviderRef(Guid Id, string Name, string? KvkNumber);
 
 /// <summary>Of <c>compared</c> weeks (or offerings), <c>within</c> were within the norm; <c>share</c> = within ÷ compared, null when none were compared.</summary>
@@ -98,3 +100,21 @@ public sealed record StaleOfferingRow(
     int? DaysSinceLastReport);
 
 public sealed record StaleReport(string Region, int Days, DateTimeOffset GeneratedAt, List<StaleOfferingRow> Rows);
+
+/// <summary>
+/// One ISO week of a care type in the region: <c>offeringsExpected</c> offerings were expected to report, <c>reported</c>
+/// did; <c>withinNorm</c> counts their reports within or exceeding the norm; <c>medianWaitWeeks</c> is of their effective waits.
+/// </summary>
+public sealed record WeekTrendDto(string Week, DateOnly WeekStart, int OfferingsExpected, int Reported, ShareDto WithinNorm, double? MedianWaitWeeks);
+
+/// <summary>A care type's weeks, oldest first, and the region's norm in force today.</summary>
+public sealed record CareTypeTrendDto(CareTypeRef CareType, NormDto? Norm, List<WeekTrendDto> Weeks);
+
+/// <summary><c>weeks</c>: the ISO weeks counted, from the Monday <c>from</c> up to <c>lastDay</c> (today).</summary>
+public sealed record WeeklyTrendReport(
+    string Region,
+    DateOnly From,
+    DateOnly LastDay,
+    List<string> Weeks,
+    DateTimeOffset GeneratedAt,
+    List<CareTypeTrendDto> CareTypes);

@@ -31,6 +31,12 @@ public static class ReportCsv
         "Aanbieder", "KvK-nummer", "Telefoon", "E-mail", "Website", "Aanbod", "Zorgvorm", "Laatste melding", "Laatste week", "Dagen sinds laatste melding",
     ];
 
+    public static readonly string[] WeeklyTrendHeader =
+    [
+        "Zorgvorm", "Zorgvormcode", "Week", "Weekstart", "Aanbod verwacht", "Gemeld", "Beoordeeld", "Binnen norm", "Binnen norm (%)",
+        "Mediane wachttijd (weken)",
+    ];
+
     public static async Task WriteAsync(CsvWriter csv, NormComplianceReport report, CancellationToken cancellationToken)
     {
         await csv.HeaderAsync(NormComplianceHeader, cancellationToken);
@@ -73,6 +79,21 @@ public static class ReportCsv
             csv.Text(row.Provider.Name).Code(row.Provider.KvkNumber).Text(row.Provider.Phone).Text(row.Provider.Email).Text(row.Provider.Website)
                 .Text(row.Title).Text(row.CareType.Name).DateTime(row.LastReportedAt).Code(row.LastReportWeek).Integer(row.DaysSinceLastReport);
             await csv.EndRowAsync(cancellationToken);
+        }
+    }
+
+    public static async Task WriteAsync(CsvWriter csv, WeeklyTrendReport report, CancellationToken cancellationToken)
+    {
+        await csv.HeaderAsync(WeeklyTrendHeader, cancellationToken);
+        foreach (var careType in report.CareTypes)
+        {
+            foreach (var week in careType.Weeks)
+            {
+                csv.Text(careType.CareType.Name).Code(careType.CareType.Code).Code(week.Week).Date(week.WeekStart)
+                    .Integer(week.OfferingsExpected).Integer(week.Reported).Integer(week.WithinNorm.Compared).Integer(week.WithinNorm.Within)
+                    .Percentage(week.WithinNorm.Share).Decimal(week.MedianWaitWeeks);
+                await csv.EndRowAsync(cancellationToken);
+            }
         }
     }
 

@@ -28,6 +28,8 @@ public static class ReportEndpoints
     public const int DefaultWeeks = 13;
     public const int MaxPeriodDays = 731;
     public const int MaxStaleDays = 365;
+    public const int DefaultTrendWeeks = 26;
+    public const int MaxTrendWeeks = 104;
 
     private const string CsvNote = " As CSV with ?format=csv or Accept: text/csv (UTF-8 with BOM, ';' separated, Dutch headers, decimal comma, shares as percentages).";
 
@@ -67,6 +69,15 @@ public static class ReportEndpoints
                 "region (required), days (1–365, default Availability:StaleAfterDays). The offerings contracted in the region today whose " +
                 "latest report is older than days × 24 hours, or that never reported; those that never reported first, then the longest " +
                 "silent." + CsvNote)
+            .ProducesCsv();
+        reports.MapGet("/weekly-trend", GetWeeklyTrend).WithName("GetWeeklyTrendReport")
+            .WithSummary("Per care type, week by week: the share of reports within the norm and the median wait")
+            .WithDescription(
+                "region (required), weeks (1–104, default 26: the ISO weeks up to and including the current one), careType (optional). " +
+                "Each week counts, over the offerings of the care type expected to report that week (as in norm-compliance), how many " +
+                "reported, the share of those reports within the norm (of the ones within or exceeded, each judged by the norm in force on " +
+                "the day it was made: allPhases of norm-compliance) and the median effective wait (total, else intake). Care types without " +
+                "an offering expected in the period are left out; norm is the region's norm in force today." + CsvNote)
             .ProducesCsv();
         return app;
     }
@@ -226,6 +237,43 @@ public static class ReportEndpoints
             : TypedResults.Ok(report);
     }
 
+    public static async Task<Results<Ok<WeeklyTrendReport>, PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> GetWeeklyTrend(
+        [AsParameters] WeeklyTrendQuery query, ClaimsPrincipal user, HttpContext http, WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (scope, region, csv, errors, refusal) = await StartAsync(query.Region, query.Format, user, http, db, clock, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var weeks = QueryValues.Integer(query.Weeks, "weeks", 1, MaxTrendWeeks, errors) ?? DefaultTrendWeeks;
+        var careType = query.CareType is null ? null : await ReferenceParameters.CareTypeAsync(query.CareType, "careType", db, errors, cancellationToken);
+        if (!errors.IsEmpty || region is null)
+        {
+            return AdminInput.InvalidQuery(errors);
+        }
+
+        var period = new ReportingPeriod(IsoWeek.FromDate(scope.Today).AddWeeks(-(weeks - 1)).Monday, scope.Today, scope.Today);
+        var (offerings, norms) = await LoadExpectedWeeksAsync(db, region, careType, period, cancellationToken);
+        var careTypes = offerings
+            .GroupBy(o => o.CareType.Code)
+            .Select(group => group.ToList())
+            .OrderBy(group => group[0].SortOrder)
+            .Select(group =>
+            {
+                var norm = norms.Resolve(group[0].Profile, region, period.LastDay);
+                var points = WeeklyTrend.PerWeek(group.SelectMany(o => o.Weeks), period)
+                    .Select(w => new WeekTrendDto(w.Week.ToString(), w.Week.Monday, w.OfferingsExpected, w.Reported, ShareDto.From(w.WithinNorm), ShareDto.Round(w.MedianWaitWeeks)))
+                    .ToList();
+                return new CareTypeTrendDto(group[0].CareType, norm is null ? null : OfferingSearch.ToNormDto(norm), points);
+            })
+            .ToList();
+        var report = new WeeklyTrendReport(region, period.From, period.LastDay, period.Weeks.Select(w => w.ToString()).ToList(), clock.GetUtcNow(), careTypes);
+        return csv
+            ? CsvResponse.File($"weektrend-{region}-{scope.Today:yyyy-MM-dd}.csv", (w, ct) => ReportCsv.WriteAsync(w, report, ct), http)
+            : TypedResults.Ok(report);
+    }
+
     /// <summary>
     /// What every report reads first: the caller's scope, the region (unknown: an error naming <c>region</c>; not the
     /// caller's: a 403 refusal) and whether CSV is wanted (an unknown format: an error naming <c>format</c>).
@@ -242,6 +290,29 @@ public static class ReportEndpoints
 
     /// <summary>Norm compliance rows: the rows are gathered here, the figures computed by the domain.</summary>
     private static async Task<List<NormComplianceRow>> ComputeNormComplianceAsync(
+        WijzerDbContext db, string region, string? careType, ReportingPeriod period, CancellationToken cancellationToken)
+    {
+        var (offerings, _) = await LoadExpectedWeeksAsync(db, region, careType, period, cancellationToken);
+        return offerings
+            .GroupBy(o => (o.Provider.Id, o.CareType.Code))
+            .Select(group =>
+            {
+                var perOffering = group.Select(o => o.Weeks).ToList();
+                return (Group: group.First(), Figures: NormCompliance.Summarise(perOffering.SelectMany(w => w).ToList(), perOffering.Count, period));
+            })
+            .OrderBy(g => g.Group.Provider.Name, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(g => g.Group.Provider.Id)
+            .ThenBy(g => g.Group.SortOrder)
+            .Select(g => ToRow(g.Group.Provider, g.Group.CareType, g.Figures))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Every offering contracted in the region during the period that was expected to report at least one of its weeks,
+    /// with those weeks judged (<see cref="NormCompliance.ExpectedWeeks"/>), and the norms they were judged by. SQL only
+    /// gathers the offerings, their contracts in the region and their reports of the period's weeks.
+    /// </summary>
+    private static async Task<(List<OfferingWeeks> Offerings, NormResolver Norms)> LoadExpectedWeeksAsync(
         WijzerDbContext db, string region, string? careType, ReportingPeriod period, CancellationToken cancellationToken)
     {
         var from = period.From;
@@ -277,31 +348,23 @@ public static class ReportEndpoints
             .ToLookup(r => r.OfferingId, r => new WeeklyReport(r.WeekStart, r.ReportedAt, r.Id, r.AcceptingReferrals, r.WaitToIntakeWeeks, r.WaitToTreatmentWeeks, r.FreePlaces));
         var resolver = await NormCatalog.LoadResolverAsync(db, cancellationToken);
 
-        return offerings
-            .GroupBy(o => (o.Provider.Id, o.CareType.Code))
-            .Select(group =>
+        var expected = offerings
+            .Select(o =>
             {
-                var first = group.First();
-                var profile = new CareTypeProfile(first.CareType.Code, first.Sector, first.Setting);
-                var perOffering = group
-                    .Select(o => NormCompliance.ExpectedWeeks(
-                        new OfferingRecord(
-                            IsoWeek.ToAmsterdamDate(o.CreatedAt),
-                            o.DeletedAt is { } deleted ? IsoWeek.ToAmsterdamDate(deleted) : null,
-                            o.Contracts,
-                            reports[o.Id].ToList()),
-                        period,
-                        day => resolver.Resolve(profile, region, day)?.Norm))
-                    .Where(weeks => weeks.Count > 0)
-                    .ToList();
-                return (Group: first, Offerings: perOffering.Count, Figures: NormCompliance.Summarise(perOffering.SelectMany(w => w).ToList(), perOffering.Count, period));
+                var profile = new CareTypeProfile(o.CareType.Code, o.Sector, o.Setting);
+                var weeks = NormCompliance.ExpectedWeeks(
+                    new OfferingRecord(
+                        IsoWeek.ToAmsterdamDate(o.CreatedAt),
+                        o.DeletedAt is { } deleted ? IsoWeek.ToAmsterdamDate(deleted) : null,
+                        o.Contracts,
+                        reports[o.Id].ToList()),
+                    period,
+                    day => resolver.Resolve(profile, region, day)?.Norm);
+                return new OfferingWeeks(o.Provider, o.CareType, profile, o.SortOrder, weeks);
             })
-            .Where(g => g.Offerings > 0)
-            .OrderBy(g => g.Group.Provider.Name, StringComparer.OrdinalIgnoreCase)
-            .ThenBy(g => g.Group.Provider.Id)
-            .ThenBy(g => g.Group.SortOrder)
-            .Select(g => ToRow(g.Group.Provider, g.Group.CareType, g.Figures))
+            .Where(o => o.Weeks.Count > 0)
             .ToList();
+        return (expected, resolver);
     }
 
     private static NormComplianceRow ToRow(ReportProviderRef provider, CareTypeRef careType, ComplianceFigures f) => new(
@@ -318,4 +381,7 @@ public static class ReportEndpoints
             ? new LatestReportDto(latest.Week.ToString(), r.ReportedAt, r.AcceptingReferrals, r.WaitToIntakeWeeks, r.WaitToTreatmentWeeks, r.Figures.TotalWaitWeeks, latest.Status)
             : null,
         new TrendDto(ShareDto.Round(f.Trend.FirstHalfMedianWeeks), ShareDto.Round(f.Trend.SecondHalfMedianWeeks), ShareDto.Round(f.Trend.ChangeWeeks), f.Trend.Direction));
+
+    /// <summary>One offering's expected weeks in the period, with what it is grouped and sorted by.</summary>
+    private sealed record OfferingWeeks(ReportProviderRef Provider, CareTypeRef CareType, CareTypeProfile Profile, int SortOrder, IReadOnlyList<WeekOutcome> Weeks);
 }

@@ -12,7 +12,11 @@ public static class WebApp
     public const string ShellFile = "index.html";
 
     /// <summary>The pages the app's router shows; keep in step with <c>wwwroot/js/app.js</c>.</summary>
-    public static readonly string[] Pages = ["/", "/aanbod/{id:guid}", "/verwijzers", "/aanbieders", "/uitleg"];
+    public static readonly string[] Pages =
+    [
+        "/", "/aanbod/{id:guid}", "/verwijzers", "/aanbieders", "/uitleg",
+        "/beheer", "/beheer/verouderd", "/beheer/aanbieders", "/beheer/aanbieders/nieuw", "/beheer/aanbieders/{id:guid}", "/beheer/normen",
+    ];
 
     private static readonly string[] ReadMethods = [HttpMethods.Get, HttpMethods.Head];
 

@@ -18,8 +18,20 @@ export class ApiError extends Error {
   }
 }
 
-async function send(path, { method = 'GET', body, apiKey, headers = {}, signal } = {}) {
-  const requestHeaders = { Accept: 'application/json', ...headers };
+/** What an API key looks like: bwk_, a 16-character key id and a 64-character secret. */
+export const API_KEY_FORMAT = /^bwk_[0-9a-f]{16}_[0-9a-f]{64}$/;
+
+/** The file name a download is given (Content-Disposition), e.g. "normnaleving-achterhoek-2026-11-18.csv". */
+function fileNameOf(response) {
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (encoded) return decodeURIComponent(encoded[1]);
+  return /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? null;
+}
+
+/** @param as 'json' (default) for data, or 'file' for { blob, fileName } (a CSV report). */
+async function send(path, { method = 'GET', body, apiKey, headers = {}, signal, as = 'json' } = {}) {
+  const requestHeaders = { Accept: as === 'file' ? 'text/csv, application/problem+json' : 'application/json', ...headers };
   if (apiKey) requestHeaders.Authorization = `Bearer ${apiKey}`;
   if (body !== undefined) requestHeaders['Content-Type'] = 'application/json';
   let response;
@@ -41,6 +53,7 @@ async function send(path, { method = 'GET', body, apiKey, headers = {}, signal }
   }
 
   const type = response.headers.get('content-type') ?? '';
+  if (response.ok && as === 'file') return { blob: await response.blob(), fileName: fileNameOf(response) };
   const data = type.includes('json') ? await response.json().catch(() => null) : null;
   if (!response.ok) {
     const retryAfter = Number.parseInt(response.headers.get('retry-after') ?? '', 10);
@@ -51,6 +64,9 @@ async function send(path, { method = 'GET', body, apiKey, headers = {}, signal }
 
 export const getJson = (path, options) => send(path, options);
 export const postJson = (path, body, options) => send(path, { ...options, method: 'POST', body });
+export const putJson = (path, body, options) => send(path, { ...options, method: 'PUT', body });
+export const deleteJson = (path, options) => send(path, { ...options, method: 'DELETE' });
+export const getFile = (path, options) => send(path, { ...options, as: 'file' });
 
 let reference = null;
 

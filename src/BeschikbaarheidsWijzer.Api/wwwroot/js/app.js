@@ -12,6 +12,7 @@ const ROUTES = [
   { key: 'aanbod', pattern: /^\/aanbod\/([0-9a-f-]{36})\/?$/i, load: () => import('./detail.js') },
   { key: 'aanbieders', pattern: /^\/aanbieders\/?$/, load: () => import('./provider.js') },
   { key: 'uitleg', pattern: /^\/uitleg\/?$/, load: () => import('./uitleg.js') },
+  { key: 'beheer', pattern: /^\/beheer(?:\/(?:verouderd|normen|aanbieders(?:\/(?:nieuw|[0-9a-f-]{36}))?))?\/?$/i, load: () => import('./beheer.js') },
 ];
 
 const main = document.getElementById('main');
@@ -49,7 +50,7 @@ async function show(url, { initial = false, focus = true } = {}) {
   markCurrentNav(url.pathname);
   const route = match(url.pathname);
   if (current && route && current.instance === route.instance && current.view.update) {
-    current.view.update(url);
+    current.view.update(url, { focus: focus && !initial });
     return;
   }
 

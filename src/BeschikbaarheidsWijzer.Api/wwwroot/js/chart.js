@@ -32,6 +32,56 @@ function describe(points, measure) {
   ].filter(Boolean).join(' ');
 }
 
+/** Round steps for a value axis: at most four steps of 1, 2, 5, 10, … weeks reaching above the highest value. */
+export function valueScale(highest) {
+  const step = [1, 2, 5, 10, 20, 25, 50, 100].find((candidate) => Math.ceil((highest * 1.1) / candidate) <= 4) ?? 100;
+  const top = Math.ceil((highest * 1.1) / step) * step;
+  return { top, ticks: Array.from({ length: top / step + 1 }, (_, i) => i * step) };
+}
+
+/** The frame every chart shares: its size, its slots of one week each and the vertical scale. */
+export function chartLayout(weekCount, top, { width = WIDTH, height = HEIGHT, pad = PAD } = {}) {
+  const plotWidth = width - pad.left - pad.right;
+  const plotHeight = height - pad.top - pad.bottom;
+  const slot = plotWidth / weekCount;
+  return {
+    width, height, pad, slot, plotHeight,
+    baseline: pad.top + plotHeight,
+    x: (i) => pad.left + i * slot,
+    y: (value) => pad.top + plotHeight - (value / top) * plotHeight,
+  };
+}
+
+/** Grid lines with their values on the left, and the axis name above them. */
+export function grid(layout, ticks, { unit, format = String }) {
+  return [
+    ticks.map((t) => [
+      s('line', { x1: layout.pad.left, x2: layout.width - layout.pad.right, y1: layout.y(t), y2: layout.y(t), class: 'grid' }),
+      s('text', { x: layout.pad.left - 6, y: layout.y(t) + 4, 'text-anchor': 'end', class: 'axis-label' }, format(t)),
+    ]),
+    s('text', { x: 4, y: 12, class: 'axis-label' }, unit),
+  ];
+}
+
+/** Under the slots, every fourth week's number, counted back from the newest. */
+export function weekLabels(layout, weekList) {
+  return weekList.map((week, i) => ((weekList.length - 1 - i) % 4 === 0 && week
+    ? s('text', { x: layout.x(i) + layout.slot / 2, y: layout.baseline + 16, 'text-anchor': 'middle', class: 'axis-label' }, weekLabel(week).replace('week ', 'wk '))
+    : null));
+}
+
+/** An inline SVG image: its title and description are its text alternative. */
+export function chartSvg(layout, title, description, ...content) {
+  const titleId = uid('grafiek-titel');
+  const descId = uid('grafiek-uitleg');
+  return s('svg', {
+    viewBox: `0 0 ${layout.width} ${layout.height}`, class: 'chart', role: 'img', 'aria-labelledby': `${titleId} ${descId}`, focusable: 'false',
+  },
+  s('title', { id: titleId }, title),
+  s('desc', { id: descId }, description),
+  content);
+}
+
 /** @param history the API's history, newest first. */
 export function waitChart(history) {
   const measure = measureOf(history);
@@ -43,28 +93,18 @@ export function waitChart(history) {
     points.push({ week: week?.week ?? null, value: week?.[measure.figure] ?? null, bound: week?.norm?.[measure.bound] ?? null });
   }
 
-  const highest = Math.max(4, ...points.map((p) => p.value ?? 0), ...points.map((p) => p.bound ?? 0));
-  // Round steps for the axis: at most four of 1, 2, 5, 10, … weeks above the highest figure.
-  const step = [1, 2, 5, 10, 20, 25, 50, 100].find((candidate) => Math.ceil((highest * 1.1) / candidate) <= 4) ?? 100;
-  const top = Math.ceil((highest * 1.1) / step) * step;
-  const plotWidth = WIDTH - PAD.left - PAD.right;
-  const plotHeight = HEIGHT - PAD.top - PAD.bottom;
-  const slot = plotWidth / WEEKS;
-  const x = (i) => PAD.left + i * slot;
-  const y = (value) => PAD.top + plotHeight - (value / top) * plotHeight;
-
-  const titleId = uid('grafiek-titel');
-  const descId = uid('grafiek-uitleg');
+  const { top, ticks } = valueScale(Math.max(4, ...points.map((p) => p.value ?? 0), ...points.map((p) => p.bound ?? 0)));
+  const layout = chartLayout(WEEKS, top);
+  const { x, y, slot, baseline } = layout;
   const hatch = uid('arcering');
-  const ticks = Array.from({ length: top / step + 1 }, (_, i) => i * step);
 
   const bars = points.map((p, i) => {
     if (p.value == null) return null;
     const over = p.bound != null && p.value > p.bound;
-    const barHeight = Math.max(2, (p.value / top) * plotHeight);
+    const barHeight = Math.max(2, (p.value / top) * layout.plotHeight);
     return s('g', { class: over ? 'bar bar-over' : 'bar' },
-      s('rect', { x: x(i) + slot * 0.15, y: PAD.top + plotHeight - barHeight, width: slot * 0.7, height: barHeight, fill: over ? `url(#${hatch})` : null }),
-      over ? s('text', { x: x(i) + slot / 2, y: PAD.top + plotHeight - barHeight - 4, 'text-anchor': 'middle', class: 'bar-mark' }, '!') : null);
+      s('rect', { x: x(i) + slot * 0.15, y: baseline - barHeight, width: slot * 0.7, height: barHeight, fill: over ? `url(#${hatch})` : null }),
+      over ? s('text', { x: x(i) + slot / 2, y: baseline - barHeight - 4, 'text-anchor': 'middle', class: 'bar-mark' }, '!') : null);
   });
 
   // The norm may change over time: a step line following each week's norm.
@@ -76,29 +116,15 @@ export function waitChart(history) {
   });
   const lastBound = [...points].reverse().find((p) => p.bound != null)?.bound;
 
-  const labels = points.map((p, i) => ((WEEKS - 1 - i) % 4 === 0 && p.week
-    ? s('text', { x: x(i) + slot / 2, y: HEIGHT - PAD.bottom + 16, 'text-anchor': 'middle', class: 'axis-label' }, weekLabel(p.week).replace('week ', 'wk '))
-    : null));
-
-  const svg = s('svg', {
-    viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: 'chart', role: 'img', 'aria-labelledby': `${titleId} ${descId}`, focusable: 'false',
-  },
-  s('title', { id: titleId }, `De ${measure.name} per week, tegenover de norm`),
-  s('desc', { id: descId }, describe(points, measure)),
-  s('defs', {}, s('pattern', { id: hatch, width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' },
-    s('rect', { width: 6, height: 6, class: 'hatch-bg' }),
-    s('line', { x1: 0, y1: 0, x2: 0, y2: 6, class: 'hatch-line' }))),
-  ticks.map((t) => [
-    s('line', { x1: PAD.left, x2: WIDTH - PAD.right, y1: y(t), y2: y(t), class: 'grid' }),
-    s('text', { x: PAD.left - 6, y: y(t) + 4, 'text-anchor': 'end', class: 'axis-label' }, String(t)),
-  ]),
-  s('text', { x: 4, y: 12, class: 'axis-label' }, 'weken'),
-  bars,
-  normPath ? s('path', { d: normPath.trim(), class: 'norm-line' }) : null,
-  lastBound != null ? s('text', { x: WIDTH - PAD.right + 6, y: y(lastBound) + 4, class: 'norm-label' }, `norm ${lastBound}`) : null,
-  labels);
-
-  return svg;
+  return chartSvg(layout, `De ${measure.name} per week, tegenover de norm`, describe(points, measure),
+    s('defs', {}, s('pattern', { id: hatch, width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' },
+      s('rect', { width: 6, height: 6, class: 'hatch-bg' }),
+      s('line', { x1: 0, y1: 0, x2: 0, y2: 6, class: 'hatch-line' }))),
+    grid(layout, ticks, { unit: 'weken' }),
+    bars,
+    normPath ? s('path', { d: normPath.trim(), class: 'norm-line' }) : null,
+    lastBound != null ? s('text', { x: layout.width - PAD.right + 6, y: y(lastBound) + 4, class: 'norm-label' }, `norm ${lastBound}`) : null,
+    weekLabels(layout, points.map((p) => p.week)));
 }
 
 /** The same figures as a table: the chart's full text alternative. */

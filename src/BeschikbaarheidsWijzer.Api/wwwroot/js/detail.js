@@ -3,7 +3,7 @@ import { ApiError, getJson, loadReference } from './api.js';
 import { historyTable, waitChart } from './chart.js';
 import { h, replace } from './dom.js';
 import { ageText, tagName } from './format.js';
-import { availabilityBlock, offeringCard } from './offering.js';
+import { availabilityBlock, contactList, offeringCard } from './offering.js';
 import { LAST_SEARCH } from './filters.js';
 
 function section(title, ...content) {
@@ -12,17 +12,6 @@ function section(title, ...content) {
 
 function paragraphs(text) {
   return String(text).split(/\n{2,}/).map((part) => h('p', {}, part));
-}
-
-function contact(provider) {
-  const items = [
-    provider.phone ? h('li', {}, 'Telefoon: ', h('a', { href: `tel:${provider.phone.replace(/[^\d+]/g, '')}` }, provider.phone)) : null,
-    provider.email ? h('li', {}, 'E-mail: ', h('a', { href: `mailto:${provider.email}` }, provider.email)) : null,
-    provider.website && /^https?:\/\//i.test(provider.website)
-      ? h('li', {}, 'Website: ', h('a', { href: provider.website }, provider.website.replace(/^https?:\/\//i, '')))
-      : null,
-  ].filter(Boolean);
-  return items.length ? h('ul', { class: 'contact' }, items) : h('p', {}, 'Er zijn geen contactgegevens bekend.');
 }
 
 function render(main, offering, municipality, placeName) {
@@ -53,7 +42,7 @@ function render(main, offering, municipality, placeName) {
     section('Zo meld je je aan',
       offering.referralInfo ? paragraphs(offering.referralInfo) : h('p', {}, 'Vraag de huisarts, de jeugdarts of het wijkteam om een verwijzing.')),
 
-    section('Contact', contact(offering.provider)),
+    section('Contact', contactList(offering.provider)),
 
     section('Locaties', h('ul', { class: 'locations' }, offering.locations.map((l) => h('li', {},
       h('strong', {}, l.name), h('br'), [l.street, [l.postcode, l.city].filter(Boolean).join(' ')].filter(Boolean).join(', '))))),

@@ -80,3 +80,11 @@ export function errorSummary(title, errors, intro) {
       }, message)))));
   return summary;
 }
+
+/** Shows each error next to its field and a summary of them all in `host`; the summary takes the focus. */
+export function showErrors(host, errors, intro) {
+  for (const { input, message } of errors) setFieldError(input, message);
+  const summary = errorSummary(errors.length === 1 ? 'Er is 1 fout' : `Er zijn ${errors.length} fouten`, errors, intro);
+  host.replaceChildren(summary);
+  summary.focus();
+}

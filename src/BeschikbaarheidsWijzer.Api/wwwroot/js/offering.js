@@ -62,3 +62,22 @@ export function offeringCard(item, municipality, headingLevel = 'h3') {
     h('p', { class: 'meta' }, [item.careType.name, ageText(item.ageMin, item.ageMax), place].filter(Boolean).join(' · ')),
     availabilityBlock(item));
 }
+
+/** A phone number as a link to call it. */
+const phoneLink = (phone) => h('a', { href: `tel:${phone.replace(/[^\d+]/g, '')}` }, phone);
+
+const emailLink = (email) => h('a', { href: `mailto:${email}` }, email);
+
+/** A website as a link, only when it is a web address (never a javascript: or other link from data). */
+const websiteLink = (url) => (/^https?:\/\//i.test(url) ? h('a', { href: url }, url.replace(/^https?:\/\//i, '')) : null);
+
+/** A provider's phone, e-mail and website, each a link. */
+export function contactList(provider) {
+  const website = provider.website ? websiteLink(provider.website) : null;
+  const items = [
+    provider.phone ? h('li', {}, 'Telefoon: ', phoneLink(provider.phone)) : null,
+    provider.email ? h('li', {}, 'E-mail: ', emailLink(provider.email)) : null,
+    website ? h('li', {}, 'Website: ', website) : null,
+  ].filter(Boolean);
+  return items.length ? h('ul', { class: 'contact' }, items) : h('p', {}, 'Er zijn geen contactgegevens bekend.');
+}

@@ -3,13 +3,13 @@
 // everything at once (the batch endpoint: all or nothing). The API decides what is valid; its errors are shown next
 // to the fields, in Dutch.
 import { ApiError, getJson, postJson } from './api.js';
+import { apiKeyForm } from './apikey.js';
 import { announce, h, replace } from './dom.js';
-import { checkbox, clearFieldErrors, errorSummary, field, setFieldError } from './fields.js';
+import { checkbox, clearFieldErrors, field, showErrors } from './fields.js';
 import { formatDate, weekLabel } from './format.js';
 import { detailHref } from './offering.js';
 
 const KEY_STORAGE = 'bw-api-key';
-const KEY_FORMAT = /^bwk_[0-9a-f]{16}_[0-9a-f]{64}$/;
 
 const NUMBER_FIELDS = [
   { name: 'waitToIntakeWeeks', label: 'Wachttijd tot intake', hint: 'In weken, 0 tot en met 104', max: 104 },
@@ -116,33 +116,18 @@ function offeringFieldset(offering, index) {
 }
 
 function keyStep(main, ctx, problem) {
-  const input = h('input', { type: 'password', id: 'api-sleutel', name: 'api-sleutel', autocomplete: 'off', spellcheck: 'false', class: 'input-long' });
-  const form = h('form', { class: 'key-form', novalidate: true },
-    field({
-      label: 'Je API-sleutel',
-      hint: 'Je krijgt de sleutel van je regio. Hij begint met bwk_. We bewaren hem alleen in dit tabblad, tot je het sluit.',
-      input,
-    }),
-    h('button', { type: 'submit', class: 'button-primary' }, 'Verder'));
+  const { form, refuse } = apiKeyForm({
+    label: 'Je API-sleutel',
+    hint: 'Je krijgt de sleutel van je regio. Hij begint met bwk_. We bewaren hem alleen in dit tabblad, tot je het sluit.',
+    storageKey: KEY_STORAGE,
+    onKey: () => loadOfferings(main, ctx, { focusHeading: true }),
+  });
   replace(main,
     h('h1', { tabindex: '-1' }, 'Voor aanbieders: wachttijden doorgeven'),
     h('p', { class: 'lead' }, 'Geef elke week je wachttijden en vrije plekken door. Ouders en verwijzers zien ze meteen.'),
     form,
     h('p', {}, 'Liever via je eigen systeem? Gebruik ', h('a', { href: '/api/docs' }, 'de API'), '.'));
-  if (problem) setFieldError(input, problem);
-
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    clearFieldErrors(form);
-    const key = input.value.trim();
-    if (!KEY_FORMAT.test(key)) {
-      setFieldError(input, 'Dit is geen geldige sleutel. Een sleutel begint met bwk_ en heeft daarna 16 en 64 tekens.');
-      input.focus();
-      return;
-    }
-    sessionStorage.setItem(KEY_STORAGE, key);
-    loadOfferings(main, ctx, { focusHeading: true });
-  });
+  if (problem) refuse(problem);
 }
 
 async function loadOfferings(main, ctx, { focusHeading = false, success = null } = {}) {
@@ -161,7 +146,6 @@ async function loadOfferings(main, ctx, { focusHeading = false, success = null }
       keyStep(main, ctx, error.status === 401
         ? 'Deze sleutel werkt niet (meer). Vraag je regio om een nieuwe sleutel.'
         : 'Deze sleutel is niet van een zorgaanbieder. Gebruik de sleutel die je regio voor je aanbod heeft gemaakt.');
-      document.getElementById('api-sleutel')?.focus();
       return;
     }
     replace(main, h('h1', { tabindex: '-1' }, 'Voor aanbieders: wachttijden doorgeven'),
@@ -215,7 +199,7 @@ function reportForm(main, ctx, offerings, { focusHeading, success }) {
     const read = sets.map((set) => set.read());
     const local = read.flatMap((r) => r.errors);
     if (local.length) {
-      showErrors(local);
+      showFieldErrors(local);
       return;
     }
 
@@ -238,13 +222,7 @@ function reportForm(main, ctx, offerings, { focusHeading, success }) {
     }
   });
 
-  function showErrors(errors, intro) {
-    for (const { input, message } of errors) setFieldError(input, message);
-    const summary = errorSummary(errors.length === 1 ? 'Er is 1 fout' : `Er zijn ${errors.length} fouten`, errors,
-      intro ?? 'Er is nog niets opgeslagen. Verbeter de velden hieronder en verstuur opnieuw.');
-    messages.replaceChildren(summary);
-    summary.focus();
-  }
+  const showFieldErrors = (errors) => showErrors(messages, errors, 'Er is nog niets opgeslagen. Verbeter de velden hieronder en verstuur opnieuw.');
 
   function handleError(error, read) {
     if (error instanceof ApiError && (error.status === 400 || error.status === 404) && Object.keys(error.fieldErrors).length) {
@@ -256,14 +234,13 @@ function reportForm(main, ctx, offerings, { focusHeading, success }) {
         if (input) errors.push({ input, message: set.message(match[2], read[Number(match[1])].body) });
       }
       if (errors.length) {
-        showErrors(errors);
+        showFieldErrors(errors);
         return;
       }
     }
     if (error instanceof ApiError && error.status === 401) {
       sessionStorage.removeItem(KEY_STORAGE);
       keyStep(main, ctx, 'Je sleutel werkt niet meer. Er is niets opgeslagen. Vraag je regio om een nieuwe sleutel.');
-      document.getElementById('api-sleutel')?.focus();
       return;
     }
     const text = error.status === 0

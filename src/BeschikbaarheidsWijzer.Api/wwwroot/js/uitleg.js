@@ -2,20 +2,9 @@
 import { getJson, loadReference } from './api.js';
 import { announce, h, replace } from './dom.js';
 import { field } from './fields.js';
+import { normsTable } from './norms.js';
 
 const p = (...text) => h('p', {}, ...text);
-
-function normsTable(norms) {
-  const cell = (value) => h('td', { class: 'num' }, value == null ? '–' : value === 0 ? 'direct' : `${value} wk`);
-  return h('div', { class: 'table-scroll', role: 'region', 'aria-label': 'Normen per soort hulp', tabindex: '0' },
-    h('table', {},
-      h('caption', { class: 'visually-hidden' }, 'Maximale wachttijd per soort hulp'),
-      h('thead', {}, h('tr', {}, ['Soort hulp', 'Tot intake', 'Van intake tot start', 'In totaal', 'Welke norm'].map((t) => h('th', { scope: 'col' }, t)))),
-      h('tbody', {}, norms.map((n) => h('tr', {},
-        h('th', { scope: 'row' }, n.careTypeName),
-        cell(n.maxIntakeWeeks), cell(n.maxTreatmentWeeks), cell(n.maxTotalWeeks),
-        h('td', {}, n.source === 'regio' ? 'Norm van de regio' : n.label ?? 'Geen norm'))))));
-}
 
 function normsSection() {
   const region = h('select', { id: 'norm-regio' }, h('option', { value: '' }, 'Landelijk (Treeknormen)'));

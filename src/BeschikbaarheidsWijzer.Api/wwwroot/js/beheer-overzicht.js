@@ -1,0 +1,218 @@
+// Beheer, overzicht (/beheer): the region today per care type, and per care type the last 26 weeks as two charts (the
+// share of reports within the norm, and the median wait), each with a description and the same figures as a table.
+// Below, the downloads for the contract talk: the KPI table (norm compliance per provider), today's figures and the weeks.
+import { h, replace, s } from './dom.js';
+import { chartLayout, chartSvg, grid, valueScale, weekLabels } from './chart.js';
+import { formatNumber, weekLabel, weeks } from './format.js';
+import { beheerHref } from './beheer.js';
+import { downloadButton, failure, failureText, formErrors, section, textField } from './beheer-form.js';
+
+const TREND_WEEKS = 26;
+
+const percent = (share) => `${formatNumber(Math.round(share * 1000) / 10)}%`;
+/** A median may be a half week: "2,5 weken". */
+const waitWeeks = (n) => (n === 1 ? '1 week' : `${formatNumber(n)} weken`);
+const shareText = (w) => (w.withinNorm.compared ? `${percent(w.withinNorm.share)} (${w.withinNorm.within} van ${w.withinNorm.compared})` : '–');
+
+/** "tot intake hoogstens 4 weken, in totaal hoogstens 14 weken". */
+export function normWords(norm) {
+  if (!norm) return 'geen norm bekend';
+  const parts = [
+    norm.maxIntakeWeeks != null ? `tot intake hoogstens ${weeks(norm.maxIntakeWeeks)}` : null,
+    norm.maxTreatmentWeeks != null ? `van intake tot start hoogstens ${weeks(norm.maxTreatmentWeeks)}` : null,
+    norm.maxTotalWeeks != null ? `in totaal hoogstens ${weeks(norm.maxTotalWeeks)}` : null,
+  ].filter(Boolean);
+  return `${norm.source === 'regio' ? 'norm van de regio' : norm.label}: ${parts.join(', ') || 'geen maximum'}`;
+}
+
+function range(values, format) {
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  return low === high ? format(low) : `tussen ${format(low)} en ${format(high)}`;
+}
+
+/** The share of reports within the norm per week, as bars from 0 to 100%. A week without a judged report shows "–". */
+function shareChart(weekList) {
+  const layout = chartLayout(weekList.length, 100);
+  const judged = weekList.filter((w) => w.withinNorm.compared > 0);
+  const latest = judged[judged.length - 1];
+  const description = judged.length === 0
+    ? `In de laatste ${weekList.length} weken is geen enkele melding met de norm vergeleken.`
+    : [
+      `In ${judged.length} van de ${weekList.length} weken zijn meldingen met de norm vergeleken.`,
+      `Binnen de norm: ${range(judged.map((w) => w.withinNorm.share), percent)}.`,
+      `Laatste week met cijfers (${weekLabel(latest.week)}): ${shareText(latest)}.`,
+    ].join(' ');
+  const bars = weekList.map((w, i) => {
+    if (!w.withinNorm.compared) {
+      return s('text', { x: layout.x(i) + layout.slot / 2, y: layout.baseline - 4, 'text-anchor': 'middle', class: 'no-data' }, '–');
+    }
+    const height = Math.max(2, w.withinNorm.share * layout.plotHeight);
+    return s('rect', { x: layout.x(i) + layout.slot * 0.15, y: layout.baseline - height, width: layout.slot * 0.7, height, class: 'share-bar' });
+  });
+  return chartSvg(layout, 'Deel van de meldingen binnen de norm, per week', description,
+    grid(layout, [0, 25, 50, 75, 100], { unit: '% binnen de norm', format: (t) => `${t}%` }),
+    bars,
+    weekLabels(layout, weekList.map((w) => w.week)));
+}
+
+/** The median wait per week as a line with dots (a gap where a week has no figures), against the norm. */
+function medianChart(weekList, norm) {
+  const bound = norm?.maxTotalWeeks ?? norm?.maxIntakeWeeks ?? null;
+  const boundName = norm?.maxTotalWeeks != null ? 'totaal' : 'intake';
+  const known = weekList.filter((w) => w.medianWaitWeeks != null);
+  const { top, ticks } = valueScale(Math.max(4, bound ?? 0, ...known.map((w) => w.medianWaitWeeks)));
+  const layout = chartLayout(weekList.length, top);
+  const latest = known[known.length - 1];
+  const description = known.length === 0
+    ? `Er zijn geen wachttijden doorgegeven in de laatste ${weekList.length} weken.`
+    : [
+      `De mediane wachttijd was ${range(known.map((w) => w.medianWaitWeeks), waitWeeks)}.`,
+      bound != null ? `De norm (${boundName}) is ${weeks(bound)}.` : 'Er is geen norm voor deze wachttijd.',
+      `Laatste week met cijfers (${weekLabel(latest.week)}): ${waitWeeks(latest.medianWaitWeeks)}.`,
+    ].join(' ');
+
+  let path = '';
+  weekList.forEach((w, i) => {
+    if (w.medianWaitWeeks == null) return;
+    const command = i > 0 && weekList[i - 1].medianWaitWeeks != null ? 'L' : 'M';
+    path += `${command}${layout.x(i) + layout.slot / 2},${layout.y(w.medianWaitWeeks)} `;
+  });
+  const dots = weekList.map((w, i) => (w.medianWaitWeeks == null
+    ? null
+    : s('circle', { cx: layout.x(i) + layout.slot / 2, cy: layout.y(w.medianWaitWeeks), r: 4, class: 'median-dot' })));
+
+  return chartSvg(layout, 'Mediane wachttijd per week, tegenover de norm', description,
+    grid(layout, ticks, { unit: 'weken' }),
+    bound != null ? [
+      s('line', { x1: layout.pad.left, x2: layout.width - layout.pad.right, y1: layout.y(bound), y2: layout.y(bound), class: 'norm-line' }),
+      s('text', { x: layout.width - layout.pad.right + 6, y: layout.y(bound) + 4, class: 'norm-label' }, `norm ${bound}`),
+    ] : null,
+    path ? s('path', { d: path.trim(), class: 'median-line' }) : null,
+    dots,
+    weekLabels(layout, weekList.map((w) => w.week)));
+}
+
+function trendTable(careType) {
+  return h('table', { class: 'trend-table' },
+    h('caption', {}, `${careType.careType.name}: cijfers per week, nieuwste eerst`),
+    h('thead', {}, h('tr', {}, ['Week', 'Aanbod verwacht', 'Cijfers doorgegeven', 'Binnen de norm', 'Mediane wachttijd']
+      .map((text) => h('th', { scope: 'col' }, text)))),
+    h('tbody', {}, [...careType.weeks].reverse().map((w) => h('tr', {},
+      h('th', { scope: 'row' }, weekLabel(w.week)),
+      h('td', { class: 'num' }, w.offeringsExpected),
+      h('td', { class: 'num' }, w.reported),
+      h('td', { class: 'num' }, shareText(w)),
+      h('td', { class: 'num' }, w.medianWaitWeeks == null ? '–' : waitWeeks(w.medianWaitWeeks))))));
+}
+
+function careTypeTrend(careType) {
+  const id = `trend-${careType.careType.code}`;
+  return h('article', { class: 'trend', 'aria-labelledby': id },
+    h('h3', { id }, careType.careType.name),
+    h('p', { class: 'meta' }, `Nu geldt de ${normWords(careType.norm)}.`),
+    h('div', { class: 'trend-charts' },
+      h('figure', { class: 'chart-figure' }, shareChart(careType.weeks),
+        h('figcaption', {}, 'Elke staaf is één week: het deel van de doorgegeven wachttijden dat binnen de norm bleef. Een streepje: geen cijfers om te vergelijken.')),
+      h('figure', { class: 'chart-figure' }, medianChart(careType.weeks, careType.norm),
+        h('figcaption', {}, 'Elke stip is één week: de middelste wachttijd van alle doorgegeven cijfers. De stippellijn is de norm.'))),
+    h('details', { class: 'history' }, h('summary', {}, 'Bekijk de cijfers als tabel'),
+      h('div', { class: 'table-scroll', role: 'region', 'aria-label': `Cijfers per week: ${careType.careType.name}`, tabindex: '0' }, trendTable(careType))));
+}
+
+function todayTable(summary) {
+  const rows = summary.rows.filter((r) => r.offerings > 0);
+  const cell = (value) => h('td', { class: 'num' }, value);
+  return h('div', { class: 'table-scroll', role: 'region', 'aria-label': 'De regio vandaag per zorgvorm', tabindex: '0' },
+    h('table', { class: 'summary-table' },
+      h('caption', { class: 'visually-hidden' }, 'De regio vandaag per zorgvorm'),
+      h('thead', {}, h('tr', {}, ['Zorgvorm', 'Aanbod', 'Met cijfers', 'Cijfers te oud', 'Neemt aanmeldingen aan', 'Vrije plekken', 'Binnen de norm', 'Mediane wachttijd']
+        .map((text) => h('th', { scope: 'col' }, text)))),
+      h('tbody', {}, rows.map((r) => h('tr', {},
+        h('th', { scope: 'row' }, r.careType.name),
+        cell(r.offerings), cell(r.withReport), cell(r.stale), cell(r.acceptingReferrals), cell(r.freePlaces),
+        cell(r.withinNorm.compared ? `${percent(r.withinNorm.share)} (${r.withinNorm.within} van ${r.withinNorm.compared})` : '–'),
+        cell(r.medianWaitWeeks == null ? '–' : waitWeeks(r.medianWaitWeeks)))))));
+}
+
+function downloads(session, trend) {
+  const region = session.region.code;
+  const status = h('p', { class: 'download-status', role: 'status' });
+  const from = textField('Van', { type: 'date', value: trend.from, name: 'van', className: 'input-date' });
+  const to = textField('Tot en met', { type: 'date', value: trend.lastDay, name: 'tot', className: 'input-date' });
+  const messages = h('div', {});
+  const form = h('form', { class: 'download-form', novalidate: true }, messages);
+  const errors = formErrors(form, messages, {
+    fields: { from: from.input, to: to.input },
+    words: {
+      from: 'Kies een datum.',
+      to: (message) => (/at most/i.test(message) ? 'Kies een periode van hoogstens twee jaar.' : 'Kies een datum op of na de datum bij Van.'),
+    },
+  });
+
+  const kpi = downloadButton('Download de KPI-tabel (CSV)', session.api, () => {
+    errors.clear();
+    const missing = [[from.input, 'Kies een datum.'], [to.input, 'Kies een datum.']].filter(([input]) => !input.value).map(([input, message]) => ({ input, message }));
+    if (missing.length) {
+      errors.show(missing, 'Kies de periode van de KPI-tabel.');
+      return null;
+    }
+    return `/api/v1/reports/norm-compliance?${new URLSearchParams({ region, from: from.input.value, to: to.input.value, format: 'csv' })}`;
+  }, status, (error) => errors.refuse(error));
+  form.append(
+    h('fieldset', { class: 'period' }, h('legend', {}, 'Periode van de KPI-tabel'), h('div', { class: 'form-row' }, from.element, to.element)),
+    h('p', { class: 'hint' }, 'Per aanbieder en zorgvorm: weken verwacht en gemeld, het deel binnen de norm per stap, de mediane en de langste wachttijd, en de trend.'),
+    h('div', { class: 'form-actions' }, kpi));
+
+  return section('Voor het contractgesprek',
+    h('p', {}, 'De bestanden openen in Excel: puntkomma’s tussen de cellen, een komma in getallen.'),
+    form,
+    h('div', { class: 'form-actions' },
+      downloadButton('Download de cijfers van vandaag (CSV)', session.api, () => `/api/v1/reports/region-summary?${new URLSearchParams({ region, format: 'csv' })}`, status),
+      downloadButton('Download de cijfers per week (CSV)', session.api, () => `/api/v1/reports/weekly-trend?${new URLSearchParams({ region, weeks: TREND_WEEKS, format: 'csv' })}`, status)),
+    status);
+}
+
+export async function show(page, session, { setTitle }) {
+  const region = session.region;
+  setTitle(`Overzicht ${region.name}`);
+  const heading = h('h1', { tabindex: '-1' }, `Overzicht regio ${region.name}`);
+  replace(page, heading, h('p', { class: 'loading', role: 'status' }, 'De cijfers worden geladen…'));
+  const query = (extra) => new URLSearchParams({ region: region.code, ...extra });
+  let trend;
+  let summary;
+  let stale;
+  try {
+    [trend, summary, stale] = await Promise.all([
+      session.api.get(`/api/v1/reports/weekly-trend?${query({ weeks: TREND_WEEKS })}`),
+      session.api.get(`/api/v1/reports/region-summary?${query()}`),
+      session.api.get(`/api/v1/reports/stale?${query()}`),
+    ]);
+  } catch (error) {
+    replace(page, heading, failure(failureText(error, { saving: false })));
+    return;
+  }
+
+  const late = stale.rows.length;
+  replace(page,
+    heading,
+    h('p', { class: 'lead' }, `Hoe staan de wachttijden ervoor in regio ${region.name}? De cijfers van vandaag, en per zorgvorm de laatste ${TREND_WEEKS} weken.`),
+    h('p', { class: late ? 'notice' : 'muted' },
+      late === 0
+        ? `Alle aanbieders hebben de laatste ${stale.days} dagen hun cijfers doorgegeven.`
+        : [`Voor ${late === 1 ? '1 onderdeel' : `${late} onderdelen`} van het aanbod zijn al ${stale.days} dagen of langer geen cijfers doorgegeven. `,
+          h('a', { href: beheerHref('/beheer/verouderd', region.code) }, 'Bekijk wie te laat is')]),
+
+    section('Vandaag per zorgvorm',
+      h('p', { class: 'hint' }, `Binnen de norm: van het aanbod met een oordeel. Cijfers ouder dan ${summary.staleAfterDays} dagen tellen mee, maar staan apart als te oud.`),
+      todayTable(summary)),
+
+    section(`De laatste ${TREND_WEEKS} weken per zorgvorm`,
+      h('p', { class: 'hint' }, `Van ${weekLabel(trend.weeks[0])} tot en met ${weekLabel(trend.weeks[trend.weeks.length - 1])}. Elke week telt de laatste cijfers van dat aanbod in die week, vergeleken met de norm die gold op de dag van de melding.`),
+      trend.careTypes.length === 0
+        ? h('p', {}, 'Er is nog geen aanbod met een contract in deze regio.')
+        : trend.careTypes.map(careTypeTrend)),
+
+    downloads(session, trend));
+}
+

@@ -1,0 +1,652 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using BeschikbaarheidsWijzer.Api.Data.Entities;
+using BeschikbaarheidsWijzer.Api.Tests.Infrastructure;
+using BeschikbaarheidsWijzer.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace BeschikbaarheidsWijzer.Web.Tests;
+
+/// <summary>
+/// Beheer (/beheer): a contract manager, without touching the database, onboards a provider, sets the region's norms, sees
+/// who is late with their figures and downloads the KPI table; a region manager sees only its own region. Each test makes
+/// its own providers (in a region or care type no other test reads) and keys through the real API.
+/// </summary>
+public sealed class BeheerPageTests(WebAppServer app, BrowserFixture browser, ITestOutputHelper output) : BrowserTest(app, browser, output)
+{
+    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+
+    private static ILocator Section(IPage page, string heading) =>
+        page.Locator("section.beheer-section").Filter(new() { Has = page.Locator("h2", new() { HasText = heading }) });
+
+    private static ILocator Menu(IPage page, string name) =>
+        page.Locator("nav[aria-label=Beheer]").GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
+
+    private async Task<List<(Guid Id, string Name)>> ProvidersOfAsync(string region)
+    {
+        var list = await Beheer.CallAsync(App, WebAppServer.AdminKey, HttpMethod.Get, $"/api/v1/admin/providers?region={region}&pageSize=100");
+        return list.GetProperty("items").EnumerateArray().Select(p => (p.GetProperty("id").GetGuid(), p.GetProperty("name").GetString()!)).ToList();
+    }
+
+    private async Task<byte[]> CsvAsync(string key, string pathAndQuery)
+    {
+        using var client = new HttpClient { BaseAddress = App.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return await client.GetByteArrayAsync(pathAndQuery);
+    }
+
+    [Fact]
+    public Task A_region_manager_sees_only_its_own_region_also_when_it_asks_for_another() => InPageAsync(async page =>
+    {
+        var key = await Beheer.RegionManagerKeyAsync(App, "Contractmanager Achterhoek", "achterhoek");
+        var achterhoek = await ProvidersOfAsync("achterhoek");
+        var twenteOnly = (await ProvidersOfAsync("twente")).Where(p => achterhoek.All(a => a.Id != p.Id)).ToList();
+        Assert.NotEmpty(twenteOnly);
+        var asked = new List<string>();
+        page.Request += (_, request) => asked.Add(Uri.UnescapeDataString(request.Url));
+
+        await Beheer.LogInAsync(page, key);
+        await Expect(page.Locator(".beheer-who")).ToHaveTextAsync("Ingelogd als contractmanager, sleutel “Contractmanager Achterhoek”.");
+        await Expect(page.Locator(".beheer-region")).ToHaveTextAsync("Regio: Achterhoek");
+        await Expect(page.Locator("#beheer-regio")).ToHaveCountAsync(0);
+        await Expect(page.Locator("main h1")).ToHaveTextAsync("Overzicht regio Achterhoek");
+
+        // Another region in the address: said so, and the key's own region is shown instead.
+        await page.GotoAsync("/beheer?regio=twente");
+        await Expect(page.Locator(".notice[role=status]").First).ToContainTextAsync("Je sleutel geeft geen toegang tot de regio “twente”. Je ziet regio Achterhoek.");
+        await Expect(page.Locator("main h1")).ToHaveTextAsync("Overzicht regio Achterhoek");
+        await Expect(page.Locator("article.trend").First).ToBeVisibleAsync();
+
+        await page.GotoAsync("/beheer/aanbieders?regio=twente");
+        var names = page.Locator(".provider-table tbody th");
+        await Expect(names).ToHaveCountAsync(achterhoek.Count);
+        var shown = await names.AllTextContentsAsync();
+        Assert.Equal(achterhoek.Select(p => p.Name).Order(StringComparer.Ordinal), shown.Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(shown, twenteOnly.Select(p => p.Name).Contains);
+
+        // A Twente provider's own address does not exist for this key.
+        await page.GotoAsync($"/beheer/aanbieders/{twenteOnly[0].Id}?regio=achterhoek");
+        await Expect(page.Locator(".beheer-page .error")).ToContainTextAsync("hoort niet bij jouw regio");
+        await Expect(page.Locator("main")).Not.ToContainTextAsync(twenteOnly[0].Name);
+
+        await page.GotoAsync("/beheer/verouderd?regio=twente");
+        await Expect(page.Locator("main h1")).ToHaveTextAsync("Te laat met cijfers in regio Achterhoek");
+        await page.GotoAsync("/beheer/normen?regio=twente");
+        await Expect(page.Locator("main h1")).ToHaveTextAsync("Normen van regio Achterhoek");
+        await Expect(page.Locator("table").First).ToBeVisibleAsync();
+
+        // The page never even asked the API for Twente's data.
+        Assert.Contains(asked, u => u.Contains("region=achterhoek", StringComparison.Ordinal));
+        Assert.DoesNotContain(asked, u => u.Contains("/api/", StringComparison.Ordinal) && u.Contains("twente", StringComparison.Ordinal));
+    });
+
+    [Fact]
+    public Task An_admin_chooses_any_region_and_the_menu_keeps_it() => InPageAsync(async page =>
+    {
+        var regions = await ApiAsync("/api/v1/regions");
+        await Beheer.LogInAsync(page, WebAppServer.AdminKey);
+        await Expect(page.Locator(".beheer-who")).ToHaveTextAsync("Ingelogd als beheerder van alle regio’s.");
+        var select = page.GetByLabel("Regio", new() { Exact = true });
+        var expected = regions.EnumerateArray().Select(r => r.GetProperty("name").GetString()!).Order(StringComparer.Create(Dutch, true)).ToArray();
+        await Expect(select.Locator("option")).ToHaveTextAsync(expected);
+        await Expect(page.Locator("main h1")).ToHaveTextAsync("Overzicht regio Achterhoek");
+        // Once the figures are in, the page's heading has the focus, as after any page change.
+        await Expect(page.Locator("article.trend").First).ToBeVisibleAsync();
+        await Expect(page.Locator("main h1")).ToBeFocusedAsync();
+
+        await select.FocusAsync();
+        await select.SelectOptionAsync("twente");
+        await Expect(page.Locator("main h1")).ToHaveTextAsync("Overzicht regio Twente");
+        Assert.Contains("regio=twente", page.Url);
+        await Expect(select).ToBeFocusedAsync();
+        await Expect(Menu(page, "Aanbieders")).ToHaveAttributeAsync("href", "/beheer/aanbieders?regio=twente");
+
+        await Menu(page, "Normen van de regio").ClickAsync();
+        await Expect(page.Locator("main h1")).ToHaveTextAsync("Normen van regio Twente");
+        await Expect(page.Locator("main h1")).ToBeFocusedAsync();
+        await Expect(Menu(page, "Normen van de regio")).ToHaveAttributeAsync("aria-current", "page");
+        await Expect(Menu(page, "Overzicht")).Not.ToHaveAttributeAsync("aria-current", "page");
+
+        // Back goes to the overview of Twente again.
+        await page.GoBackAsync();
+        await Expect(page.Locator("main h1")).ToHaveTextAsync("Overzicht regio Twente");
+    });
+
+    [Fact]
+    public Task A_wrong_or_revoked_key_is_refused_next_to_the_key_field_and_forgotten() => InPageAsync(async page =>
+    {
+        await page.GotoAsync("/beheer");
+        var field = page.GetByLabel("Je beheersleutel");
+        await field.FillAsync("geheim");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verder" }).ClickAsync();
+        await ExpectFieldErrorAsync(page, field, "Dit is geen geldige sleutel");
+
+        // A provider's key is not the region's.
+        var provider = await App.DemoProviderAsync(minimumOfferings: 1);
+        var (_, providerKey) = await App.CreateApiKeyAsync(ApiKeyRole.Provider, provider.ProviderId);
+        await field.FillAsync(providerKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verder" }).ClickAsync();
+        await ExpectFieldErrorAsync(page, page.GetByLabel("Je beheersleutel"), "Deze sleutel is van een zorgaanbieder");
+        Assert.Null(await page.EvaluateAsync<string?>($"() => sessionStorage.getItem('{Beheer.KeyStorage}')"));
+
+        // A key revoked while the page is open: the next step brings back the key field, with the reason.
+        var key = await Beheer.RegionManagerKeyAsync(App, "Wordt ingetrokken", "achterhoek");
+        await Beheer.LogInAsync(page, key);
+        await Expect(page.Locator("article.trend").First).ToBeVisibleAsync();
+        Assert.Equal(key, await page.EvaluateAsync<string?>($"() => sessionStorage.getItem('{Beheer.KeyStorage}')"));
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => localStorage.length"));
+        await Beheer.CallAsync(App, WebAppServer.AdminKey, HttpMethod.Delete, $"/api/v1/admin/api-keys/{key.Split('_')[1]}");
+        await Menu(page, "Te laat met cijfers").ClickAsync();
+        await ExpectFieldErrorAsync(page, page.GetByLabel("Je beheersleutel"), "Deze sleutel werkt niet meer");
+        Assert.Null(await page.EvaluateAsync<string?>($"() => sessionStorage.getItem('{Beheer.KeyStorage}')"));
+
+        // Logging out forgets the key.
+        await Beheer.LogInAsync(page, WebAppServer.AdminKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Uitloggen (sleutel vergeten)" }).ClickAsync();
+        await Expect(page.GetByLabel("Je beheersleutel")).ToBeFocusedAsync();
+        Assert.Null(await page.EvaluateAsync<string?>($"() => sessionStorage.getItem('{Beheer.KeyStorage}')"));
+    });
+
+    [Fact]
+    public Task A_contract_manager_onboards_a_provider_whose_key_works_and_whose_offering_parents_find() => InPageAsync(
+        new BrowserNewContextOptions { Permissions = ["clipboard-read", "clipboard-write"] },
+        async page =>
+        {
+            var key = await Beheer.RegionManagerKeyAsync(App, "Contractmanager Rivierenland", "rivierenland");
+            var name = Beheer.Unique("Jeugdhulp De Linde");
+            await Beheer.LogInAsync(page, key, "/beheer/aanbieders");
+
+            // The provider.
+            await page.GetByRole(AriaRole.Link, new() { Name = "Nieuwe aanbieder toevoegen" }).ClickAsync();
+            await Expect(page.Locator("main h1")).ToHaveTextAsync("Nieuwe aanbieder");
+            await page.GetByLabel("Naam", new() { Exact = true }).FillAsync(name);
+            await page.GetByLabel("KvK-nummer (mag leeg blijven)").FillAsync("12345678");
+            await page.GetByLabel("Website (mag leeg blijven)").FillAsync("https://www.delinde.example");
+            await page.GetByLabel("Telefoon (mag leeg blijven)").FillAsync("0344-123456");
+            await page.GetByLabel("E-mail (mag leeg blijven)").FillAsync("info@delinde.example");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Aanbieder toevoegen" }).ClickAsync();
+            var success = page.Locator(".success");
+            await Expect(success).ToContainTextAsync($"{name} is toegevoegd");
+            await Expect(success).ToBeFocusedAsync();
+            await Expect(page.Locator("main h1")).ToHaveTextAsync(name);
+            var providerId = Guid.Parse(Regex.Match(page.Url, "/beheer/aanbieders/([0-9a-f-]{36})").Groups[1].Value);
+            await using (var db = App.CreateDbContext())
+            {
+                var stored = await db.Providers.SingleAsync(p => p.Id == providerId);
+                Assert.Equal(["rivierenland"], stored.RegionCodes);
+                Assert.Equal(("12345678", "0344-123456", "info@delinde.example"), (stored.KvkNumber, stored.Phone, stored.Email));
+            }
+
+            // A location in Tiel: picked from the list, the town filled in from it, the postcode written properly.
+            await page.GetByRole(AriaRole.Button, new() { Name = "Vestiging toevoegen" }).ClickAsync();
+            var editor = page.Locator("form.editor");
+            await Expect(editor.GetByLabel("Naam van de vestiging")).ToBeFocusedAsync();
+            await editor.GetByLabel("Naam van de vestiging").FillAsync("De Linde Tiel");
+            await editor.GetByLabel("Straat en huisnummer (mag leeg blijven)").FillAsync("Waterstraat 1");
+            await editor.GetByLabel("Postcode (mag leeg blijven)").FillAsync("4001 ab");
+            await editor.GetByRole(AriaRole.Combobox, new() { Name = "Gemeente" }).FillAsync("Tie");
+            await page.GetByRole(AriaRole.Option, new() { Name = "Tiel (Rivierenland)" }).ClickAsync();
+            await Expect(editor.GetByLabel("Plaats", new() { Exact = true })).ToHaveValueAsync("Tiel");
+            await editor.GetByRole(AriaRole.Button, new() { Name = "Vestiging toevoegen" }).ClickAsync();
+            await Expect(Section(page, "Vestigingen").Locator(".success")).ToContainTextAsync("De vestiging is toegevoegd");
+            await Expect(Section(page, "Vestigingen").Locator(".beheer-list")).ToContainTextAsync("Waterstraat 1, 4001 AB Tiel · gemeente Tiel");
+
+            // The offering, contracted for Tiel and Zaltbommel; a Rivierenland manager is offered only its own municipalities.
+            await page.GetByRole(AriaRole.Button, new() { Name = "Aanbod toevoegen" }).ClickAsync();
+            editor = page.Locator("form.editor");
+            await editor.GetByLabel("Titel").FillAsync("Ouder-kindbegeleiding");
+            await editor.GetByLabel("Zorgvorm").SelectOptionAsync("ambulante-begeleiding");
+            await editor.GetByLabel("Leeftijd vanaf").FillAsync("0");
+            await editor.GetByLabel("Leeftijd tot en met").FillAsync("12");
+            await editor.GetByLabel("Vragen over opvoeden").CheckAsync();
+            await editor.GetByLabel("Zo meld je je aan (mag leeg blijven)").FillAsync("Verwijzing via het wijkteam of de huisarts.");
+            await Expect(editor.GetByLabel("De Linde Tiel (Tiel)")).ToBeCheckedAsync();
+            await editor.GetByLabel("Tiel", new() { Exact = true }).CheckAsync();
+            await editor.GetByLabel("Zaltbommel", new() { Exact = true }).CheckAsync();
+            await Expect(editor.GetByLabel("Doetinchem", new() { Exact = true })).ToHaveCountAsync(0);
+            await editor.GetByRole(AriaRole.Button, new() { Name = "Aanbod toevoegen" }).ClickAsync();
+            await Expect(Section(page, "Aanbod").Locator(".success")).ToContainTextAsync("Het aanbod is toegevoegd");
+            await Expect(Section(page, "Aanbod").Locator(".beheer-list")).ToContainTextAsync("Gecontracteerd voor: Tiel, Zaltbommel");
+            await using (var db = App.CreateDbContext())
+            {
+                var offering = await db.Offerings.Include(o => o.Contracts).Include(o => o.Locations).AsSplitQuery().SingleAsync(o => o.ProviderId == providerId);
+                Assert.Equal(["GM0281", "GM0297"], offering.Contracts.Select(c => c.MunicipalityCode).Order());
+                Assert.All(offering.Contracts, c => Assert.Equal(IsoWeekToday(), c.ValidFrom));
+                Assert.Equal(["opvoedvragen"], offering.Tags);
+                Assert.Equal("De Linde Tiel", Assert.Single(offering.Locations).Name);
+            }
+
+            // The key: shown once, with a copy button, and gone from the page when put away.
+            await page.GetByLabel("Naam van de sleutel (mag leeg blijven)").FillAsync("Planning");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Maak een sleutel" }).ClickAsync();
+            var once = page.Locator(".key-once");
+            await Expect(once).ToBeFocusedAsync();
+            await Expect(once).ToContainTextAsync("Je ziet deze sleutel maar één keer.");
+            var providerKey = await once.GetByLabel("Sleutel", new() { Exact = true }).InputValueAsync();
+            Assert.Matches("^bwk_[0-9a-f]{16}_[0-9a-f]{64}$", providerKey);
+            await once.GetByRole(AriaRole.Button, new() { Name = "Kopieer de sleutel" }).ClickAsync();
+            await Expect(once.Locator(".copy-status")).ToHaveTextAsync("De sleutel is gekopieerd. Plak hem waar de aanbieder hem veilig kan vinden.");
+            Assert.Equal(providerKey, await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+
+            // Without a clipboard the key is selected, to copy by hand.
+            await page.EvaluateAsync("() => { navigator.clipboard.writeText = () => Promise.reject(new Error('geen klembord')); }");
+            await once.GetByRole(AriaRole.Button, new() { Name = "Kopieer de sleutel" }).ClickAsync();
+            await Expect(once.Locator(".copy-status")).ToContainTextAsync("De sleutel is geselecteerd: druk op Ctrl+C");
+            Assert.True(await page.EvaluateAsync<bool>(
+                "() => { const i = document.getElementById('nieuwe-sleutel'); return document.activeElement === i && i.selectionStart === 0 && i.selectionEnd === i.value.length; }"));
+
+            await once.GetByRole(AriaRole.Button, new() { Name = "Ik heb de sleutel bewaard" }).ClickAsync();
+            await Expect(once).ToHaveCountAsync(0);
+            await Expect(Section(page, "Sleutels").Locator(".beheer-list")).ToContainTextAsync("Planning");
+            await Expect(Section(page, "Sleutels").Locator(".beheer-list")).ToContainTextAsync("werkt, nog niet gebruikt");
+            Assert.DoesNotContain(providerKey, await page.ContentAsync(), StringComparison.Ordinal);
+            await page.ReloadAsync();
+            await Expect(Section(page, "Sleutels").Locator(".beheer-list")).ToContainTextAsync("Planning");
+            Assert.DoesNotContain(providerKey[20..], await page.ContentAsync(), StringComparison.Ordinal);
+
+            // The provider reports with the new key on its own page.
+            await page.GotoAsync("/aanbieders");
+            await page.GetByLabel("Je API-sleutel").FillAsync(providerKey);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Verder" }).ClickAsync();
+            var report = page.Locator("fieldset.offering-report");
+            await Expect(report).ToHaveCountAsync(1);
+            await Expect(report.Locator("legend h3")).ToHaveTextAsync("Ouder-kindbegeleiding");
+            await report.GetByLabel("Ja", new() { Exact = true }).CheckAsync();
+            await report.GetByLabel("Wachttijd tot intake").FillAsync("2");
+            await report.GetByLabel("Wachttijd van intake tot start van de hulp").FillAsync("3");
+            await report.GetByLabel("Vrije plekken").FillAsync("4");
+            await report.GetByLabel("Plekken in totaal").FillAsync("12");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Verstuur de cijfers" }).ClickAsync();
+            await Expect(page.Locator(".success")).ToContainTextAsync("Gelukt: je cijfers zijn opgeslagen");
+
+            // And a parent in Zaltbommel finds it, with its figures.
+            await GoAsync(page, "/?gemeente=GM0297&zorgvorm=ambulante-begeleiding");
+            var card = page.Locator(".card").Filter(new() { Has = page.GetByText(name, new() { Exact = true }) });
+            await Expect(card).ToHaveCountAsync(1);
+            await Expect(card.Locator(".card-title")).ToHaveTextAsync("Ouder-kindbegeleiding");
+            await Expect(card.Locator(".places")).ToHaveTextAsync("4 van de 12 plekken vrij");
+            await Expect(card.Locator(".waits")).ToContainTextAsync("2 weken wachten tot intake");
+        });
+
+    [Fact]
+    public Task A_regional_norm_set_on_the_page_judges_the_public_search_at_once() => InPageAsync(async page =>
+    {
+        var provider = await Beheer.ArrangeProviderAsync(App, Beheer.Unique("Pleeggezinnen De Veluwe"), "GM0200", "pleegzorg", "Pleegzorg in Apeldoorn");
+        await Beheer.ReportAsync(App, provider, intake: 3, treatment: 4);
+        var search = "/?gemeente=GM0200&zorgvorm=pleegzorg";
+        var card = page.Locator(".card").Filter(new() { Has = page.GetByText(provider.Name, new() { Exact = true }) });
+        await GoAsync(page, search);
+        await Expect(card.Locator(".verdict")).ToContainTextAsync("Binnen de norm");           // the Treeknorm for living: 13 weeks in total
+        await Expect(card.Locator(".norm-name")).Not.ToContainTextAsync("Norm van de regio");
+
+        var key = await Beheer.RegionManagerKeyAsync(App, "Contractmanager Midden-IJssel", "midden-ijssel-oost-veluwe");
+        await Beheer.LogInAsync(page, key, "/beheer/normen");
+        await Expect(page.Locator("main h1")).ToHaveTextAsync("Normen van regio Midden-IJssel/Oost-Veluwe");
+        var today = Section(page, "Wat vandaag geldt").Locator("tr").Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = "Pleegzorg", Exact = true }) });
+        await Expect(today).ToContainTextAsync("Treeknorm");
+
+        var form = page.Locator("form[aria-label='Nieuwe norm']");
+        await form.GetByLabel("Zorgvorm").SelectOptionAsync("pleegzorg");
+        await form.GetByLabel("In totaal (weken)").FillAsync("5");
+        await form.GetByLabel("Geldt vanaf").FillAsync("2026-11-18");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Norm vastleggen" }).ClickAsync();
+        var success = page.Locator(".success");
+        await Expect(success).ToBeFocusedAsync();
+        await Expect(success).ToContainTextAsync("De norm voor Pleegzorg is vastgelegd");
+        await Expect(success).ToContainTextAsync("Vanaf 18 november 2026 geldt: in totaal hoogstens 5 weken.");
+        await Expect(today).ToContainTextAsync("5 wk");
+        await Expect(today).ToContainTextAsync("Norm van de regio");
+        var versions = page.Locator("table.versions-table").Filter(new() { Has = page.Locator("caption", new() { HasText = "Pleegzorg" }) });
+        await Expect(versions.Locator("tbody tr")).ToHaveCountAsync(1);
+        await Expect(versions.Locator("tbody tr")).ToContainTextAsync("geldt nu");
+        await using (var db = App.CreateDbContext())
+        {
+            var stored = await db.RegionalNorms.SingleAsync(n => n.RegionCode == "midden-ijssel-oost-veluwe" && n.CareTypeCode == "pleegzorg");
+            Assert.Equal((null, null, 5, new DateOnly(2026, 11, 18)), (stored.MaxIntakeWeeks, stored.MaxTreatmentWeeks, stored.MaxTotalWeeks, stored.ValidFrom));
+        }
+
+        // The same again stores nothing, and says so.
+        await form.GetByLabel("Zorgvorm").SelectOptionAsync("pleegzorg");
+        await form.GetByLabel("In totaal (weken)").FillAsync("5");
+        await form.GetByLabel("Geldt vanaf").FillAsync("2026-11-18");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Norm vastleggen" }).ClickAsync();
+        await Expect(page.Locator(".success")).ToContainTextAsync("Er is niets veranderd");
+        await Expect(versions.Locator("tbody tr")).ToHaveCountAsync(1);
+
+        // A parent in Apeldoorn: 7 weeks is now over the region's own norm of 5.
+        await GoAsync(page, search);
+        await Expect(card.Locator(".verdict")).ToContainTextAsync("Langer dan de norm");
+        await Expect(card.Locator(".waits")).ToContainTextAsync("7 weken wachten in totaal — langer dan de norm van 5 weken");
+        await Expect(card.Locator(".norm-name")).ToHaveTextAsync("Vergeleken met: Norm van de regio");
+    });
+
+    [Fact]
+    public Task A_refused_field_is_shown_next_to_it_in_dutch_and_nothing_is_stored() => InPageAsync(async page =>
+    {
+        async Task<int> ProvidersAsync()
+        {
+            await using var db = App.CreateDbContext();
+            return await db.Providers.CountAsync();
+        }
+
+        var before = await ProvidersAsync();
+        await Beheer.OpenAsync(page, WebAppServer.AdminKey, "/beheer/aanbieders/nieuw?regio=rivierenland");
+        await page.GetByLabel("Naam", new() { Exact = true }).FillAsync(Beheer.Unique("Zorg met fouten"));
+        await page.GetByLabel("KvK-nummer (mag leeg blijven)").FillAsync("1234");
+        await page.GetByLabel("Website (mag leeg blijven)").FillAsync("javascript:alert(1)");
+        await page.GetByLabel("E-mail (mag leeg blijven)").FillAsync("geen e-mail");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Aanbieder toevoegen" }).ClickAsync();
+
+        var summary = page.Locator(".error-summary");
+        await Expect(summary).ToBeFocusedAsync();
+        await Expect(summary.Locator("h2")).ToHaveTextAsync("Er zijn 3 fouten");
+        await Expect(summary).ToContainTextAsync("Er is nog niets opgeslagen");
+        await ExpectFieldErrorAsync(page, page.GetByLabel("KvK-nummer (mag leeg blijven)"), "Een KvK-nummer heeft precies 8 cijfers, bijvoorbeeld 12345678.");
+        await ExpectFieldErrorAsync(page, page.GetByLabel("Website (mag leeg blijven)"), "Vul een webadres in dat begint met https://");
+        await ExpectFieldErrorAsync(page, page.GetByLabel("E-mail (mag leeg blijven)"), "Vul een e-mailadres in zoals info@aanbieder.nl.");
+        await Expect(page.GetByLabel("Naam", new() { Exact = true })).Not.ToHaveAttributeAsync("aria-invalid", "true");
+        Assert.Equal(before, await ProvidersAsync());
+
+        await summary.GetByRole(AriaRole.Link, new() { Name = "Een KvK-nummer heeft precies 8 cijfers" }).ClickAsync();
+        await Expect(page.GetByLabel("KvK-nummer (mag leeg blijven)")).ToBeFocusedAsync();
+
+        await page.GetByLabel("KvK-nummer (mag leeg blijven)").FillAsync("12345678");
+        await page.GetByLabel("Website (mag leeg blijven)").FillAsync("https://zorg.example");
+        await page.GetByLabel("E-mail (mag leeg blijven)").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Aanbieder toevoegen" }).ClickAsync();
+        await Expect(page.Locator(".success")).ToContainTextAsync("is toegevoegd");
+        Assert.Equal(before + 1, await ProvidersAsync());
+
+        // An offering: a typed mistake is said at once; the API's refusals next to their fields.
+        var offerings = await OfferingCountAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Aanbod toevoegen" }).ClickAsync();
+        var editor = page.Locator("form.editor");
+        await editor.GetByLabel("Leeftijd vanaf").FillAsync("twaalf");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Aanbod toevoegen" }).ClickAsync();
+        await ExpectFieldErrorAsync(page, editor.GetByLabel("Leeftijd vanaf"), "Vul een heel getal in");
+        await editor.GetByLabel("Leeftijd vanaf").FillAsync("12");
+        await editor.GetByLabel("Leeftijd tot en met").FillAsync("4");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Aanbod toevoegen" }).ClickAsync();
+        await Expect(editor.Locator(".error-summary h2")).ToHaveTextAsync("Er zijn 3 fouten");
+        await ExpectFieldErrorAsync(page, editor.GetByLabel("Titel"), "Vul een titel in");
+        await ExpectFieldErrorAsync(page, editor.GetByLabel("Zorgvorm"), "Kies een zorgvorm.");
+        await ExpectFieldErrorAsync(page, editor.GetByLabel("Leeftijd tot en met"), "De leeftijd tot en met kan niet lager zijn dan de leeftijd vanaf.");
+        await Expect(editor.GetByLabel("Leeftijd vanaf")).Not.ToHaveAttributeAsync("aria-invalid", "true");
+        Assert.Equal(offerings, await OfferingCountAsync());
+    });
+
+    private async Task<int> OfferingCountAsync()
+    {
+        await using var db = App.CreateDbContext();
+        return await db.Offerings.CountAsync();
+    }
+
+    [Fact]
+    public Task The_stale_list_shows_who_is_late_with_phone_and_email_as_links() => InPageAsync(async page =>
+    {
+        var expected = await Beheer.CallAsync(App, WebAppServer.AdminKey, HttpMethod.Get, "/api/v1/reports/stale?region=achterhoek");
+        var rows = expected.GetProperty("rows").EnumerateArray().ToList();
+        Assert.NotEmpty(rows);
+        await Beheer.OpenAsync(page, WebAppServer.AdminKey, "/beheer/verouderd?regio=achterhoek");
+        await Expect(page.Locator("#verouderd-resultaat")).ToHaveTextAsync($"{rows.Count} aanbod zonder cijfers in de laatste 14 dagen");
+        var shown = page.Locator(".stale-table tbody tr");
+        await Expect(shown).ToHaveCountAsync(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var line = shown.Nth(i);
+            var contact = row.GetProperty("provider");
+            await Expect(line.Locator("th")).ToHaveTextAsync(contact.GetProperty("name").GetString()!);
+            await Expect(line).ToContainTextAsync(row.GetProperty("title").GetString()!);
+            await Expect(line).ToContainTextAsync(row.GetProperty("lastReportedAt").ValueKind == JsonValueKind.Null
+                ? "Nog nooit"
+                : $"{Expected.Date(row.GetProperty("lastReportedAt").GetDateTimeOffset())}week {int.Parse(row.GetProperty("lastReportWeek").GetString()![6..], CultureInfo.InvariantCulture)}, {row.GetProperty("daysSinceLastReport").GetInt32()} dagen geleden");
+            if (contact.GetProperty("phone").GetString() is { } phone)
+            {
+                await Expect(line.GetByRole(AriaRole.Link, new() { Name = phone })).ToHaveAttributeAsync("href", "tel:" + Regex.Replace(phone, @"[^\d+]", ""));
+            }
+
+            if (contact.GetProperty("email").GetString() is { } email)
+            {
+                await Expect(line.GetByRole(AriaRole.Link, new() { Name = email })).ToHaveAttributeAsync("href", "mailto:" + email);
+            }
+        }
+
+        // Another number of days: in the address, and the list the API gives for it.
+        var month = await Beheer.CallAsync(App, WebAppServer.AdminKey, HttpMethod.Get, "/api/v1/reports/stale?region=achterhoek&days=30");
+        await page.GetByLabel("Geen cijfers in de laatste").FillAsync("30");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Toon" }).ClickAsync();
+        await Expect(page.Locator("#verouderd-resultaat")).ToContainTextAsync("in de laatste 30 dagen");
+        Assert.Contains("dagen=30", page.Url);
+        await Expect(shown).ToHaveCountAsync(month.GetProperty("rows").GetArrayLength());
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download deze lijst (CSV)" }).ClickAsync());
+        Assert.Equal(await CsvAsync(WebAppServer.AdminKey, "/api/v1/reports/stale?region=achterhoek&days=30&format=csv"), await File.ReadAllBytesAsync((await download.PathAsync())!));
+
+        await page.GetByLabel("Geen cijfers in de laatste").FillAsync("0");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Toon" }).ClickAsync();
+        await ExpectFieldErrorAsync(page, page.GetByLabel("Geen cijfers in de laatste"), "Vul een aantal dagen in van 1 tot en met 365.");
+        Assert.Contains("dagen=30", page.Url);
+    });
+
+    [Fact]
+    public Task The_dashboard_draws_each_care_types_weeks_with_a_description_and_the_same_figures_as_a_table() => InPageAsync(async page =>
+    {
+        var key = await Beheer.RegionManagerKeyAsync(App, "Dashboard", "achterhoek");
+        var trend = await Beheer.CallAsync(App, key, HttpMethod.Get, "/api/v1/reports/weekly-trend?region=achterhoek&weeks=26");
+        var careTypes = trend.GetProperty("careTypes").EnumerateArray().ToList();
+        Assert.True(careTypes.Count > 3);
+        await Beheer.OpenAsync(page, key, "/beheer");
+        var articles = page.Locator("article.trend");
+        await Expect(articles).ToHaveCountAsync(careTypes.Count);
+
+        foreach (var (careType, i) in careTypes.Select((c, i) => (c, i)))
+        {
+            var article = articles.Nth(i);
+            var weeks = careType.GetProperty("weeks").EnumerateArray().ToList();
+            Assert.Equal(26, weeks.Count);
+            await Expect(article.Locator("h3")).ToHaveTextAsync(careType.GetProperty("careType").GetProperty("name").GetString()!);
+            var charts = article.Locator("svg[role=img]");
+            await Expect(charts).ToHaveCountAsync(2);
+
+            // The share within the norm: a bar per week with judged reports, a dash for the others, and in words.
+            var judged = weeks.Where(w => w.GetProperty("withinNorm").GetProperty("compared").GetInt32() > 0).ToList();
+            await Expect(charts.Nth(0).Locator("rect.share-bar")).ToHaveCountAsync(judged.Count);
+            await Expect(charts.Nth(0).Locator("text.no-data")).ToHaveCountAsync(26 - judged.Count);
+            await Expect(charts.Nth(0)).ToHaveAccessibleNameAsync(new Regex("^Deel van de meldingen binnen de norm, per week "));
+            await Expect(charts.Nth(0)).ToHaveAccessibleNameAsync(new Regex(Regex.Escape(judged.Count == 0
+                ? "In de laatste 26 weken is geen enkele melding met de norm vergeleken."
+                : $"In {judged.Count} van de 26 weken zijn meldingen met de norm vergeleken.") + ".*" + Regex.Escape(judged.Count == 0 ? "" : $"Laatste week met cijfers ({WeekWords(judged[^1])}): {ShareWords(judged[^1])}.")));
+
+            // The median wait: a dot per week with figures, and the last one in words.
+            var known = weeks.Where(w => w.GetProperty("medianWaitWeeks").ValueKind == JsonValueKind.Number).ToList();
+            await Expect(charts.Nth(1).Locator("circle.median-dot")).ToHaveCountAsync(known.Count);
+            if (known.Count > 0)
+            {
+                await Expect(charts.Nth(1)).ToHaveAccessibleNameAsync(new Regex(Regex.Escape(
+                    $"Laatste week met cijfers ({WeekWords(known[^1])}): {WaitWords(known[^1].GetProperty("medianWaitWeeks").GetDouble())}.")));
+            }
+        }
+
+        // The same figures as a table, newest week first.
+        var first = articles.First;
+        await first.GetByText("Bekijk de cijfers als tabel").ClickAsync();
+        var table = first.Locator("table.trend-table");
+        await Expect(table).ToBeVisibleAsync();
+        await Expect(table.Locator("tbody tr")).ToHaveCountAsync(26);
+        var newest = careTypes[0].GetProperty("weeks")[25];
+        var cells = table.Locator("tbody tr").First.Locator("th, td");
+        await Expect(cells).ToHaveTextAsync([
+            WeekWords(newest),
+            newest.GetProperty("offeringsExpected").GetInt32().ToString(CultureInfo.InvariantCulture),
+            newest.GetProperty("reported").GetInt32().ToString(CultureInfo.InvariantCulture),
+            newest.GetProperty("withinNorm").GetProperty("compared").GetInt32() > 0 ? ShareWords(newest) : "–",
+            newest.GetProperty("medianWaitWeeks").ValueKind == JsonValueKind.Number ? WaitWords(newest.GetProperty("medianWaitWeeks").GetDouble()) : "–",
+        ]);
+    });
+
+    private static string WeekWords(JsonElement week) => $"week {int.Parse(week.GetProperty("week").GetString()![6..], CultureInfo.InvariantCulture)}";
+
+    private static string ShareWords(JsonElement week)
+    {
+        var share = week.GetProperty("withinNorm");
+        var percent = Math.Round(share.GetProperty("share").GetDouble() * 1000, MidpointRounding.AwayFromZero) / 10;
+        return $"{percent.ToString("0.#", Dutch)}% ({share.GetProperty("within").GetInt32()} van {share.GetProperty("compared").GetInt32()})";
+    }
+
+    private static string WaitWords(double weeks) => weeks == 1 ? "1 week" : $"{weeks.ToString("0.#", Dutch)} weken";
+
+    [Fact]
+    public Task The_kpi_table_and_the_regions_figures_download_as_the_api_makes_them() => InPageAsync(async page =>
+    {
+        var key = await Beheer.RegionManagerKeyAsync(App, "Contractgesprek", "achterhoek");
+        await Beheer.OpenAsync(page, key, "/beheer");
+        var downloads = Section(page, "Voor het contractgesprek");
+        await Expect(downloads.GetByLabel("Tot en met", new() { Exact = true })).ToHaveValueAsync("2026-11-18");   // today, by the app's clock
+        await downloads.GetByLabel("Van", new() { Exact = true }).FillAsync("2026-10-01");
+        await downloads.GetByLabel("Tot en met", new() { Exact = true }).FillAsync("2026-11-15");
+        var download = await page.RunAndWaitForDownloadAsync(() => downloads.GetByRole(AriaRole.Button, new() { Name = "Download de KPI-tabel (CSV)" }).ClickAsync());
+
+        Assert.Equal("normnaleving-achterhoek-2026-10-01-2026-11-15.csv", download.SuggestedFilename);
+        var body = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        Assert.Equal(await CsvAsync(key, "/api/v1/reports/norm-compliance?region=achterhoek&from=2026-10-01&to=2026-11-15&format=csv"), body);
+        var rows = CsvParser.ParseTable(body);
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.False(string.IsNullOrEmpty(r["Aanbieder"])));
+        Assert.Contains(rows, r => r["Weken verwacht"] != "0");
+        await Expect(downloads.Locator(".download-status")).ToHaveTextAsync("Het bestand normnaleving-achterhoek-2026-10-01-2026-11-15.csv staat in je downloads.");
+
+        var summary = await page.RunAndWaitForDownloadAsync(() => downloads.GetByRole(AriaRole.Button, new() { Name = "Download de cijfers van vandaag (CSV)" }).ClickAsync());
+        Assert.Equal("regio-overzicht-achterhoek-2026-11-18.csv", summary.SuggestedFilename);
+        Assert.Equal(await CsvAsync(key, "/api/v1/reports/region-summary?region=achterhoek&format=csv"), await File.ReadAllBytesAsync((await summary.PathAsync())!));
+
+        // A period that ends before it starts: refused next to the field, and no file.
+        await downloads.GetByLabel("Van", new() { Exact = true }).FillAsync("2026-11-15");
+        await downloads.GetByLabel("Tot en met", new() { Exact = true }).FillAsync("2026-10-01");
+        var files = 0;
+        page.Download += (_, _) => files++;
+        await downloads.GetByRole(AriaRole.Button, new() { Name = "Download de KPI-tabel (CSV)" }).ClickAsync();
+        await ExpectFieldErrorAsync(page, downloads.GetByLabel("Tot en met", new() { Exact = true }), "Kies een datum op of na de datum bij Van.");
+        Assert.Equal(0, files);
+    });
+
+    [Fact]
+    public Task Deleting_asks_first_says_what_cannot_and_takes_the_offering_out_of_the_search() => InPageAsync(async page =>
+    {
+        var provider = await Beheer.ArrangeProviderAsync(App, Beheer.Unique("Dagcentrum De Waal"), "GM0214", "dagbehandeling", "Dagbehandeling in Buren");
+        var issued = await Beheer.CallAsync(App, WebAppServer.AdminKey, HttpMethod.Post, $"/api/v1/admin/providers/{provider.ProviderId}/api-keys", new { label = "Oude sleutel" });
+        var search = "/?gemeente=GM0214&zorgvorm=dagbehandeling";
+        var card = page.Locator(".card").Filter(new() { Has = page.GetByText(provider.Name, new() { Exact = true }) });
+        await GoAsync(page, search);
+        await Expect(card).ToHaveCountAsync(1);
+
+        await Beheer.OpenAsync(page, WebAppServer.AdminKey, $"/beheer/aanbieders/{provider.ProviderId}?regio=rivierenland");
+        await Expect(page.Locator("main h1")).ToHaveTextAsync(provider.Name);
+
+        // A location an offering still uses cannot go; "no" gives the focus back.
+        var removeLocation = page.GetByRole(AriaRole.Button, new() { Name = $"Verwijderen: {provider.Name} vestiging" });
+        await removeLocation.ClickAsync();
+        var confirm = page.Locator(".confirm");
+        await Expect(confirm).ToBeFocusedAsync();
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Ja, verwijder de vestiging" }).ClickAsync();
+        await Expect(confirm.Locator(".error")).ToHaveTextAsync("Deze vestiging hoort nog bij aanbod. Haal haar eerst bij dat aanbod weg; daarna kun je haar verwijderen.");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Nee, niet verwijderen" }).ClickAsync();
+        await Expect(confirm).ToHaveCountAsync(0);
+        await Expect(removeLocation).ToBeFocusedAsync();
+
+        // The offering: asked, deleted, and out of the public search.
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Verwijderen: {provider.OfferingTitle}" }).ClickAsync();
+        await Expect(confirm).ToContainTextAsync($"Aanbod {provider.OfferingTitle} verwijderen?");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Ja, verwijder het aanbod" }).ClickAsync();
+        await Expect(Section(page, "Aanbod").Locator(".success")).ToContainTextAsync("Het aanbod is verwijderd");
+        await Expect(Section(page, "Aanbod")).ToContainTextAsync("Er is nog geen aanbod.");
+
+        // The key: revoked, and it no longer works.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Intrekken: Oude sleutel" }).ClickAsync();
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Ja, trek de sleutel in" }).ClickAsync();
+        await Expect(Section(page, "Sleutels").Locator(".beheer-list")).ToContainTextAsync("ingetrokken op 18 november 2026");
+        using (var client = new HttpClient { BaseAddress = App.BaseAddress })
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", issued.GetProperty("key").GetString());
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/provider/offerings")).StatusCode);
+        }
+
+        // The provider itself, after which the list says so.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Aanbieder verwijderen" }).ClickAsync();
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Ja, verwijder de aanbieder" }).ClickAsync();
+        await Expect(page.Locator("main h1")).ToHaveTextAsync("Aanbieders in regio Rivierenland");
+        var success = page.Locator(".success");
+        await Expect(success).ToContainTextAsync($"{provider.Name} is verwijderd");
+        await Expect(success).ToBeFocusedAsync();
+        await Expect(page.Locator(".provider-table")).Not.ToContainTextAsync(provider.Name);
+
+        await GoAsync(page, search);
+        await ResultsAsync(page);
+        await Expect(card).ToHaveCountAsync(0);
+    });
+
+    [Fact]
+    public Task A_provider_named_like_html_is_shown_as_text_in_every_beheer_view() => InPageAsync(async page =>
+    {
+        var dialogs = new List<string>();
+        page.Dialog += async (_, dialog) =>
+        {
+            dialogs.Add(dialog.Message);
+            await dialog.DismissAsync();
+        };
+        Guid providerId;
+        await using (var db = App.CreateDbContext())
+        {
+            providerId = await db.Offerings.Where(o => o.Id == App.HostileOfferingId).Select(o => o.ProviderId).SingleAsync();
+        }
+
+        // A second offering that never reported (so the list of late ones has it) and a key with a hostile label.
+        const string offeringTitle = "<img src=x onerror=alert(6)>";
+        const string keyLabel = "<svg onload=alert(7)>";
+        await Beheer.CallAsync(App, WebAppServer.AdminKey, HttpMethod.Post, "/api/v1/admin/offerings", new
+        {
+            providerId, title = offeringTitle, careType = "dyslexiezorg", ageMin = 6, ageMax = 12, municipalities = new[] { "GM0197" },
+        });
+        await Beheer.CallAsync(App, WebAppServer.AdminKey, HttpMethod.Post, $"/api/v1/admin/providers/{providerId}/api-keys", new { label = keyLabel });
+        var key = await Beheer.RegionManagerKeyAsync(App, "<b>Achterhoek</b>", "achterhoek");
+
+        await Beheer.OpenAsync(page, key, "/beheer/aanbieders?regio=achterhoek");
+        await Expect(page.Locator(".beheer-who")).ToContainTextAsync("sleutel “<b>Achterhoek</b>”");
+        var link = page.Locator(".provider-table").GetByRole(AriaRole.Link, new() { Name = WebAppServer.HostileName, Exact = true });
+        await Expect(link).ToHaveCountAsync(1);
+        await AssertNothingRanAsync(page);
+
+        await link.ClickAsync();
+        await Expect(page.Locator("main h1")).ToHaveTextAsync(WebAppServer.HostileName);
+        await Expect(page.GetByLabel("Naam", new() { Exact = true })).ToHaveValueAsync(WebAppServer.HostileName);
+        await Expect(Section(page, "Vestigingen")).ToContainTextAsync("<b>Straat</b> 1, 7001 AB Doetinchem");
+        await Expect(Section(page, "Aanbod")).ToContainTextAsync("<script>alert(2)</script>");
+        await Expect(Section(page, "Aanbod")).ToContainTextAsync(offeringTitle);
+        await Expect(Section(page, "Sleutels")).ToContainTextAsync(keyLabel);
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Wijzigen: {WebAppServer.HostileName}" }).ClickAsync();
+        await Expect(Section(page, "Vestigingen").Locator("form.editor h3")).ToHaveTextAsync($"Vestiging wijzigen: {WebAppServer.HostileName}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Wijzigen: <script>alert(2)</script>" }).ClickAsync();
+        var editor = Section(page, "Aanbod").Locator("form.editor");
+        await Expect(editor.Locator("h3")).ToHaveTextAsync("Aanbod wijzigen: <script>alert(2)</script>");
+        await Expect(editor.GetByLabel("Titel")).ToHaveValueAsync("<script>alert(2)</script>");
+        await AssertNothingRanAsync(page);
+
+        await page.GotoAsync("/beheer/verouderd?regio=achterhoek");
+        var late = page.Locator(".stale-table tbody tr").Filter(new() { HasText = offeringTitle });
+        await Expect(late).ToHaveCountAsync(1);
+        await Expect(late.Locator("th")).ToHaveTextAsync(WebAppServer.HostileName);
+        await Expect(late).ToContainTextAsync("Nog nooit");
+        // Its website is "javascript:alert(1)": not made into a link.
+        await Expect(page.Locator("a[href^='javascript:' i]")).ToHaveCountAsync(0);
+        await AssertNothingRanAsync(page);
+
+        Assert.Empty(dialogs);
+    });
+
+    private DateOnly IsoWeekToday() => BeschikbaarheidsWijzer.Domain.Weeks.IsoWeek.ToAmsterdamDate(App.Clock.GetUtcNow());
+}
