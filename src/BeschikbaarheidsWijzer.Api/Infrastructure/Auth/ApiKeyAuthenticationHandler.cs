@@ -20,7 +20,6 @@ internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    WijzerDbContext db,
     IConfiguration configuration,
     TimeProvider clock,
     IProblemDetailsService problemDetails)
@@ -56,6 +55,9 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("The API key is not in the format bwk_<keyId>_<secret>.");
         }
 
+        // Asked for only now: most requests carry no key, and a DbContext for each of them would cost more than the rest of
+        // an answer from the output cache.
+        var db = Context.RequestServices.GetRequiredService<WijzerDbContext>();
         var key = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Id == keyId, Context.RequestAborted);
         if (key is null || !ApiKeyFormat.Matches(key.SecretHash, keyId, secret))
         {
