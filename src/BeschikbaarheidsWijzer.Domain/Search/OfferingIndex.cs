@@ -17,6 +17,9 @@ public sealed record SearchContext(
     Func<Guid, Guid, bool>? TextMatch = null)
 {
     public DateOnly Today { get; } = IsoWeek.ToAmsterdamDate(Now);
+
+    /// <summary>Figures reported before this are stale (<see cref="AvailabilityRules.IsStale"/>, worked out once per search).</summary>
+    public DateTimeOffset StaleBefore { get; } = Now - TimeSpan.FromDays(StaleAfterDays);
 }
 
 /// <summary>One offering as a search judged it: its norm and status, whether it can take a referral now, and where it is nearest.</summary>
@@ -131,7 +134,7 @@ public sealed class OfferingIndex
 
     /// <summary>Judges one offering as a search from <paramref name="referencePoint"/> would show it.</summary>
     public static OfferingMatch Judge(IndexedOffering offering, SearchContext context, (double Lat, double Lon)? referencePoint) =>
-        Judgement.Of(offering, context).Locate(referencePoint).ToMatch();
+        Judgement.Of(offering, context.Norms.GetValueOrDefault(offering.CareTypeCode), context).Locate(referencePoint).ToMatch();
 
     public SearchOutcome Search(SearchCriteria criteria, SearchContext context)
     {
@@ -139,6 +142,14 @@ public sealed class OfferingIndex
         var byContract = criteria.MunicipalityCode is not null && criteria.RequireContract;
         var listing = _listings.GetValueOrDefault(byContract ? criteria.MunicipalityCode! : National);
         var careTypeCount = vocabulary.CareTypes.Length;
+
+        // Each care type's norm looked up once, not once for every offering judged.
+        var norms = new EffectiveNorm?[careTypeCount];
+        for (var ordinal = 0; ordinal < careTypeCount; ordinal++)
+        {
+            norms[ordinal] = context.Norms.GetValueOrDefault(vocabulary.CareTypes[ordinal]);
+        }
+
         var selected = new bool[careTypeCount];
         foreach (var code in criteria.CareTypes)
         {
@@ -212,7 +223,7 @@ public sealed class OfferingIndex
                     continue;
                 }
 
-                var judgement = Judgement.Of(offering, context);
+                var judgement = Judgement.Of(offering, norms[entry.CareType], context);
                 if (!PassesDerivedFilters(judgement, criteria))
                 {
                     continue;
@@ -472,15 +483,14 @@ public sealed class OfferingIndex
         IndexedOffering Offering, EffectiveNorm? Norm, NormStatus Status, bool Stale, bool AvailableNow, int? EffectiveWaitWeeks,
         IndexedLocation? Nearest = null, double? DistanceKm = null)
     {
-        public static Judgement Of(IndexedOffering offering, SearchContext context)
+        public static Judgement Of(IndexedOffering offering, EffectiveNorm? norm, SearchContext context)
         {
-            var norm = context.Norms.GetValueOrDefault(offering.CareTypeCode);
             if (offering.Current is not { } current)
             {
                 return new Judgement(offering, norm, NormStatus.Unknown, false, false, null);
             }
 
-            var stale = AvailabilityRules.IsStale(current.ReportedAt, context.Now, context.StaleAfterDays);
+            var stale = current.ReportedAt < context.StaleBefore;
             var intake = current.WaitToIntakeWeeks;
             var treatment = current.WaitToTreatmentWeeks;
             return new Judgement(
