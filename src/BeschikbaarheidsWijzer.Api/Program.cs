@@ -61,6 +61,7 @@ app.MapProviderReports();
 app.MapReports();
 app.MapExports();
 app.MapBenchmarkFloor(app.Configuration);
+app.MapBenchmarkMemory(app.Configuration);
 app.MapWebApp();
 
 try

@@ -365,6 +365,9 @@ public sealed class AppUnderTest : IAsyncDisposable
         startInfo.Environment["RateLimiting__RequestsPerMinutePerKey"] = "1000000";
         startInfo.Environment["Logging__LogLevel__Default"] = "Warning";
         startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+
+        // A build (unlike a publish) leaves wwwroot in the project: serve the web app from there, as the image does.
+        startInfo.Environment["ASPNETCORE_WEBROOT"] = Path.Combine(RepositoryRoot, "src", "BeschikbaarheidsWijzer.Api", "wwwroot");
         foreach (var (key, value) in extraEnvironment)
         {
             startInfo.Environment[key] = value;
