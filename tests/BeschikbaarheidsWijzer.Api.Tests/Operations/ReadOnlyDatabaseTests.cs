@@ -5,6 +5,7 @@ using BeschikbaarheidsWijzer.Api.Tests.Infrastructure;
 using BeschikbaarheidsWijzer.Api.Tests.ProviderReports;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace BeschikbaarheidsWijzer.Api.Tests.Operations;
 
@@ -17,7 +18,17 @@ public sealed class ReadOnlyDatabaseTests(ProviderFixture app) : IClassFixture<P
 {
     private string _replica = "";
 
-    public async Task InitializeAsync() => _replica = await (await TestPostgres.GetAsync()).CreateDatabaseAsync(TestDatabase.Demo);
+    public async Task InitializeAsync()
+    {
+        var postgres = await TestPostgres.GetAsync();
+        _replica = await postgres.CreateDatabaseAsync(TestDatabase.Demo);
+
+        // Like a hot standby, the "replica" refuses every write: a read path that writes fails here as it would there.
+        await using var connection = new NpgsqlConnection(postgres.ConnectionStringFor(_replica));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"alter database \"{_replica}\" set default_transaction_read_only = on", connection);
+        await command.ExecuteNonQueryAsync();
+    }
 
     public async Task DisposeAsync() => await (await TestPostgres.GetAsync()).DropDatabaseAsync(_replica);
 

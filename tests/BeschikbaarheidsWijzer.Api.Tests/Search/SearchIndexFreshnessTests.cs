@@ -61,6 +61,10 @@ public sealed class SearchIndexFreshnessTests(DemoApiFactory app) : IClassFixtur
         Assert.Contains(deleted.Id, before);
         Assert.Contains(ofDeletedProvider.Id, before);
 
+        // A removal older than a day, which no instance still needs: the next hard delete prunes it.
+        var longGone = Guid.NewGuid();
+        await SqlAsync("insert into search_removals (offering_id, removed_at) values ($1, now() - interval '2 days')", longGone);
+
         // Reports keep an offering from being deleted (their history stays): a hard delete removes them first.
         await SqlAsync("update offerings set current_report_id = null where id = $1", deleted.Id);
         await SqlAsync("delete from availability_reports where offering_id = $1", deleted.Id);
@@ -70,6 +74,16 @@ public sealed class SearchIndexFreshnessTests(DemoApiFactory app) : IClassFixtur
         var after = await IdsAsync("municipality=GM0153");
         Assert.DoesNotContain(deleted.Id, after);
         Assert.DoesNotContain(ofDeletedProvider.Id, after);
+        Assert.Equal((0L, 1L), (await CountRemovalsAsync(longGone), await CountRemovalsAsync(deleted.Id)));
+    }
+
+    private async Task<long> CountRemovalsAsync(Guid offering)
+    {
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select count(*) from search_removals where offering_id = $1", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = offering });
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     [Fact]

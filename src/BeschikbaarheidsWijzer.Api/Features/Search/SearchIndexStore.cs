@@ -174,12 +174,6 @@ public sealed class SearchIndexStore(IServiceScopeFactory scopes, ILogger<Search
         var offerings = await ReadOfferingsAsync(connection, null, cancellationToken);
         await LoadNormsAsync(db, normsFingerprint, cancellationToken);
 
-        // Hard deletes are rare; a day is far longer than any instance can lag behind.
-        await using (var prune = new NpgsqlCommand("delete from search_removals where removed_at < now() - interval '1 day'", connection, transaction))
-        {
-            await prune.ExecuteNonQueryAsync(cancellationToken);
-        }
-
         await transaction.CommitAsync(cancellationToken);
         await db.Database.UseTransactionAsync(null, cancellationToken);
 
