@@ -380,6 +380,47 @@ public sealed class BeheerPageTests(WebAppServer app, BrowserFixture browser, IT
         Assert.Equal(offerings, await OfferingCountAsync());
     });
 
+    [Fact]
+    public Task A_change_saved_by_someone_else_meanwhile_is_not_overwritten_and_the_page_says_so() => InPageAsync(async page =>
+    {
+        var created = await Beheer.CallAsync(App, WebAppServer.AdminKey, HttpMethod.Post, "/api/v1/admin/providers",
+            new { name = Beheer.Unique("Zorg van twee"), regions = new[] { "rivierenland" } });
+        var id = created.GetProperty("id").GetGuid();
+        await Beheer.OpenAsync(page, WebAppServer.AdminKey, $"/beheer/aanbieders/{id}?regio=rivierenland");
+        var details = Section(page, "Gegevens");
+        await details.GetByLabel("Telefoon (mag leeg blijven)").FillAsync("0344 111111");
+
+        // A colleague saves the same provider while this page is open.
+        var theirs = Beheer.Unique("Zorg van de collega");
+        await Beheer.CallAsync(App, WebAppServer.AdminKey, HttpMethod.Put, $"/api/v1/admin/providers/{id}", new { name = theirs, regions = new[] { "rivierenland" } });
+
+        await details.GetByRole(AriaRole.Button, new() { Name = "Gegevens opslaan" }).ClickAsync();
+        var alert = details.Locator(".error[role=alert]");
+        await Expect(alert).ToBeFocusedAsync();
+        await Expect(alert).ToContainTextAsync("Iemand anders heeft dit veranderd nadat jij het opende. Er is niets opgeslagen.");
+        await using (var db = App.CreateDbContext())
+        {
+            var stored = await db.Providers.AsNoTracking().SingleAsync(p => p.Id == id);
+            Assert.Equal((theirs, null), (stored.Name, stored.Phone));
+        }
+
+        // Opened again, the page shows the colleague's name; saving now works, and so does saving again.
+        await page.ReloadAsync();
+        await Expect(details.GetByLabel("Naam", new() { Exact = true })).ToHaveValueAsync(theirs);
+        await details.GetByLabel("Telefoon (mag leeg blijven)").FillAsync("0344 111111");
+        await details.GetByRole(AriaRole.Button, new() { Name = "Gegevens opslaan" }).ClickAsync();
+        await Expect(page.Locator(".success")).ToContainTextAsync("De gegevens zijn opgeslagen");
+        await page.Locator(".success").EvaluateAsync("message => message.remove()"); // so the next one is seen to come
+        await details.GetByLabel("Telefoon (mag leeg blijven)").FillAsync("0344 222222");
+        await details.GetByRole(AriaRole.Button, new() { Name = "Gegevens opslaan" }).ClickAsync();
+        await Expect(page.Locator(".success")).ToContainTextAsync("De gegevens zijn opgeslagen");
+        await using (var db = App.CreateDbContext())
+        {
+            var stored = await db.Providers.AsNoTracking().SingleAsync(p => p.Id == id);
+            Assert.Equal((theirs, "0344 222222"), (stored.Name, stored.Phone));
+        }
+    });
+
     private async Task<int> OfferingCountAsync()
     {
         await using var db = App.CreateDbContext();

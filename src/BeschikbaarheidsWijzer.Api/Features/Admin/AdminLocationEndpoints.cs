@@ -6,6 +6,7 @@ using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Api.Features.Audit;
 using BeschikbaarheidsWijzer.Domain.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace BeschikbaarheidsWijzer.Api.Features.Admin;
@@ -19,7 +20,8 @@ public static class AdminLocationEndpoints
             .WithDescription("Without lat and lon the location gets the centre of its municipality.");
         admin.MapGet("/providers/{id:guid}/locations", ListLocations).WithName("AdminListLocations").WithSummary("A provider's locations");
         admin.MapGet("/providers/{id:guid}/locations/{locationId:guid}", GetLocation).WithName("AdminGetLocation").WithSummary("One location");
-        admin.MapPut("/providers/{id:guid}/locations/{locationId:guid}", UpdateLocation).WithName("AdminUpdateLocation").WithSummary("Replace a location");
+        admin.MapPut("/providers/{id:guid}/locations/{locationId:guid}", UpdateLocation).WithName("AdminUpdateLocation").WithSummary("Replace a location")
+            .WithDescription("Send If-Match with the eTag you read to have the PUT refused (412) when someone changed the location meanwhile.");
         admin.MapDelete("/providers/{id:guid}/locations/{locationId:guid}", DeleteLocation).WithName("AdminDeleteLocation")
             .WithSummary("Delete a location")
             .WithDescription("Only a location no offering uses any more can be deleted (409 otherwise).")
@@ -78,9 +80,12 @@ public static class AdminLocationEndpoints
     }
 
     public static async Task<Results<Ok<AdminLocationDto>, ValidationProblem, ProblemHttpResult>> UpdateLocation(
-        Guid id, Guid locationId, LocationInput input, ClaimsPrincipal user, WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, Guid locationId, LocationInput input, [FromHeader(Name = "If-Match")] string? ifMatch, ClaimsPrincipal user, WijzerDbContext db,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         var scope = ManagementScope.For(user, clock);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await AdminInput.LockProviderAsync(db, id, cancellationToken);
         var providers = scope.Providers(db);
         var location = await db.Locations
             .Where(l => l.Id == locationId && l.ProviderId == id && providers.Any(p => p.Id == id))
@@ -90,6 +95,12 @@ public static class AdminLocationEndpoints
             return AdminInput.NotFound("location");
         }
 
+        var before = ToDtoCompiled(location);
+        if (!AdminETag.Allows(ifMatch, before.ETag))
+        {
+            return AdminETag.ChangedMeanwhile("location");
+        }
+
         var errors = new ValidationErrors();
         var fields = await ReadFieldsAsync(input, scope.Today, db, errors, cancellationToken);
         if (fields is null)
@@ -97,10 +108,10 @@ public static class AdminLocationEndpoints
             return AdminInput.Invalid(errors);
         }
 
-        var before = ToDtoCompiled(location);
         fields.ApplyTo(location);
         AuditLog.Record(db, scope.Caller, clock.GetUtcNow(), AuditEntities.Location, location.Id, AuditActions.Update, before, ToDtoCompiled(location));
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(ToDtoCompiled(location));
     }
 
@@ -242,4 +253,8 @@ public sealed record AdminLocationDto(
     string City,
     string Municipality,
     double? Lat,
-    double? Lon);
+    double? Lon)
+{
+    /// <summary>Send as <c>If-Match</c> with a PUT to have it refused (412) when someone changed this meanwhile.</summary>
+    public string ETag => AdminETag.Of(this);
+}

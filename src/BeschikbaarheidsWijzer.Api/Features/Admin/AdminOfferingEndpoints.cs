@@ -6,6 +6,7 @@ using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Api.Features.Audit;
 using BeschikbaarheidsWijzer.Domain.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace BeschikbaarheidsWijzer.Api.Features.Admin;
@@ -29,7 +30,8 @@ public static class AdminOfferingEndpoints
         admin.MapPut("/offerings/{id:guid}", UpdateOffering).WithName("AdminUpdateOffering").WithSummary("Replace an offering")
             .WithDescription("Every field is replaced. 'municipalities' is the contract: a municipality left out gets its open contract ended " +
                              "yesterday (removed if it started today), a new one gets a contract from today; history is kept. " +
-                             "A region manager only adds or ends contracts in its own regions; contracts elsewhere stay as they are.")
+                             "A region manager only adds or ends contracts in its own regions; contracts elsewhere stay as they are. " +
+                             "Send If-Match with the eTag you read to have the PUT refused (412) when someone changed the offering meanwhile.")
             .ProducesProblem(StatusCodes.Status409Conflict);
         admin.MapDelete("/offerings/{id:guid}", DeleteOffering).WithName("AdminDeleteOffering").WithSummary("Delete an offering")
             .WithDescription("Soft delete: the offering leaves search and its open contracts end; its report history stays.")
@@ -140,7 +142,8 @@ public static class AdminOfferingEndpoints
     }
 
     public static async Task<Results<Ok<AdminOfferingDto>, ValidationProblem, ProblemHttpResult>> UpdateOffering(
-        Guid id, OfferingInput input, ClaimsPrincipal user, WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, OfferingInput input, [FromHeader(Name = "If-Match")] string? ifMatch, ClaimsPrincipal user, WijzerDbContext db, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var scope = ManagementScope.For(user, clock);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -148,6 +151,12 @@ public static class AdminOfferingEndpoints
         if (offering is null)
         {
             return AdminInput.NotFound("offering");
+        }
+
+        var before = ToDto(offering, scope.Today);
+        if (!AdminETag.Allows(ifMatch, before.ETag))
+        {
+            return AdminETag.ChangedMeanwhile("offering");
         }
 
         var errors = new ValidationErrors();
@@ -170,7 +179,6 @@ public static class AdminOfferingEndpoints
             return AdminInput.Invalid(errors);
         }
 
-        var before = ToDto(offering, scope.Today);
         var desiredCodes = desired.Select(m => m.Municipality.Code).ToHashSet(StringComparer.Ordinal);
         var regionOf = await db.Municipalities.Where(m => openCodes.Contains(m.Code))
             .ToDictionaryAsync(m => m.Code, m => m.RegionCode, StringComparer.Ordinal, cancellationToken);
@@ -432,4 +440,8 @@ public sealed record AdminOfferingDto(
     List<Guid> LocationIds,
     List<string> Municipalities,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>Send as <c>If-Match</c> with a PUT to have it refused (412) when someone changed this meanwhile.</summary>
+    public string ETag => AdminETag.Of(this);
+}

@@ -7,6 +7,7 @@ using BeschikbaarheidsWijzer.Api.Features.Audit;
 using BeschikbaarheidsWijzer.Api.Features.Reference;
 using BeschikbaarheidsWijzer.Domain.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace BeschikbaarheidsWijzer.Api.Features.Admin;
@@ -23,7 +24,8 @@ public static class AdminProviderEndpoints
                              "there today. Another region than a region manager's own is 403.");
         admin.MapGet("/providers/{id:guid}", GetProvider).WithName("AdminGetProvider").WithSummary("One provider");
         admin.MapPut("/providers/{id:guid}", UpdateProvider).WithName("AdminUpdateProvider").WithSummary("Replace a provider's details")
-            .WithDescription("Every field is replaced; a field left out becomes empty. A region manager's PUT leaves regions other than its own as they are.");
+            .WithDescription("Every field is replaced; a field left out becomes empty. A region manager's PUT leaves regions other than its own as they are. " +
+                             "Send If-Match with the eTag you read to have the PUT refused (412) when someone changed the provider meanwhile.");
         admin.MapDelete("/providers/{id:guid}", DeleteProvider).WithName("AdminDeleteProvider").WithSummary("Delete a provider")
             .WithDescription("Soft delete: the provider and its offerings leave every list and search, their contracts end and its API keys are revoked. Report history stays.");
         return admin;
@@ -95,13 +97,22 @@ public static class AdminProviderEndpoints
     }
 
     public static async Task<Results<Ok<AdminProviderDto>, ValidationProblem, ProblemHttpResult>> UpdateProvider(
-        Guid id, ProviderInput input, ClaimsPrincipal user, WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, ProviderInput input, [FromHeader(Name = "If-Match")] string? ifMatch, ClaimsPrincipal user, WijzerDbContext db, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var scope = ManagementScope.For(user, clock);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await AdminInput.LockProviderAsync(db, id, cancellationToken);
         var provider = await scope.Providers(db).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (provider is null)
         {
             return AdminInput.NotFound("provider");
+        }
+
+        var before = ToDtoCompiled(provider);
+        if (!AdminETag.Allows(ifMatch, before.ETag))
+        {
+            return AdminETag.ChangedMeanwhile("provider");
         }
 
         var errors = new ValidationErrors();
@@ -112,7 +123,6 @@ public static class AdminProviderEndpoints
             return AdminInput.Invalid(errors);
         }
 
-        var before = ToDtoCompiled(provider);
         fields.ApplyTo(provider);
         provider.RegionCodes = scope.IsAdmin
             ? regions ?? []
@@ -122,6 +132,7 @@ public static class AdminProviderEndpoints
         provider.UpdatedAt = clock.GetUtcNow();
         AuditLog.Record(db, scope.Caller, provider.UpdatedAt, AuditEntities.Provider, provider.Id, AuditActions.Update, before, ToDtoCompiled(provider));
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(ToDtoCompiled(provider));
     }
 
@@ -251,4 +262,8 @@ public sealed record AdminProviderDto(
     string? Description,
     List<string> Regions,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>Send as <c>If-Match</c> with a PUT to have it refused (412) when someone changed this meanwhile.</summary>
+    public string ETag => AdminETag.Of(this);
+}

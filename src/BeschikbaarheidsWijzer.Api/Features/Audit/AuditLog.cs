@@ -33,10 +33,8 @@ public static class AuditActions
 /// </summary>
 internal static class AuditLog
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+    // The administration API's representation without its eTag: a tag is derived, not a change.
+    private static readonly JsonSerializerOptions Json = Admin.AdminETag.Representation;
 
     public static void Record(WijzerDbContext db, ApiCaller caller, DateTimeOffset at, string entityType, object entityId, string action, object? before, object? after) =>
         db.AuditLog.Add(new AuditEntry

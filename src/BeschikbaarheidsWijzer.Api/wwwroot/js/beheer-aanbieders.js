@@ -158,7 +158,7 @@ function providerForm(session, provider, { submitLabel, onSaved }) {
     if (regions) body.regions = regions.checked();
     try {
       const saved = await busy(submit, () => (provider
-        ? session.api.put(`${ADMIN}/providers/${provider.id}`, body)
+        ? session.api.put(`${ADMIN}/providers/${provider.id}`, body, provider.eTag)
         : session.api.post(`${ADMIN}/providers`, body)));
       await onSaved(saved);
     } catch (error) {
@@ -249,7 +249,7 @@ function locationForm(session, providerId, location, { onSaved, onCancel }) {
     };
     try {
       const saved = await busy(submit, () => (location
-        ? session.api.put(`${ADMIN}/providers/${providerId}/locations/${location.id}`, body)
+        ? session.api.put(`${ADMIN}/providers/${providerId}/locations/${location.id}`, body, location.eTag)
         : session.api.post(`${ADMIN}/providers/${providerId}/locations`, body)));
       await onSaved(saved, location ? 'De vestiging is opgeslagen' : 'De vestiging is toegevoegd');
     } catch (error) {
@@ -341,7 +341,7 @@ function offeringForm(session, provider, locations, offering, { onSaved, onCance
     if (!offering) body.providerId = provider.id;
     try {
       const saved = await busy(submit, () => (offering
-        ? session.api.put(`${ADMIN}/offerings/${offering.id}`, body)
+        ? session.api.put(`${ADMIN}/offerings/${offering.id}`, body, offering.eTag)
         : session.api.post(`${ADMIN}/offerings`, body)));
       await onSaved(saved, offering ? 'Het aanbod is opgeslagen' : 'Het aanbod is toegevoegd');
     } catch (error) {

@@ -43,6 +43,7 @@ export function failureText(error, { saving = true } = {}) {
     case 0: return `Er is geen verbinding.${nothing} Probeer het opnieuw als je weer internet hebt.`;
     case 403: return `Je sleutel geeft hier geen toegang toe.${nothing}`;
     case 404: return 'Dit bestaat niet (meer), of het hoort niet bij jouw regio. Laad de pagina opnieuw.';
+    case 412: return `Iemand anders heeft dit veranderd nadat jij het opende.${nothing} Laad de pagina opnieuw, kijk wat er nu staat en doe je wijziging nog een keer.`;
     case 409: return `Dit kan nu niet: iemand anders heeft het net veranderd, of iets anders hangt ervan af.${nothing} Laad de pagina opnieuw.`;
     case 429: return `Je hebt te veel verzoeken gedaan.${nothing} Probeer het over ${error.retryAfterSeconds ?? 60} seconden opnieuw.`;
     default: return `Er ging iets mis.${nothing} Probeer het over een paar minuten opnieuw.`;

@@ -48,7 +48,8 @@ function apiFor(key, onRefused) {
   return {
     get: guard((path) => getJson(path, options)),
     post: guard((path, body) => postJson(path, body, options)),
-    put: guard((path, body) => putJson(path, body, options)),
+    // With the eTag of what the form showed: a change someone made meanwhile is refused (412), not overwritten.
+    put: guard((path, body, eTag) => putJson(path, body, eTag ? { ...options, headers: { 'If-Match': eTag } } : options)),
     delete: guard((path) => deleteJson(path, options)),
     file: guard((path) => getFile(path, options)),
   };
