@@ -24,7 +24,8 @@ public sealed class ReadOnlyDatabaseTests(ProviderFixture app) : IClassFixture<P
         _replica = await postgres.CreateDatabaseAsync(TestDatabase.Demo);
 
         // Like a hot standby, the "replica" refuses every write: a read path that writes fails here as it would there.
-        await using var connection = new NpgsqlConnection(postgres.ConnectionStringFor(_replica));
+        // Not pooled: a session opened before the setting would stay writable, and be handed out again.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres.ConnectionStringFor(_replica)) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"alter database \"{_replica}\" set default_transaction_read_only = on", connection);
         await command.ExecuteNonQueryAsync();
@@ -101,10 +102,17 @@ public sealed class ReadOnlyDatabaseTests(ProviderFixture app) : IClassFixture<P
         // Right after the write the replica has not applied it yet: the search reads, and caches, the old state…
         var stale = await client.GetStringAsync(search);
         var shown = Ids(JsonDocument.Parse(stale).RootElement)[0];
-        await using (var replica = postgres.CreateDbContext(_replica))
+        // …then the replica catches up (here: the change lands in the replica database directly, in a session that may
+        // write there, as replication's own replay does).
+        await using (var replica = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres.ConnectionStringFor(_replica))
+                     { Options = "-c default_transaction_read_only=off" }.ConnectionString))
         {
-            // …then the replica catches up (here: the change lands in the replica database directly).
-            await replica.Offerings.Where(o => o.Id == shown).ExecuteUpdateAsync(s => s.SetProperty(o => o.Title, o => o.Title + " (bijgewerkt)"));
+            await replica.OpenAsync();
+            await using var update = new NpgsqlCommand("update offerings set title = title || ' (bijgewerkt)' where id = $1", replica)
+            {
+                Parameters = { new NpgsqlParameter { Value = shown } },
+            };
+            Assert.Equal(1, await update.ExecuteNonQueryAsync());
         }
 
         // The second eviction is due 4 s after the write; without it the stale answer would be served for the cache's 30 s.

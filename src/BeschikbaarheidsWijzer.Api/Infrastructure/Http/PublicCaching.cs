@@ -1,6 +1,9 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Database;
 using Microsoft.AspNetCore.OutputCaching;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace BeschikbaarheidsWijzer.Api.Infrastructure.Http;
 
@@ -97,9 +100,10 @@ public static class PublicCaching
                 var services = context.HttpContext.RequestServices;
                 var store = services.GetRequiredService<IOutputCacheStore>();
                 await store.EvictByTagAsync(Tag, context.HttpContext.RequestAborted);
-                if (services.GetRequiredService<DatabaseEndpoint>().HasSeparateReadOnlyDatabase)
+                if (services.GetRequiredService<DatabaseEndpoint>() is { HasSeparateReadOnlyDatabase: true } database)
                 {
-                    _ = EvictAfterReplicaLagAsync(store, services.GetRequiredService<IConfiguration>());
+                    var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PublicCaching));
+                    _ = EvictAgainOnceTheReplicaHasTheWriteAsync(store, database, services.GetRequiredService<IConfiguration>(), logger);
                 }
             }
 
@@ -108,12 +112,59 @@ public static class PublicCaching
 
     /// <summary>
     /// Public answers are read from the replica, which applies a write a moment after the primary committed it. A search
-    /// in that moment reads the old figures and caches them; a second eviction, once the replica has caught up, removes
-    /// that answer too (<c>Database:ReplicaLagSeconds</c>, default 2).
+    /// in that moment reads the old figures and caches them; so the cache is evicted again as soon as the replica has
+    /// replayed the primary's WAL up to this write (polled every 10 ms), and once more <c>Database:ReplicaLagSeconds</c>
+    /// (default 2) after the write, for a search that was still answering from the old state, or a read-only database that
+    /// is no standby and cannot say how far it is.
     /// </summary>
-    private static async Task EvictAfterReplicaLagAsync(IOutputCacheStore store, IConfiguration configuration)
+    private static async Task EvictAgainOnceTheReplicaHasTheWriteAsync(IOutputCacheStore store, DatabaseEndpoint database, IConfiguration configuration, ILogger logger)
     {
-        await Task.Delay(TimeSpan.FromSeconds(configuration.GetValue("Database:ReplicaLagSeconds", 2.0)));
+        var started = Stopwatch.GetTimestamp();
+        var backstop = TimeSpan.FromSeconds(configuration.GetValue("Database:ReplicaLagSeconds", 2.0));
+        try
+        {
+            await using var primary = new NpgsqlConnection(database.ConnectionString);
+            await primary.OpenAsync();
+            await using var position = new NpgsqlCommand("select pg_current_wal_lsn()", primary);
+            var written = (NpgsqlLogSequenceNumber)(await position.ExecuteScalarAsync())!;
+
+            await using var replica = new NpgsqlConnection(database.ReadOnlyConnectionString);
+            await replica.OpenAsync();
+            await using var replayed = new NpgsqlCommand("select pg_is_in_recovery(), coalesce(pg_last_wal_replay_lsn() >= $1, false)", replica)
+            {
+                Parameters = { new NpgsqlParameter { Value = written } },
+            };
+            while (Stopwatch.GetElapsedTime(started) < backstop)
+            {
+                await using (var reader = await replayed.ExecuteReaderAsync())
+                {
+                    await reader.ReadAsync();
+                    if (!reader.GetBoolean(0))
+                    {
+                        break; // not a standby: only the clock can tell
+                    }
+
+                    if (reader.GetBoolean(1))
+                    {
+                        await store.EvictByTagAsync(Tag, CancellationToken.None);
+                        break;
+                    }
+                }
+
+                await Task.Delay(10);
+            }
+        }
+        catch (Exception ex) when (ex is NpgsqlException or InvalidCastException or TimeoutException)
+        {
+            logger.LogWarning(ex, "Could not see whether the replica has a write yet; the cache is evicted again after {Seconds} s", backstop.TotalSeconds);
+        }
+
+        var remaining = backstop - Stopwatch.GetElapsedTime(started);
+        if (remaining > TimeSpan.Zero)
+        {
+            await Task.Delay(remaining);
+        }
+
         await store.EvictByTagAsync(Tag, CancellationToken.None);
     }
 
