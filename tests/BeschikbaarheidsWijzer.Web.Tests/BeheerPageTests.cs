@@ -577,6 +577,34 @@ public sealed class BeheerPageTests(WebAppServer app, BrowserFixture browser, IT
     });
 
     [Fact]
+    public Task A_region_manager_is_told_why_it_cannot_delete_what_another_region_also_contracts() => InPageAsync(async page =>
+    {
+        var provider = await Beheer.ArrangeProviderAsync(App, Beheer.Unique("Zorg in twee regio's"), "GM0214", "dagbehandeling", "Dagbehandeling op twee plekken", "rivierenland");
+        await Beheer.CallAsync(App, WebAppServer.AdminKey, HttpMethod.Put, $"/api/v1/admin/offerings/{provider.OfferingId}", new
+        {
+            title = provider.OfferingTitle, careType = "dagbehandeling", ageMin = 4, ageMax = 18, locationIds = new[] { provider.LocationId },
+            municipalities = new[] { "GM0214", "GM0222" }, // Buren (Rivierenland) and Doetinchem (Achterhoek)
+        });
+        var key = await Beheer.RegionManagerKeyAsync(App, "Contractmanager Rivierenland", "rivierenland");
+        await Beheer.OpenAsync(page, key, $"/beheer/aanbieders/{provider.ProviderId}?regio=rivierenland");
+        const string why = "Dit kan niet: er is ook een contract in een gemeente buiten jouw regio.";
+
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Verwijderen: {provider.OfferingTitle}" }).ClickAsync();
+        var confirm = page.Locator(".confirm");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Ja, verwijder het aanbod" }).ClickAsync();
+        await Expect(confirm.Locator(".error")).ToContainTextAsync(why);
+        await Expect(confirm.Locator(".error")).ToBeFocusedAsync();
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Nee, niet verwijderen" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Aanbieder verwijderen" }).ClickAsync();
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Ja, verwijder de aanbieder" }).ClickAsync();
+        await Expect(confirm.Locator(".error")).ToContainTextAsync(why);
+        await using var db = App.CreateDbContext();
+        Assert.False(await db.Offerings.AnyAsync(o => o.Id == provider.OfferingId && o.DeletedAt != null));
+        Assert.False(await db.Providers.AnyAsync(p => p.Id == provider.ProviderId && p.DeletedAt != null));
+    });
+
+    [Fact]
     public Task Deleting_asks_first_says_what_cannot_and_takes_the_offering_out_of_the_search() => InPageAsync(async page =>
     {
         var provider = await Beheer.ArrangeProviderAsync(App, Beheer.Unique("Dagcentrum De Waal"), "GM0214", "dagbehandeling", "Dagbehandeling in Buren");

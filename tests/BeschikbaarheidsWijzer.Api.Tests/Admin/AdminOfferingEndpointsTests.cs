@@ -156,6 +156,36 @@ public sealed class AdminOfferingEndpointsTests(WijzerApiFactory factory) : ICla
     }
 
     [Fact]
+    public async Task A_region_manager_cannot_delete_an_offering_or_provider_that_is_also_contracted_in_another_region()
+    {
+        // Provider named in Twente; its offering is contracted in Doetinchem (Achterhoek) and in Enschede (Twente).
+        var arranged = await ArrangeProviderAsync(factory, region: "twente", municipality: "GM0222");
+        await using (var db = factory.CreateDbContext())
+        {
+            db.Contracts.Add(new Contract { OfferingId = arranged.OfferingId, MunicipalityCode = "GM0153", ValidFrom = ContractStart });
+            await db.SaveChangesAsync();
+        }
+
+        var (_, key) = await factory.CreateApiKeyAsync(ApiKeyRole.RegionManager, regions: ["twente"]);
+        var twente = factory.CreateClient(key);
+
+        var before = await SnapshotAsync(factory);
+        var offering = await AssertProblemAsync(await twente.DeleteAsync($"{AdminApi}/offerings/{arranged.OfferingId}"), HttpStatusCode.Conflict);
+        Assert.Contains("(GM0222)", offering.GetProperty("detail").GetString());
+        var provider = await AssertProblemAsync(await twente.DeleteAsync($"{AdminApi}/providers/{arranged.ProviderId}"), HttpStatusCode.Conflict);
+        Assert.Contains("(GM0222)", provider.GetProperty("detail").GetString());
+        Assert.Equal(before, await SnapshotAsync(factory));
+
+        // Once Twente has taken its own municipality out, what is left is the Achterhoek's to decide; an admin may delete.
+        await ReadJsonAsync(await twente.PutAsync($"{AdminApi}/offerings/{arranged.OfferingId}", Json("""
+            {"title":"Ambulante begeleiding","careType":"ambulante-begeleiding","ageMin":4,"ageMax":18,"municipalities":[]}
+            """)), HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.Conflict, (await twente.DeleteAsync($"{AdminApi}/providers/{arranged.ProviderId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await _admin.DeleteAsync($"{AdminApi}/providers/{arranged.ProviderId}")).StatusCode);
+        Assert.DoesNotContain(await ContractsAsync(arranged.OfferingId), c => c.To is null);
+    }
+
+    [Fact]
     public async Task A_region_managers_put_only_touches_contracts_in_its_own_regions()
     {
         var arranged = await ArrangeProviderAsync(factory, region: null, municipality: "GM0222");

@@ -34,7 +34,8 @@ public static class AdminOfferingEndpoints
                              "Send If-Match with the eTag you read to have the PUT refused (412) when someone changed the offering meanwhile.")
             .ProducesProblem(StatusCodes.Status409Conflict);
         admin.MapDelete("/offerings/{id:guid}", DeleteOffering).WithName("AdminDeleteOffering").WithSummary("Delete an offering")
-            .WithDescription("Soft delete: the offering leaves search and its open contracts end; its report history stays.")
+            .WithDescription("Soft delete: the offering leaves search and its open contracts end; its report history stays. " +
+                             "A region manager gets 409 when the offering is also contracted outside its regions.")
             .ProducesProblem(StatusCodes.Status409Conflict);
         return admin;
     }
@@ -217,6 +218,11 @@ public static class AdminOfferingEndpoints
         if (offering is null)
         {
             return AdminInput.NotFound("offering");
+        }
+
+        if (await scope.OpenContractsElsewhereAsync([offering], db, cancellationToken) is { Count: > 0 } elsewhere)
+        {
+            return ManagementScope.ContractedElsewhere("offering", elsewhere);
         }
 
         AuditLog.Record(db, scope.Caller, clock.GetUtcNow(), AuditEntities.Offering, offering.Id, AuditActions.Delete, ToDto(offering, scope.Today), null);

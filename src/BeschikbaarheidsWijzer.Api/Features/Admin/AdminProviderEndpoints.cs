@@ -27,7 +27,7 @@ public static class AdminProviderEndpoints
             .WithDescription("Every field is replaced; a field left out becomes empty. A region manager's PUT leaves regions other than its own as they are. " +
                              "Send If-Match with the eTag you read to have the PUT refused (412) when someone changed the provider meanwhile.");
         admin.MapDelete("/providers/{id:guid}", DeleteProvider).WithName("AdminDeleteProvider").WithSummary("Delete a provider")
-            .WithDescription("Soft delete: the provider and its offerings leave every list and search, their contracts end and its API keys are revoked. Report history stays.");
+            .WithDescription("Soft delete: the provider and its offerings leave every list and search, their contracts end and its API keys are revoked. Report history stays. A region manager gets 409 when one of its offerings is also contracted outside its regions.");
         return admin;
     }
 
@@ -148,13 +148,18 @@ public static class AdminProviderEndpoints
             return AdminInput.NotFound("provider");
         }
 
+        var offerings = await db.Offerings.Include(o => o.Contracts).Include(o => o.Locations).AsSplitQuery()
+            .Where(o => o.ProviderId == id && o.DeletedAt == null)
+            .ToListAsync(cancellationToken);
+        if (await scope.OpenContractsElsewhereAsync(offerings, db, cancellationToken) is { Count: > 0 } elsewhere)
+        {
+            return ManagementScope.ContractedElsewhere("provider", elsewhere);
+        }
+
         var now = clock.GetUtcNow();
         AuditLog.Record(db, scope.Caller, now, AuditEntities.Provider, provider.Id, AuditActions.Delete, ToDtoCompiled(provider), null);
         provider.DeletedAt = now;
         provider.UpdatedAt = now;
-        var offerings = await db.Offerings.Include(o => o.Contracts).Include(o => o.Locations).AsSplitQuery()
-            .Where(o => o.ProviderId == id && o.DeletedAt == null)
-            .ToListAsync(cancellationToken);
         foreach (var offering in offerings)
         {
             AuditLog.Record(db, scope.Caller, now, AuditEntities.Offering, offering.Id, AuditActions.Delete, AdminOfferingEndpoints.ToDto(offering, scope.Today), null);

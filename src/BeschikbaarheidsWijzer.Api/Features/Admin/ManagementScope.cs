@@ -4,6 +4,7 @@ using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Auth;
 using BeschikbaarheidsWijzer.Domain.Weeks;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace BeschikbaarheidsWijzer.Api.Features.Admin;
@@ -40,6 +41,30 @@ public sealed class ManagementScope
 
     /// <summary>Whether the caller may add or end contracts, or name providers, in this region.</summary>
     public bool ManagesRegion(string regionCode) => Caller.ManagesRegion(regionCode);
+
+    /// <summary>
+    /// The municipalities outside this caller's regions where one of <paramref name="offerings"/> is contracted today or
+    /// later, in code order: a region manager may not end those by deleting; another region's contract manager decides there.
+    /// </summary>
+    public async Task<List<string>> OpenContractsElsewhereAsync(IEnumerable<Offering> offerings, WijzerDbContext db, CancellationToken cancellationToken)
+    {
+        if (IsAdmin)
+        {
+            return [];
+        }
+
+        var codes = offerings.SelectMany(o => o.Contracts).Where(c => ContractHistory.IsOpen(c, Today))
+            .Select(c => c.MunicipalityCode).Distinct(StringComparer.Ordinal).ToList();
+        var regionOf = await db.Municipalities.AsNoTracking().Where(m => codes.Contains(m.Code))
+            .ToDictionaryAsync(m => m.Code, m => m.RegionCode, StringComparer.Ordinal, cancellationToken);
+        return codes.Where(c => !ManagesRegion(regionOf.GetValueOrDefault(c, ""))).Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The refusal of a delete that would end <see cref="OpenContractsElsewhereAsync"/>'s contracts.</summary>
+    public static ProblemHttpResult ContractedElsewhere(string what, IReadOnlyList<string> municipalities) =>
+        AdminInput.Conflict($"This {what} is also contracted outside your regions ({string.Join(", ", municipalities.Take(10))}" +
+                            $"{(municipalities.Count > 10 ? ", …" : "")}); deleting it would end those contracts. Take your own municipalities " +
+                            "out of its offerings instead (PUT with the municipalities that remain), or ask an admin.");
 
     /// <summary>The live (not deleted) providers in scope.</summary>
     public IQueryable<Provider> Providers(WijzerDbContext db)

@@ -181,6 +181,10 @@ async function newProvider(page, session, { setTitle, navigateWith }) {
     }));
 }
 
+/** A region manager's delete that would end contracts in another region (409). */
+const CONTRACTED_ELSEWHERE = 'Dit kan niet: er is ook een contract in een gemeente buiten jouw regio. Die regio beslist daar zelf over. '
+  + 'Haal bij het aanbod de gemeenten van jouw regio weg, of vraag een beheerder van het hele systeem om het te verwijderen. Er is niets verwijderd.';
+
 /* ---------- locations ---------- */
 
 function coordinate(input) {
@@ -438,6 +442,7 @@ async function providerPage(page, session, id, { setTitle, navigateWith }) {
       question: `Weet je zeker dat je ${provider.name} wilt verwijderen?`,
       detail: 'Het aanbod verdwijnt uit de zoekfunctie, de contracten stoppen vandaag en de sleutels werken niet meer. De cijfers van vroeger blijven bewaard.',
       yes: 'Ja, verwijder de aanbieder',
+      refusal: (error) => (error.status === 409 ? CONTRACTED_ELSEWHERE : null),
       onYes: async () => {
         await session.api.delete(`${ADMIN}/providers/${provider.id}`);
         navigateWith(beheerHref('/beheer/aanbieders', region), success(`${provider.name} is verwijderd`, 'Het aanbod staat niet meer in de zoekfunctie en de sleutels werken niet meer.'));
@@ -550,6 +555,7 @@ async function providerPage(page, session, id, { setTitle, navigateWith }) {
         detail: 'Het aanbod verdwijnt uit de zoekfunctie en de contracten stoppen vandaag. De cijfers van vroeger blijven bewaard.',
         yes: 'Ja, verwijder het aanbod',
         run: () => session.api.delete(`${ADMIN}/offerings/${o.id}`),
+        refusal: (error) => (error.status === 409 ? CONTRACTED_ELSEWHERE : null),
         done: 'Het aanbod is verwijderd',
       }),
       extra: (o) => h('a', { href: detailHref(o.id), 'aria-label': `Bekijk zoals ouders het zien: ${o.title}` }, 'Bekijk zoals ouders het zien'),
