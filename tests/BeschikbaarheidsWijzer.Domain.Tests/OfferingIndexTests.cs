@@ -101,6 +101,64 @@ public class OfferingIndexTests
     }
 
     [Fact]
+    public void A_care_types_facet_count_is_the_total_that_asking_for_that_care_type_gives_whatever_the_figures()
+    {
+        // Facets of care types not asked for are judged from the packed figures; asking for one judges the offerings
+        // themselves. Edge cases included: no figures, null weeks, weeks too large to pack, reports on both sides of the
+        // stale moment down to the tick, and within the very second it falls in.
+        var staleMoment = Now - TimeSpan.FromDays(14);
+        var random = new Random(7);
+        var careTypes = new[] { "ggz", "pleegzorg", "dyslexie" };
+        var offerings = new List<IndexedOffering>();
+        DateTimeOffset[] reportedAt =
+        [
+            staleMoment, staleMoment.AddTicks(-1), staleMoment.AddTicks(1), staleMoment.AddSeconds(-1), staleMoment.AddSeconds(1),
+            staleMoment.AddMilliseconds(-400), staleMoment.AddMilliseconds(400), Now.AddDays(-1), Now.AddDays(-30),
+        ];
+        int?[] weeks = [null, 0, 1, 3, 4, 5, 9, 10, 14, 30, 4095, 4096, 9999];
+        foreach (var careType in careTypes)
+        {
+            for (var i = 0; i < 300; i++)
+            {
+                var figures = i % 17 == 0 ? null : new CurrentFigures(
+                    random.Next(4) != 0, random.Next(3) switch { 0 => null, 1 => 0, _ => random.Next(1, 5) }, 10, null,
+                    weeks[random.Next(weeks.Length)], weeks[random.Next(weeks.Length)], "actueel", false, false,
+                    new DateOnly(2026, 11, 16), reportedAt[random.Next(reportedAt.Length)]);
+                offerings.Add(Offering(careType: careType, figures: figures));
+            }
+        }
+
+        var index = IndexOf([.. offerings]);
+        var context = Context with { Norms = new Dictionary<string, EffectiveNorm?> { ["ggz"] = Ggz, ["pleegzorg"] = null, ["dyslexie"] = Ggz } };
+        SearchCriteria[] filters =
+        [
+            In("GM0222") with { AvailableNow = true },
+            In("GM0222") with { MaxWaitWeeks = 10 },
+            In("GM0222") with { AcceptingReferralsOnly = true },
+            In("GM0222") with { EffectiveWaitBelow = 14, WithinNorm = true },
+            In("GM0222") with { AvailableNow = true, WithinNorm = true },
+        ];
+        var totals = new List<int>();
+        foreach (var filter in filters)
+        {
+            foreach (var asked in careTypes)
+            {
+                var outcome = index.Search(filter with { CareTypes = [asked] }, context);
+                foreach (var other in careTypes)
+                {
+                    var alone = index.Search(filter with { CareTypes = [other] }, context);
+                    var counted = outcome.CareTypes.SingleOrDefault(c => c.Code == other)?.Count ?? 0;
+                    Assert.True(alone.Total == counted, $"{filter}, asked {asked}: facet {other} = {counted}, but asking for it gives {alone.Total}");
+                    totals.Add(alone.Total);
+                }
+            }
+        }
+
+        // The filters kept some and dropped some: the comparison was not of empty or full lists only.
+        Assert.True(totals.Count(t => t is > 0 and < 300) >= 20, string.Join(", ", totals));
+    }
+
+    [Fact]
     public void Facets_count_with_every_other_filter_but_not_their_own()
     {
         var ggzWithin = Offering(figures: Figures(1, 1));

@@ -20,6 +20,9 @@ public sealed record SearchContext(
 
     /// <summary>Figures reported before this are stale (<see cref="AvailabilityRules.IsStale"/>, worked out once per search).</summary>
     public DateTimeOffset StaleBefore { get; } = Now - TimeSpan.FromDays(StaleAfterDays);
+
+    /// <summary><see cref="StaleBefore"/> in whole seconds since <see cref="PackedFigures.Epoch"/>, rounded down.</summary>
+    internal long StaleBeforeSeconds { get; } = (long)Math.Floor((Now - TimeSpan.FromDays(StaleAfterDays) - PackedFigures.Epoch).TotalSeconds);
 }
 
 /// <summary>One offering as a search judged it: its norm and status, whether it can take a referral now, and where it is nearest.</summary>
@@ -125,6 +128,7 @@ public sealed class OfferingIndex
                 {
                     if (_listings.TryGetValue(code, out var listing) && _positions[code].TryGetValue(offering.Id, out var position))
                     {
+                        Volatile.Write(ref listing.Figures[position], PackedFigures.Pack(offering.Current));
                         Volatile.Write(ref listing.Offerings[position], offering);
                     }
                 }
@@ -209,6 +213,27 @@ public sealed class OfferingIndex
                     || (context.TextMatch is { } text && !text(entry.Id, entry.ProviderId)))
                 {
                     continue;
+                }
+
+                if (!selected[entry.CareType] && !tagBeyondBits)
+                {
+                    if (!judgeEvery)
+                    {
+                        countedWithoutFigures[entry.CareType]++;
+                        continue;
+                    }
+
+                    // Only counted for its care type's facet: judged from the word beside the struct, one read in a
+                    // sequential array instead of two objects spread over the heap.
+                    if (PackedFigures.TryJudge(Volatile.Read(ref listing.Figures[i]), norms[entry.CareType], context.StaleBeforeSeconds, out var packed))
+                    {
+                        if (PassesDerivedFilters(packed.AvailableNow, packed.EffectiveWaitWeeks, packed.AcceptingReferrals, criteria))
+                        {
+                            counts[entry.CareType * 3 + (int)packed.Status]++;
+                        }
+
+                        continue;
+                    }
                 }
 
                 var offering = Volatile.Read(ref listing.Offerings[i]);
@@ -310,6 +335,7 @@ public sealed class OfferingIndex
     {
         var members = _members.GetValueOrDefault(code) ?? [];
         var offerings = new IndexedOffering[members.Count];
+        var figures = new ulong[members.Count];
         var entries = new Entry[members.Count];
         var positions = new Dictionary<Guid, int>(members.Count);
         var i = 0;
@@ -317,12 +343,13 @@ public sealed class OfferingIndex
         {
             var offering = _byId[id];
             offerings[i] = offering;
+            figures[i] = PackedFigures.Pack(offering.Current);
             entries[i] = EntryFor(offering, code == National ? null : code);
             positions[id] = i++;
         }
 
         _positions[code] = positions;
-        _listings[code] = new Listing(entries, offerings);
+        _listings[code] = new Listing(entries, offerings, figures);
     }
 
     private Entry EntryFor(IndexedOffering offering, string? municipality)
@@ -396,10 +423,13 @@ public sealed class OfferingIndex
     }
 
     private static bool PassesDerivedFilters(in Judgement judgement, SearchCriteria criteria) =>
-        (!criteria.AvailableNow || judgement.AvailableNow)
-        && (criteria.MaxWaitWeeks is not { } maxWait || judgement.EffectiveWaitWeeks <= maxWait)
-        && (!criteria.AcceptingReferralsOnly || judgement.Offering.Current?.AcceptingReferrals == true)
-        && (criteria.EffectiveWaitBelow is not { } below || judgement.EffectiveWaitWeeks < below);
+        PassesDerivedFilters(judgement.AvailableNow, judgement.EffectiveWaitWeeks, judgement.Offering.Current?.AcceptingReferrals == true, criteria);
+
+    private static bool PassesDerivedFilters(bool availableNow, int? effectiveWaitWeeks, bool acceptingReferrals, SearchCriteria criteria) =>
+        (!criteria.AvailableNow || availableNow)
+        && (criteria.MaxWaitWeeks is not { } maxWait || effectiveWaitWeeks <= maxWait)
+        && (!criteria.AcceptingReferralsOnly || acceptingReferrals)
+        && (criteria.EffectiveWaitBelow is not { } below || effectiveWaitWeeks < below);
 
     private static bool NormPasses(NormStatus status, SearchCriteria criteria) => !criteria.WithinNorm || status == NormStatus.Within;
 
@@ -450,8 +480,11 @@ public sealed class OfferingIndex
     /// <summary>Care type codes by ordinal, and the ordinals and tag bits by code, as the lists' structs use them.</summary>
     private sealed record Vocabulary(string[] CareTypes, IReadOnlyDictionary<string, int> CareTypeOrdinals, IReadOnlyDictionary<string, int> TagBits);
 
-    /// <summary>One list: the structs, and beside them each offering's current version at the same position.</summary>
-    private sealed record Listing(Entry[] Entries, IndexedOffering[] Offerings);
+    /// <summary>
+    /// One list: the structs, and beside them each offering's current version at the same position, and that version's
+    /// figures packed into one word (<see cref="PackedFigures"/>) so a count need not read the offering.
+    /// </summary>
+    private sealed record Listing(Entry[] Entries, IndexedOffering[] Offerings, ulong[] Figures);
 
     /// <summary>What a scan needs of an offering in one list, none of which a new report changes.</summary>
     private readonly record struct Entry(
