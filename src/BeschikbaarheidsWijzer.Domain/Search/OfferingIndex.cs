@@ -124,11 +124,12 @@ public sealed class OfferingIndex
             // What only changed its figures (or names) keeps its place: one reference write per list it is in.
             foreach (var offering in swaps)
             {
+                var figures = PackedFigures.Pack(offering.Current);
                 foreach (var code in ListsOf(offering).Where(c => !rebuild.Contains(c)))
                 {
                     if (_listings.TryGetValue(code, out var listing) && _positions[code].TryGetValue(offering.Id, out var position))
                     {
-                        Volatile.Write(ref listing.Figures[position], PackedFigures.Pack(offering.Current));
+                        Volatile.Write(ref listing.Figures[position], figures);
                         Volatile.Write(ref listing.Offerings[position], offering);
                     }
                 }
@@ -215,7 +216,13 @@ public sealed class OfferingIndex
                     continue;
                 }
 
-                if (!selected[entry.CareType] && !tagBeyondBits)
+                // Tags are the same in every version a list holds (a change of tags rebuilds the list).
+                if (tagBeyondBits && !criteria.Tags.All(Volatile.Read(ref listing.Offerings[i]).Tags.Contains))
+                {
+                    continue;
+                }
+
+                if (!selected[entry.CareType])
                 {
                     if (!judgeEvery)
                     {
@@ -237,16 +244,6 @@ public sealed class OfferingIndex
                 }
 
                 var offering = Volatile.Read(ref listing.Offerings[i]);
-                if (tagBeyondBits && !criteria.Tags.All(offering.Tags.Contains))
-                {
-                    continue;
-                }
-
-                if (!selected[entry.CareType] && !judgeEvery)
-                {
-                    countedWithoutFigures[entry.CareType]++;
-                    continue;
-                }
 
                 var judgement = Judgement.Of(offering, norms[entry.CareType], context);
                 if (!PassesDerivedFilters(judgement, criteria))
