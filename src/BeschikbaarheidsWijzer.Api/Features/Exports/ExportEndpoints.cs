@@ -1,10 +1,10 @@
+using BeschikbaarheidsWijzer.Api.Infrastructure.Configuration;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Api.Features.Exports.Hsds;
 using BeschikbaarheidsWijzer.Api.Features.Search;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Csv;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Http;
-using BeschikbaarheidsWijzer.Domain.Availability;
 using BeschikbaarheidsWijzer.Domain.Weeks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -39,7 +39,7 @@ public static class ExportEndpoints
     public static PushStreamHttpResult GetAvailabilityCsv(
         HttpContext http, ReadOnlyWijzerDbContext db, ReferenceLookup reference, TimeProvider clock, IConfiguration configuration)
     {
-        var staleAfterDays = configuration.GetValue("Availability:StaleAfterDays", AvailabilityRules.DefaultStaleAfterDays);
+        var staleAfterDays = configuration.StaleAfterDays();
         var now = clock.GetUtcNow();
         var today = IsoWeek.ToAmsterdamDate(now);
         http.Response.Headers.CacheControl = $"public, max-age={PublicCaching.CacheSeconds(configuration)}";

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using BeschikbaarheidsWijzer.Api.Infrastructure.Configuration;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Features.Admin;
 using BeschikbaarheidsWijzer.Api.Features.Norms;
@@ -139,7 +140,7 @@ public static class ReportEndpoints
         }
 
         var now = clock.GetUtcNow();
-        var staleAfterDays = configuration.GetValue("Availability:StaleAfterDays", AvailabilityRules.DefaultStaleAfterDays);
+        var staleAfterDays = configuration.StaleAfterDays();
 
         // As of the end of the date; for today, as of now.
         var endOfDate = IsoWeek.StartOfAmsterdamDay(date.AddDays(1));
@@ -195,7 +196,7 @@ public static class ReportEndpoints
         }
 
         var days = QueryValues.Integer(query.Days, "days", 1, MaxStaleDays, errors)
-                   ?? configuration.GetValue("Availability:StaleAfterDays", AvailabilityRules.DefaultStaleAfterDays);
+                   ?? configuration.StaleAfterDays();
         if (!errors.IsEmpty || region is null)
         {
             return AdminInput.InvalidQuery(errors);

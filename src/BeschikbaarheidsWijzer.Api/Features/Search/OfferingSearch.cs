@@ -1,3 +1,4 @@
+using BeschikbaarheidsWijzer.Api.Infrastructure.Configuration;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Domain.Availability;
@@ -36,8 +37,6 @@ public sealed class OfferingSearch(ReadOnlyWijzerDbContext db, SearchIndexStore 
 
     public async Task<SearchIndexSnapshot> GetIndexAsync(CancellationToken cancellationToken) =>
         _snapshot ??= await store.GetFreshAsync(cancellationToken);
-
-    private int StaleAfterDays => configuration.GetValue("Availability:StaleAfterDays", AvailabilityRules.DefaultStaleAfterDays);
 
     public async Task<(List<OfferingSummaryDto> Items, int Total, SearchFacets Facets)> RunAsync(SearchCriteria criteria, CancellationToken cancellationToken)
     {
@@ -123,7 +122,7 @@ public sealed class OfferingSearch(ReadOnlyWijzerDbContext db, SearchIndexStore 
         var now = clock.GetUtcNow();
         var today = IsoWeek.ToAmsterdamDate(now);
         var norms = snapshot.CareTypes.ToDictionary(c => c.Key, c => snapshot.Resolver.Resolve(c.Value.Profile, regionCode, today), StringComparer.Ordinal);
-        return new SearchContext(now, StaleAfterDays, norms, textMatch);
+        return new SearchContext(now, configuration.StaleAfterDays(), norms, textMatch);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using BeschikbaarheidsWijzer.Api.Infrastructure.Configuration;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Features.Norms;
 using BeschikbaarheidsWijzer.Api.Features.Search;
@@ -67,7 +68,7 @@ public static class HsdsFeed
         var current = ExportEndpoints.CurrentOfferings(db, IsoWeek.ToAmsterdamDate(now));
         var total = await current.CountAsync(cancellationToken);
         var ids = await current.OrderBy(o => o.Id).Skip((page - 1) * perPage).Take(perPage).Select(o => o.Id).ToListAsync(cancellationToken);
-        var services = await LoadServicesAsync(db, ids, now, StaleAfterDays(configuration), cancellationToken);
+        var services = await LoadServicesAsync(db, ids, now, configuration.StaleAfterDays(), cancellationToken);
         return TypedResults.Json(HsdsPage<HsdsService>.Of(services, page, perPage, total), Json);
     }
 
@@ -76,7 +77,7 @@ public static class HsdsFeed
     {
         var now = clock.GetUtcNow();
         var isCurrent = await ExportEndpoints.CurrentOfferings(db, IsoWeek.ToAmsterdamDate(now)).AnyAsync(o => o.Id == id, cancellationToken);
-        var service = isCurrent ? (await LoadServicesAsync(db, [id], now, StaleAfterDays(configuration), cancellationToken)).SingleOrDefault() : null;
+        var service = isCurrent ? (await LoadServicesAsync(db, [id], now, configuration.StaleAfterDays(), cancellationToken)).SingleOrDefault() : null;
         return service is null
             ? TypedResults.Problem("No current offering has this id.", statusCode: StatusCodes.Status404NotFound, title: "Service not found")
             : TypedResults.Json(service, Json);
@@ -306,9 +307,6 @@ public static class HsdsFeed
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
-
-    private static int StaleAfterDays(IConfiguration configuration) =>
-        configuration.GetValue("Availability:StaleAfterDays", AvailabilityRules.DefaultStaleAfterDays);
 
     private static bool TryReadPaging(HsdsPageQuery query, out int page, out int perPage, out ValidationProblem problem)
     {
