@@ -181,8 +181,7 @@ public static class AdminOfferingEndpoints
         }
 
         var desiredCodes = desired.Select(m => m.Municipality.Code).ToHashSet(StringComparer.Ordinal);
-        var regionOf = await db.Municipalities.Where(m => openCodes.Contains(m.Code))
-            .ToDictionaryAsync(m => m.Code, m => m.RegionCode, StringComparer.Ordinal, cancellationToken);
+        var regionOf = await ManagementScope.RegionOfAsync(db, openCodes, cancellationToken);
         foreach (var contract in open.Where(c => !desiredCodes.Contains(c.MunicipalityCode)
                      && scope.ManagesRegion(regionOf.GetValueOrDefault(c.MunicipalityCode, ""))))
         {

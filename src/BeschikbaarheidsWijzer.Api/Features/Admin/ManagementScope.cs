@@ -55,10 +55,14 @@ public sealed class ManagementScope
 
         var codes = offerings.SelectMany(o => o.Contracts).Where(c => ContractHistory.IsOpen(c, Today))
             .Select(c => c.MunicipalityCode).Distinct(StringComparer.Ordinal).ToList();
-        var regionOf = await db.Municipalities.AsNoTracking().Where(m => codes.Contains(m.Code))
-            .ToDictionaryAsync(m => m.Code, m => m.RegionCode, StringComparer.Ordinal, cancellationToken);
+        var regionOf = await RegionOfAsync(db, codes, cancellationToken);
         return codes.Where(c => !ManagesRegion(regionOf.GetValueOrDefault(c, ""))).Order(StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>The region of each of these municipality codes.</summary>
+    public static Task<Dictionary<string, string>> RegionOfAsync(WijzerDbContext db, IReadOnlyCollection<string> codes, CancellationToken cancellationToken) =>
+        db.Municipalities.AsNoTracking().Where(m => codes.Contains(m.Code))
+            .ToDictionaryAsync(m => m.Code, m => m.RegionCode, StringComparer.Ordinal, cancellationToken);
 
     /// <summary>The refusal of a delete that would end <see cref="OpenContractsElsewhereAsync"/>'s contracts.</summary>
     public static ProblemHttpResult ContractedElsewhere(string what, IReadOnlyList<string> municipalities) =>
