@@ -446,7 +446,7 @@ public sealed class BeheerPageTests(WebAppServer app, BrowserFixture browser, IT
             await Expect(line).ToContainTextAsync(row.GetProperty("title").GetString()!);
             await Expect(line).ToContainTextAsync(row.GetProperty("lastReportedAt").ValueKind == JsonValueKind.Null
                 ? "Nog nooit"
-                : $"{Expected.Date(row.GetProperty("lastReportedAt").GetDateTimeOffset())}week {int.Parse(row.GetProperty("lastReportWeek").GetString()![6..], CultureInfo.InvariantCulture)}, {row.GetProperty("daysSinceLastReport").GetInt32()} dagen geleden");
+                : $"{Expected.Date(row.GetProperty("lastReportedAt").GetDateTimeOffset())}week {int.Parse(row.GetProperty("lastReportWeek").GetString()![6..], CultureInfo.InvariantCulture)}, {(row.GetProperty("daysSinceLastReport").GetInt32() is 1 ? "1 dag" : $"{row.GetProperty("daysSinceLastReport").GetInt32()} dagen")} geleden");
             if (contact.GetProperty("phone").GetString() is { } phone)
             {
                 await Expect(line.GetByRole(AriaRole.Link, new() { Name = phone })).ToHaveAttributeAsync("href", "tel:" + Regex.Replace(phone, @"[^\d+]", ""));

@@ -3,7 +3,7 @@
 // to record a new version from a date. Nothing is overwritten: each change is a new version.
 import { h, replace } from './dom.js';
 import { field } from './fields.js';
-import { formatDate, formatDateTime } from './format.js';
+import { formatDate, formatDateTime, normBoundsText } from './format.js';
 import { normsTable, weeksCell } from './norms.js';
 import { NOT_A_NUMBER, busy, failure, failureText, formErrors, section, success, textField, wholeNumber } from './beheer-form.js';
 
@@ -125,11 +125,8 @@ export async function show(page, session, { setTitle }) {
       const message = unchanged
         ? success('Er is niets veranderd', `Deze norm voor ${name} gold al vanaf ${formatDate(result.validFrom)}.`)
         : success(`De norm voor ${name} is vastgelegd`,
-          `Vanaf ${formatDate(result.validFrom)} ${result.status === 'inForce' ? 'geldt' : 'geldt straks'}: ${[
-            result.maxIntakeWeeks != null ? `tot intake hoogstens ${result.maxIntakeWeeks} weken` : null,
-            result.maxTreatmentWeeks != null ? `van intake tot start hoogstens ${result.maxTreatmentWeeks} weken` : null,
-            result.maxTotalWeeks != null ? `in totaal hoogstens ${result.maxTotalWeeks} weken` : null,
-          ].filter(Boolean).join(', ')}. De zoekfunctie gebruikt de nieuwe norm meteen.`);
+          `Vanaf ${formatDate(result.validFrom)} ${result.status === 'inForce' ? 'geldt' : 'geldt straks'}: ${normBoundsText(result)}. `
+          + 'De zoekfunctie gebruikt de nieuwe norm meteen.');
       formHost.prepend(message);
       message.focus();
     },

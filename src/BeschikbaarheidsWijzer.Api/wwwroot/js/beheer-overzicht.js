@@ -3,32 +3,19 @@
 // Below, the downloads for the contract talk: the KPI table (norm compliance per provider), today's figures and the weeks.
 import { h, replace, s } from './dom.js';
 import { chartLayout, chartSvg, grid, valueScale, weekLabels } from './chart.js';
-import { formatNumber, weekLabel, weeks } from './format.js';
+import { formatNumber, normBoundsText, range, weekLabel, weeks } from './format.js';
 import { beheerHref } from './beheer.js';
 import { downloadButton, failure, failureText, formErrors, section, textField } from './beheer-form.js';
 
 const TREND_WEEKS = 26;
 
 const percent = (share) => `${formatNumber(Math.round(share * 1000) / 10)}%`;
-/** A median may be a half week: "2,5 weken". */
-const waitWeeks = (n) => (n === 1 ? '1 week' : `${formatNumber(n)} weken`);
 const shareText = (w) => (w.withinNorm.compared ? `${percent(w.withinNorm.share)} (${w.withinNorm.within} van ${w.withinNorm.compared})` : '–');
 
-/** "tot intake hoogstens 4 weken, in totaal hoogstens 14 weken". */
-export function normWords(norm) {
+/** "norm van de regio: tot intake hoogstens 4 weken, in totaal hoogstens 14 weken". */
+function normWords(norm) {
   if (!norm) return 'geen norm bekend';
-  const parts = [
-    norm.maxIntakeWeeks != null ? `tot intake hoogstens ${weeks(norm.maxIntakeWeeks)}` : null,
-    norm.maxTreatmentWeeks != null ? `van intake tot start hoogstens ${weeks(norm.maxTreatmentWeeks)}` : null,
-    norm.maxTotalWeeks != null ? `in totaal hoogstens ${weeks(norm.maxTotalWeeks)}` : null,
-  ].filter(Boolean);
-  return `${norm.source === 'regio' ? 'norm van de regio' : norm.label}: ${parts.join(', ') || 'geen maximum'}`;
-}
-
-function range(values, format) {
-  const low = Math.min(...values);
-  const high = Math.max(...values);
-  return low === high ? format(low) : `tussen ${format(low)} en ${format(high)}`;
+  return `${norm.source === 'regio' ? 'norm van de regio' : norm.label}: ${normBoundsText(norm) || 'geen maximum'}`;
 }
 
 /** The share of reports within the norm per week, as bars from 0 to 100%. A week without a judged report shows "–". */
@@ -69,7 +56,7 @@ function medianChart(weekList, norm) {
     : [
       `De mediane wachttijd was ${range(known.map((w) => w.medianWaitWeeks), waitWeeks)}.`,
       bound != null ? `De norm (${boundName}) is ${weeks(bound)}.` : 'Er is geen norm voor deze wachttijd.',
-      `Laatste week met cijfers (${weekLabel(latest.week)}): ${waitWeeks(latest.medianWaitWeeks)}.`,
+      `Laatste week met cijfers (${weekLabel(latest.week)}): ${weeks(latest.medianWaitWeeks)}.`,
     ].join(' ');
 
   let path = '';
@@ -103,7 +90,7 @@ function trendTable(careType) {
       h('td', { class: 'num' }, w.offeringsExpected),
       h('td', { class: 'num' }, w.reported),
       h('td', { class: 'num' }, shareText(w)),
-      h('td', { class: 'num' }, w.medianWaitWeeks == null ? '–' : waitWeeks(w.medianWaitWeeks))))));
+      h('td', { class: 'num' }, w.medianWaitWeeks == null ? '–' : weeks(w.medianWaitWeeks))))));
 }
 
 function careTypeTrend(careType) {
@@ -132,7 +119,7 @@ function todayTable(summary) {
         h('th', { scope: 'row' }, r.careType.name),
         cell(r.offerings), cell(r.withReport), cell(r.stale), cell(r.acceptingReferrals), cell(r.freePlaces),
         cell(r.withinNorm.compared ? `${percent(r.withinNorm.share)} (${r.withinNorm.within} van ${r.withinNorm.compared})` : '–'),
-        cell(r.medianWaitWeeks == null ? '–' : waitWeeks(r.medianWaitWeeks)))))));
+        cell(r.medianWaitWeeks == null ? '–' : weeks(r.medianWaitWeeks)))))));
 }
 
 function downloads(session, trend) {

@@ -1,7 +1,7 @@
 // Beheer, te laat met cijfers (/beheer/verouderd?dagen=14): the offerings contracted in the region that have not
 // reported for that many days (or never), the longest silent first, with the provider's phone and e-mail as links.
 import { h, replace } from './dom.js';
-import { formatDate, weekLabel } from './format.js';
+import { days, formatDate, weekLabel } from './format.js';
 import { contactList } from './offering.js';
 import { beheerHref } from './beheer.js';
 import { downloadButton, failureText, formErrors, textField, wholeNumber } from './beheer-form.js';
@@ -10,7 +10,7 @@ const MAX_DAYS = 365;
 
 function lastReport(row) {
   if (!row.lastReportedAt) return h('strong', {}, 'Nog nooit');
-  return [formatDate(row.lastReportedAt), h('span', { class: 'bound' }, `${weekLabel(row.lastReportWeek)}, ${row.daysSinceLastReport} dagen geleden`)];
+  return [formatDate(row.lastReportedAt), h('span', { class: 'bound' }, `${weekLabel(row.lastReportWeek)}, ${days(row.daysSinceLastReport)} geleden`)];
 }
 
 function staleTable(report, region) {

@@ -1,7 +1,7 @@
 // The last 26 weeks' waits against the norm, as an inline SVG bar chart. The norm is a dashed line with a label,
 // weeks over the norm are hatched and marked "!", so nothing depends on colour. The same figures follow as a table.
 import { h, s, uid } from './dom.js';
-import { NORM_STATUS, formatDate, weekIndex, weekLabel, weeks } from './format.js';
+import { NORM_STATUS, formatDate, range, weekIndex, weekLabel, weeks } from './format.js';
 
 const WEEKS = 26;
 const WIDTH = 640;
@@ -24,10 +24,10 @@ function describe(points, measure) {
   const over = judged.filter((p) => p.value > p.bound).length;
   const latest = known[known.length - 1];
   return [
-    `${known.length} ${known.length === 1 ? 'week' : 'weken'} met cijfers.`,
-    `De ${measure.name} was tussen ${weeks(Math.min(...values))} en ${weeks(Math.max(...values))}.`,
+    `${weeks(known.length)} met cijfers.`,
+    `De ${measure.name} was ${range(values, weeks)}.`,
     latest.bound != null ? `De norm is ${weeks(latest.bound)}.` : 'Er is geen norm voor deze wachttijd.',
-    judged.length ? `${over === 0 ? 'Geen enkele week' : over === 1 ? '1 week' : `${over} weken`} langer dan de norm.` : '',
+    judged.length ? `${over === 0 ? 'Geen enkele week' : weeks(over)} langer dan de norm.` : '',
     `Laatste cijfer (${weekLabel(latest.week)}): ${weeks(latest.value)}.`,
   ].filter(Boolean).join(' ');
 }

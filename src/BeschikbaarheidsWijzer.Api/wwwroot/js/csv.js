@@ -3,6 +3,7 @@
 import { getJson } from './api.js';
 import { toApiQuery } from './filters.js';
 import { NORM_STATUS, isoDate } from './format.js';
+import { detailHref } from './offering.js';
 
 const PAGE_SIZE = 100;
 const MAX_PAGES = 100;
@@ -16,7 +17,7 @@ function text(value) {
   return /^[=+\-@\t\r]/.test(plain) ? `'${plain}` : plain;
 }
 
-export const COLUMNS = [
+const COLUMNS = [
   ['Aanbieder', (i) => text(i.provider.name)],
   ['Aanbod', (i) => text(i.title)],
   ['Zorgvorm', (i) => text(i.careType.name)],
@@ -39,7 +40,8 @@ export const COLUMNS = [
   ['Week', (i) => i.availability?.week ?? ''],
   ['Bijgewerkt op', (i) => (i.availability ? isoDate(i.availability.reportedAt) : '')],
   ['Verouderd', (i) => yesNo(i.availability?.stale)],
-  ['Link', (i) => `${window.location.origin}/aanbod/${i.id}`],
+  // The detail as seen from the searched municipality: its norm and verdict are those of the row.
+  ['Link', (i, municipality) => `${window.location.origin}${detailHref(i.id, municipality)}`],
 ];
 
 function cell(value) {
@@ -47,8 +49,8 @@ function cell(value) {
   return /[";\r\n]/.test(plain) ? `"${plain.replaceAll('"', '""')}"` : plain;
 }
 
-export function toCsv(items) {
-  const lines = [COLUMNS.map(([name]) => name), ...items.map((item) => COLUMNS.map(([, get]) => get(item)))];
+export function toCsv(items, municipality) {
+  const lines = [COLUMNS.map(([name]) => name), ...items.map((item) => COLUMNS.map(([, get]) => get(item, municipality)))];
   return `\uFEFF${lines.map((line) => line.map(cell).join(';')).join('\r\n')}\r\n`;
 }
 

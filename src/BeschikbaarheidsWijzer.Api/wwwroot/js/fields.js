@@ -48,7 +48,8 @@ export function clearFieldErrors(container) {
     error.hidden = true;
     error.replaceChildren();
   }
-  for (const input of container.querySelectorAll('[aria-invalid]')) {
+  // Also fieldsets, which point at their error without being marked invalid themselves.
+  for (const input of container.querySelectorAll('[aria-invalid], [aria-describedby]')) {
     input.removeAttribute('aria-invalid');
     const ids = describedBy(input).filter((id) => !id.endsWith('-error'));
     if (ids.length) input.setAttribute('aria-describedby', ids.join(' '));

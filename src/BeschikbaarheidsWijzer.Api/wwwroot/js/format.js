@@ -6,8 +6,26 @@ const timeFormat = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '
 const isoDateFormat = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: ZONE });
 const numberFormat = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
 
-export const weeks = (n) => (n === 1 ? '1 week' : `${n} weken`);
 export const formatNumber = (n) => numberFormat.format(n);
+/** "1 week", "3 weken", "2,5 weken" (a median may be a half week). */
+export const weeks = (n) => (n === 1 ? '1 week' : `${formatNumber(n)} weken`);
+export const days = (n) => (n === 1 ? '1 dag' : `${formatNumber(n)} dagen`);
+
+/** "3 weken", or "tussen 2 en 5 weken" when the values differ. */
+export function range(values, format) {
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  return low === high ? format(low) : `tussen ${format(low)} en ${format(high)}`;
+}
+
+/** A norm's maximums in words: "tot intake hoogstens 4 weken, in totaal hoogstens 14 weken" (empty when it has none). */
+export function normBoundsText(norm) {
+  return [
+    norm.maxIntakeWeeks != null ? `tot intake hoogstens ${weeks(norm.maxIntakeWeeks)}` : null,
+    norm.maxTreatmentWeeks != null ? `van intake tot start hoogstens ${weeks(norm.maxTreatmentWeeks)}` : null,
+    norm.maxTotalWeeks != null ? `in totaal hoogstens ${weeks(norm.maxTotalWeeks)}` : null,
+  ].filter(Boolean).join(', ');
+}
 export const formatDate = (iso) => dateFormat.format(new Date(iso));
 export const formatDateTime = (iso) => `${dateFormat.format(new Date(iso))} om ${timeFormat.format(new Date(iso))}`;
 /** 2026-11-20, in Amsterdam time: for files. */

@@ -8,7 +8,7 @@ import {
   API_FIELDS, DEFAULT_SORT, LAST_SEARCH, hasSearch, readFilters, toApiQuery, toSearchParams,
 } from './filters.js';
 import {
-  NORM_STATUS, formatDate, formatNumber, judgePhase, normName, tagName, weekLabel,
+  NORM_STATUS, formatDate, formatNumber, isoDate, judgePhase, normName, tagName, weekLabel,
 } from './format.js';
 import { detailHref, offeringCard, statusBadge } from './offering.js';
 
@@ -362,8 +362,8 @@ export function mount(main, ctx) {
     try {
       const csv = await import('./csv.js');
       const items = await csv.fetchAll(filters);
-      const today = new Date().toISOString().slice(0, 10);
-      csv.download(csv.toCsv(items), `aanbod-${filters.gemeente || 'alle-gemeenten'}-${today}.csv`);
+      const today = isoDate(new Date()); // Amsterdam's date, also just after midnight
+      csv.download(csv.toCsv(items, filters.gemeente), `aanbod-${filters.gemeente || 'alle-gemeenten'}-${today}.csv`);
       status.textContent = `Het bestand met ${items.length} regels staat in je downloads.`;
     } catch {
       status.textContent = 'Het bestand kon niet gemaakt worden. Probeer het opnieuw.';
