@@ -39,7 +39,6 @@ public static class HostileRun
         var slowestLock = new object();
         await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (request, ct) =>
         {
-            byOperation.AddOrUpdate(request.Operation, 1, (_, n) => n + 1);
             RawResponse? response;
             try
             {
@@ -57,6 +56,8 @@ public static class HostileRun
                 return;
             }
 
+            // An operation counts as covered once the app has answered it, not when a request was only written for it.
+            byOperation.AddOrUpdate(request.Operation, 1, (_, n) => n + 1);
             byStatus.AddOrUpdate(response.StatusCode, 1, (_, n) => n + 1);
             lock (slowestLock)
             {

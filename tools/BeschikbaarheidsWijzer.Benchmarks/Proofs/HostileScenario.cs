@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Domain.Security;
@@ -51,8 +52,26 @@ public sealed class HostileScenario(int minimum) : IScenario
             requests.AddRange(new HostileRequestGenerator(document, passes[round % passes.Length], host).Generate());
         }
 
+        // A report for every offering first, so that losing stored reports would show.
+        foreach (var provider in providers)
+        {
+            using var reporter = app.CreateClient(provider.Key);
+            foreach (var offering in provider.OfferingIds)
+            {
+                using var put = await reporter.PutAsJsonAsync($"/api/v1/provider/offerings/{offering}/availability",
+                    new { acceptingReferrals = true, waitToIntakeWeeks = 2, freePlaces = 1, totalPlaces = 4 }, cancellationToken);
+                put.EnsureSuccessStatusCode();
+            }
+        }
+
         var operations = new HostileRequestGenerator(document, passes[0], host).Operations();
         var before = await CountsAsync(app, cancellationToken);
+
+        // Valid requests may delete what the targets name (provider 0, two of its offerings, one of provider 1's).
+        // Everything else must come through whole: provider 1, its other offerings and their contracts, every report.
+        var untouchedProvider = providers[1].ProviderId;
+        var untouchedOfferings = providers[1].OfferingIds.Where(id => id != providers[1].OfferingIds[1]).ToList();
+        var kept = await KeptAsync(app, untouchedProvider, untouchedOfferings, cancellationToken);
         Console.WriteLine($"Sending {requests.Count} hostile requests over {operations.Count} operations of /api/v1/openapi.json (8 at a time)…");
         var result = await HostileRun.RunAsync(app.BaseAddress.Host, app.BaseAddress.Port, requests, parallelism: 8, cancellationToken);
         Console.WriteLine($"  {result.Summary()}");
@@ -62,6 +81,7 @@ public sealed class HostileScenario(int minimum) : IScenario
         }
 
         var after = await CountsAsync(app, cancellationToken);
+        var keptAfter = await KeptAsync(app, untouchedProvider, untouchedOfferings, cancellationToken);
         using var health = await client.GetAsync("/health/ready", cancellationToken);
 
         checks.Check($"at least {minimum} requests sent ({result.Sent})", result.Sent >= minimum);
@@ -69,11 +89,28 @@ public sealed class HostileScenario(int minimum) : IScenario
             operations.All(result.ByOperation.ContainsKey));
         checks.Check($"zero 5xx from the app ({result.ServerErrors}; {result.Expected5xx}× 505 from Kestrel to HTTP/9.9, as the standard says)", result.ServerErrors == 0);
         checks.Check($"every error is problem+json with its status, every request answered ({result.Violations.Count} violations)", result.Violations.Count == 0);
-        checks.Check($"nothing stored before is gone (providers {before.Providers}→{after.Providers}, offerings {before.Offerings}→{after.Offerings}, reports {before.Reports}→{after.Reports})",
-            after.Providers >= before.Providers && after.Offerings >= before.Offerings && after.Reports >= before.Reports);
+        checks.Check($"nothing stored before is lost: all {kept.ReportIds.Count} reports still there; the untargeted provider and its {untouchedOfferings.Count} " +
+                     $"offerings still live with the same {kept.Contracts.Count} contracts (rows: providers {before.Providers}→{after.Providers}, " +
+                     $"offerings {before.Offerings}→{after.Offerings}, reports {before.Reports}→{after.Reports})",
+            kept.ReportIds.All(keptAfter.ReportIds.Contains) && keptAfter.ProviderLive && keptAfter.LiveOfferings == untouchedOfferings.Count
+            && kept.Contracts.SequenceEqual(keptAfter.Contracts));
         checks.Check("the app is still ready", health.IsSuccessStatusCode);
         Console.WriteLine($"  status counts: {string.Join(", ", result.ByStatus.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}"))}; slowest answer {result.Slowest.TotalMilliseconds:F0} ms");
         return checks.Finish();
+    }
+
+    private sealed record Kept(HashSet<long> ReportIds, bool ProviderLive, int LiveOfferings, List<string> Contracts);
+
+    private static async Task<Kept> KeptAsync(AppUnderTest app, Guid provider, List<Guid> offerings, CancellationToken cancellationToken)
+    {
+        await using var db = app.CreateDbContext();
+        var contracts = await db.Contracts.Where(c => offerings.Contains(c.OfferingId))
+            .OrderBy(c => c.Id).Select(c => $"{c.Id}:{c.OfferingId}:{c.MunicipalityCode}:{c.ValidFrom}:{c.ValidTo}").ToListAsync(cancellationToken);
+        return new Kept(
+            (await db.AvailabilityReports.Select(r => r.Id).ToListAsync(cancellationToken)).ToHashSet(),
+            await db.Providers.AnyAsync(p => p.Id == provider && p.DeletedAt == null, cancellationToken),
+            await db.Offerings.CountAsync(o => offerings.Contains(o.Id) && o.DeletedAt == null, cancellationToken),
+            contracts);
     }
 
     private static async Task<(int Providers, int Offerings, int Reports)> CountsAsync(AppUnderTest app, CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Domain.Security;
 using Npgsql;
@@ -57,18 +56,6 @@ public static class ProofKit
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
-    public static string? LoadAverage()
-    {
-        try
-        {
-            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
-
     /// <summary>Resident memory of a process in MiB (Linux /proc), or null.</summary>
     public static double? ResidentMiB(int pid)
     {
@@ -83,16 +70,13 @@ public static class ProofKit
         }
     }
 
-    public static string Machine() =>
-        $"{Environment.ProcessorCount} logical processors, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}; " +
-        "the app, PostgreSQL and this client share it";
 }
 
 /// <summary>The checks of one proof, printed as PASS/FAIL lines with the machine's load; all must pass.</summary>
 public sealed class ProofChecks(string name)
 {
     private readonly List<(string What, bool Passed)> _checks = [];
-    private readonly string? _loadBefore = ProofKit.LoadAverage();
+    private readonly string? _loadBefore = MachineText.LoadAverage();
 
     public bool Check(string what, bool passed)
     {
@@ -111,8 +95,7 @@ public sealed class ProofChecks(string name)
             Console.WriteLine($"{(passed ? "PASS" : "FAIL")}  {what}");
         }
 
-        Console.WriteLine($"machine: {ProofKit.Machine()}");
-        Console.WriteLine($"load average (1/5/15 min) before: {_loadBefore}; after: {ProofKit.LoadAverage()}");
+        MachineText.PrintMachine(_loadBefore, MachineText.LoadAverage());
         Console.WriteLine(failed == 0 ? $"{name}: all {_checks.Count} checks passed" : $"{name}: {failed} of {_checks.Count} checks FAILED");
         return failed == 0 && _checks.Count > 0 ? ScenarioOutcome.TargetsMet : ScenarioOutcome.Failed;
     }
