@@ -54,7 +54,7 @@ function medianChart(weekList, norm) {
   const description = known.length === 0
     ? `Er zijn geen wachttijden doorgegeven in de laatste ${weekList.length} weken.`
     : [
-      `De mediane wachttijd was ${range(known.map((w) => w.medianWaitWeeks), waitWeeks)}.`,
+      `De mediane wachttijd was ${range(known.map((w) => w.medianWaitWeeks), weeks)}.`,
       bound != null ? `De norm (${boundName}) is ${weeks(bound)}.` : 'Er is geen norm voor deze wachttijd.',
       `Laatste week met cijfers (${weekLabel(latest.week)}): ${weeks(latest.medianWaitWeeks)}.`,
     ].join(' ');
