@@ -85,11 +85,12 @@ public class AvailabilityRulesTests
     // accepting, stale, freePlaces, intakeWait, expected
     [InlineData(true, false, 2, 3, true)]          // free places > 0
     [InlineData(true, false, 1, null, true)]       // free places > 0, intake wait unknown
-    [InlineData(true, false, 0, 0, true)]          // no free place, but no wait to intake
-    [InlineData(true, false, null, 0, true)]       // free places unknown, intake wait 0
+    [InlineData(true, false, 0, 0, false)]         // no free place: never "nu plek", even with no wait to intake (v2)
+    [InlineData(true, false, null, 0, true)]       // free places not reported, intake wait 0
     [InlineData(true, false, 0, 2, false)]         // no free place and a wait
     [InlineData(true, false, null, 2, false)]      // free places unknown and a wait
     [InlineData(true, false, 0, null, false)]      // no free place, intake wait unknown
+    [InlineData(true, false, 3, 20, true)]         // a free place, whatever the wait (the place may be for another match)
     [InlineData(true, false, null, null, false)]   // nothing known
     [InlineData(false, false, 2, 0, false)]        // not accepting referrals
     [InlineData(true, true, 2, 0, false)]          // stale

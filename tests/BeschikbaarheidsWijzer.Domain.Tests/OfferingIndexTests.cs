@@ -86,7 +86,9 @@ public class OfferingIndexTests
         var unknown = Offering(figures: null);
         var stale = Offering(figures: Figures(0, 0, daysOld: 15)); // older than 14 days: not available now
         var noPlaceButNoWait = Offering(figures: Figures(0, 3, free: 0));
-        var index = IndexOf(within, exceeded, unknown, stale, noPlaceButNoWait);
+        var placesNotReportedNoWait = Offering(figures: Figures(0, 3, free: null));
+        var intakeOnly = Offering(figures: Figures(3, null));
+        var index = IndexOf(within, exceeded, unknown, stale, noPlaceButNoWait, placesNotReportedNoWait, intakeOnly);
 
         var matches = index.Search(In("GM0222"), Context).Page.ToDictionary(m => m.Offering.Id);
 
@@ -95,9 +97,14 @@ public class OfferingIndexTests
         Assert.Equal(NormStatus.Unknown, matches[unknown.Id].NormStatus);
         Assert.True(matches[stale.Id].Stale);
         Assert.False(matches[stale.Id].AvailableNow);
-        Assert.True(matches[noPlaceButNoWait.Id].AvailableNow);
+        Assert.False(matches[noPlaceButNoWait.Id].AvailableNow);   // 0 free places is never "nu plek"
+        Assert.True(matches[placesNotReportedNoWait.Id].AvailableNow);
         Assert.True(matches[within.Id].AvailableNow);
         Assert.False(matches[unknown.Id].AvailableNow);
+        Assert.Equal(NormStatus.Partial, matches[intakeOnly.Id].NormStatus);
+        Assert.Equal(
+            [PhaseStatus.Within, PhaseStatus.Unknown, PhaseStatus.Unknown],
+            matches[intakeOnly.Id].Verdict.Phases.Select(p => p.Status));
     }
 
     [Fact]
@@ -134,8 +141,8 @@ public class OfferingIndexTests
         [
             In("GM0222") with { AvailableNow = true },
             In("GM0222") with { MaxWaitWeeks = 10 },
-            In("GM0222") with { AcceptingReferralsOnly = true },
-            In("GM0222") with { EffectiveWaitBelow = 14, WithinNorm = true },
+            In("GM0222") with { WithinNorm = true },
+            In("GM0222") with { MaxWaitWeeks = 14, WithinNorm = true },
             In("GM0222") with { AvailableNow = true, WithinNorm = true },
         ];
         var totals = new List<int>();
@@ -176,7 +183,7 @@ public class OfferingIndexTests
         Assert.Equal([new CareTypeCount("ggz", 1)], outcome.CareTypes);
 
         // Norm statuses: the care type filter applies, within norm does not; the age filter applies to both.
-        Assert.Equal(new NormStatusCounts(1, 1, 0), outcome.NormStatuses);
+        Assert.Equal(new NormStatusCounts(1, 0, 1, 0), outcome.NormStatuses);
     }
 
     [Fact]
@@ -220,7 +227,7 @@ public class OfferingIndexTests
     }
 
     [Fact]
-    public void Derived_filters_available_now_max_wait_accepting_and_wait_below()
+    public void Derived_filters_available_now_and_max_wait()
     {
         var short2 = Offering(figures: Figures(1, 1));
         var long20 = Offering(figures: Figures(10, 10, free: 0));
@@ -230,18 +237,20 @@ public class OfferingIndexTests
 
         Assert.Equal([short2.Id], Ids(index.Search(In("GM0222") with { AvailableNow = true }, Context)));
         Assert.Equal([short2.Id, closed.Id], Ids(index.Search(In("GM0222") with { MaxWaitWeeks = 2 }, Context)).Order());
-        Assert.DoesNotContain(closed.Id, Ids(index.Search(In("GM0222") with { AcceptingReferralsOnly = true }, Context)));
-        Assert.Equal([short2.Id, closed.Id], Ids(index.Search(In("GM0222") with { EffectiveWaitBelow = 20 }, Context)).Order());
     }
 
     [Fact]
-    public void Tags_must_all_be_present_and_the_text_match_is_applied()
+    public void Topics_match_any_of_them_and_the_text_match_is_applied()
     {
         var both = Offering(tags: ["autisme", "adhd"]);
         var one = Offering(tags: ["autisme"]);
-        var index = IndexOf(both, one);
+        var angst = Offering(tags: ["angst"]);
+        var none = Offering();
+        var index = IndexOf(both, one, angst, none);
 
-        Assert.Equal([both.Id], Ids(index.Search(In("GM0222") with { Tags = ["autisme", "adhd"] }, Context)));
+        Assert.Equal([both.Id, one.Id], Ids(index.Search(In("GM0222") with { Tags = ["autisme", "adhd"] }, Context)).Order());
+        Assert.Equal([both.Id, angst.Id], Ids(index.Search(In("GM0222") with { Tags = ["angst", "adhd"] }, Context)).Order());
+        Assert.Equal([angst.Id], Ids(index.Search(In("GM0222") with { Tags = ["angst", "geen-aanbod-heeft-dit"] }, Context)));
         Assert.Equal([one.Id], Ids(index.Search(In("GM0222"), Context with { TextMatch = (id, _) => id == one.Id })));
     }
 
@@ -255,11 +264,91 @@ public class OfferingIndexTests
         var index = IndexOf(everyWord, lastWordOnly, firstWordOnly);
 
         Assert.Equal([everyWord.Id, lastWordOnly.Id], Ids(index.Search(In("GM0222") with { Tags = [words[69]] }, Context)).Order());
-        Assert.Equal([everyWord.Id], Ids(index.Search(In("GM0222") with { Tags = [words[0], words[68]] }, Context)));
+        Assert.Equal([everyWord.Id, firstWordOnly.Id], Ids(index.Search(In("GM0222") with { Tags = [words[0], words[68]] }, Context)).Order());
+        Assert.Equal([everyWord.Id, lastWordOnly.Id], Ids(index.Search(In("GM0222") with { Tags = [words[68], words[69]] }, Context)).Order());
         var none = index.Search(In("GM0222") with { Tags = ["geen-aanbod-heeft-dit"] }, Context);
         Assert.Empty(none.Page);
         Assert.Empty(none.CareTypes);
-        Assert.Equal(new NormStatusCounts(0, 0, 0), none.NormStatuses);
+        Assert.Equal(new NormStatusCounts(0, 0, 0, 0), none.NormStatuses);
+
+        // The topic facet counts past the 64th word too.
+        var facets = index.Search(In("GM0222"), Context).Tags.ToDictionary(t => t.Code, t => t.Count);
+        Assert.Equal(2, facets[words[69]]);
+        Assert.Equal(2, facets[words[0]]);
+        Assert.Equal(1, facets[words[68]]);
+    }
+
+    [Fact]
+    public void The_topic_facet_counts_each_topic_with_every_filter_but_the_topics()
+    {
+        var anxiousWithin = Offering(tags: ["angst"], figures: Figures(1, 1));
+        var anxiousBehaviour = Offering(tags: ["angst", "gedragsproblemen"], figures: Figures(1, 1));
+        var behaviourExceeded = Offering(tags: ["gedragsproblemen"], figures: Figures(9, 9));
+        var behaviourOtherCareType = Offering(careType: "pleegzorg", tags: ["gedragsproblemen"], figures: Figures(1, 1));
+        var index = IndexOf(anxiousWithin, anxiousBehaviour, behaviourExceeded, behaviourOtherCareType);
+
+        var outcome = index.Search(In("GM0222") with { CareTypes = ["ggz"], Tags = ["angst"], WithinNorm = true }, Context);
+
+        // Ticking "gedragsproblemen" beside "angst" would add no offering that is ggz and within the norm: its count is 1.
+        Assert.Equal([new CareTypeCount("angst", 2), new CareTypeCount("gedragsproblemen", 1)], outcome.Tags);
+        Assert.Equal(new[] { anxiousBehaviour.Id, anxiousWithin.Id }.Order(), Ids(outcome).Order());
+
+        // Both topics together: any of them, so every ggz offering within the norm with either.
+        var either = index.Search(In("GM0222") with { CareTypes = ["ggz"], Tags = ["angst", "gedragsproblemen"] }, Context);
+        Assert.Equal(3, either.Total);
+        Assert.Equal([new CareTypeCount("angst", 2), new CareTypeCount("gedragsproblemen", 2)], either.Tags);
+    }
+
+    [Fact]
+    public void Crisis_and_closed_care_are_left_out_unless_named()
+    {
+        var ggz = Offering(figures: Figures(5, 5));
+        var crisis = Offering(careType: "crisishulp", figures: Figures(0, 0));
+        var closed = Offering(careType: "gesloten-jeugdzorg", figures: Figures(0, 0));
+        var index = IndexOf(ggz, crisis, closed);
+
+        var unnamed = index.Search(In("GM0222"), Context);
+        Assert.Equal([ggz.Id], Ids(unnamed));
+        Assert.Equal(1, unnamed.NormStatuses.Within + unnamed.NormStatuses.Partial + unnamed.NormStatuses.Exceeded + unnamed.NormStatuses.Unknown);
+
+        // The care type facet still says how many there are when asked for.
+        Assert.Contains(new CareTypeCount("crisishulp", 1), unnamed.CareTypes);
+        Assert.Equal([crisis.Id], Ids(index.Search(In("GM0222") with { CareTypes = ["crisishulp"] }, Context)));
+        Assert.Equal(new[] { closed.Id, ggz.Id }.Order(), Ids(index.Search(In("GM0222") with { CareTypes = ["ggz", "gesloten-jeugdzorg"] }, Context)).Order());
+    }
+
+    [Fact]
+    public void Alternatives_are_real_improvements_for_that_municipality_and_age()
+    {
+        var slow = Offering(provider: "Traag", figures: Figures(10, 10));                          // 20 weeks, exceeded
+        var shorterWithin = Offering(provider: "Z", figures: Figures(2, 4));                        // 6 weeks, within
+        var shorterExceeded = Offering(provider: "Y", figures: Figures(5, 4));                      // 9 weeks, exceeded
+        var shorterFar = Offering(provider: "X", figures: Figures(2, 4), locations: [Winterswijk]); // 6 weeks, within, farther
+        var longer = Offering(figures: Figures(12, 10));
+        var stale = Offering(figures: Figures(1, 1, daysOld: 30));
+        var closed = Offering(figures: Figures(1, 1, accepting: false));
+        var tooOld = Offering(ageMin: 12, figures: Figures(1, 1));
+        var otherCareType = Offering(careType: "pleegzorg", figures: Figures(1, 1));
+        var elsewhere = Offering(municipalities: ["GM0294"], figures: Figures(1, 1));
+        var unknownWait = Offering(figures: Figures(null, 3));
+        var index = IndexOf(slow, shorterWithin, shorterExceeded, shorterFar, longer, stale, closed, tooOld, otherCareType, elsewhere, unknownWait);
+        var doetinchem = (51.965, 6.289);
+
+        var alternatives = index.Alternatives(slow.Id, "GM0222", 9, doetinchem, Context, 5);
+
+        // Within the norm first, then the shortest wait, then the nearest.
+        Assert.Equal([shorterWithin.Id, shorterFar.Id, shorterExceeded.Id], alternatives.Select(m => m.Offering.Id));
+        Assert.Contains(tooOld.Id, index.Alternatives(slow.Id, "GM0222", null, doetinchem, Context, 5).Select(m => m.Offering.Id));
+        Assert.Equal(2, index.Alternatives(slow.Id, "GM0222", 9, doetinchem, Context, 2).Count);
+
+        // An offering whose wait is unknown: only alternatives within the norm improve on it.
+        var forUnknown = index.Alternatives(unknownWait.Id, "GM0222", 9, doetinchem, Context, 5);
+        Assert.Equal([shorterWithin.Id, shorterFar.Id], forUnknown.Select(m => m.Offering.Id));
+
+        // The fastest has nothing shorter; an offering nobody knows or a municipality without a list has none.
+        Assert.All(index.Alternatives(shorterWithin.Id, "GM0222", 9, doetinchem, Context, 5), m => Assert.True(m.EffectiveWaitWeeks < 6));
+        Assert.Empty(index.Alternatives(Guid.NewGuid(), "GM0222", null, null, Context, 5));
+        Assert.Empty(index.Alternatives(slow.Id, "GM9999", null, null, Context, 5));
     }
 
     [Fact]

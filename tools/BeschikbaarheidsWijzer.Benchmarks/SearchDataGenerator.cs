@@ -198,7 +198,6 @@ public sealed class SearchDataGenerator(string connectionString, DateTimeOffset 
         var accepting = _random.Next(100) >= 15;
         var bridging = _random.Next(100) < 30;
         var method = _random.Next(100) < 80 ? "Actueel" : "Retrospectief";
-        long latestId = 0;
         for (var w = WeeksOfHistory - 1; w >= 0; w--)
         {
             var week = thisWeek.AddWeeks(-(lastWeekOffset + w));
@@ -217,12 +216,10 @@ public sealed class SearchDataGenerator(string connectionString, DateTimeOffset 
                 accepting = !accepting;
             }
 
-            latestId = _nextReportId++;
-            rows.Reports.Add(new ReportRow(latestId, offeringId, week.Monday, reportedAt, accepting, intake, treatment, free, totalPlaces,
+            rows.Reports.Add(new ReportRow(_nextReportId++, offeringId, week.Monday, reportedAt, accepting, intake, treatment, free, totalPlaces,
                 _random.Next(0, 81), method, bridging));
         }
 
-        rows.CurrentReports.Add((offeringId, latestId));
     }
 
     private static async Task WriteAsync(NpgsqlConnection connection, GeneratedRows rows, CancellationToken cancellationToken)
@@ -353,20 +350,12 @@ public sealed class SearchDataGenerator(string connectionString, DateTimeOffset 
             await copy.CompleteAsync(cancellationToken);
         }
 
-        // The app's own sequence must continue after the ids given here; then each offering points at its latest report.
+        // The app's own sequence must continue after the ids given here. (Each offering already points at its latest report:
+        // the reports' insert trigger set it when the COPY ended.)
         await using (var sequence = new NpgsqlCommand(
                          "select setval(pg_get_serial_sequence('availability_reports', 'id'), (select max(id) from availability_reports))", connection))
         {
             await sequence.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await using (var current = new NpgsqlCommand(
-                         "update offerings o set current_report_id = v.report_id from unnest($1, $2) as v(offering_id, report_id) where o.id = v.offering_id",
-                         connection))
-        {
-            current.Parameters.Add(new NpgsqlParameter { Value = rows.CurrentReports.Select(c => c.OfferingId).ToArray() });
-            current.Parameters.Add(new NpgsqlParameter { Value = rows.CurrentReports.Select(c => c.ReportId).ToArray() });
-            await current.ExecuteNonQueryAsync(cancellationToken);
         }
 
         // As after any bulk load: fresh statistics for the planner, and a visibility map for index-only scans.
@@ -406,7 +395,6 @@ public sealed class SearchDataGenerator(string connectionString, DateTimeOffset 
         public List<(Guid OfferingId, Guid LocationId)> OfferingLocations { get; } = [];
         public List<ContractRow> Contracts { get; } = [];
         public List<ReportRow> Reports { get; } = [];
-        public List<(Guid OfferingId, long ReportId)> CurrentReports { get; } = [];
     }
 
     private sealed record ProviderRow(Guid Id, string Name, string Kvk, string RegionCode);

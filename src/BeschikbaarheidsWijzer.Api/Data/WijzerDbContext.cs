@@ -31,6 +31,7 @@ public class WijzerDbContext : DbContext
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<PostcodeLocation> PostcodeLocations => Set<PostcodeLocation>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<MunicipalityAccess> MunicipalityAccess => Set<MunicipalityAccess>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

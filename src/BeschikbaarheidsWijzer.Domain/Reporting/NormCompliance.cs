@@ -41,11 +41,11 @@ public sealed record OfferingRecord(DateOnly CreatedOn, DateOnly? DeletedOn, IRe
 }
 
 /// <summary>One week in which an offering was expected to report: its current report of the week (if any), judged.</summary>
-public sealed record WeekOutcome(IsoWeek Week, WeeklyReport? Report, WaitNorm? Norm, PhaseComparison Comparison)
+public sealed record WeekOutcome(IsoWeek Week, WeeklyReport? Report, WaitNorm? Norm, NormVerdict Verdict)
 {
     public bool Reported => Report is not null;
 
-    public NormStatus Status => Comparison.Status;
+    public NormStatus Status => Verdict.Status;
 
     /// <summary>Total wait if known, else the intake wait.</summary>
     public int? EffectiveWaitWeeks => Report?.Figures.EffectiveWaitWeeks;
@@ -101,7 +101,7 @@ public sealed record ComplianceFigures(
 /// <item>An expected week is reported when any report has that week's Monday as its week start; the week's current
 /// report (the last one made) counts, judged by the region's norm in force on the day it was made.</item>
 /// <item>Per phase, the share is over the reported weeks that have both a figure and a bound for that phase; overall,
-/// over the weeks whose norm status is not unknown.</item>
+/// over the weeks whose norm status is within or exceeded (a partial verdict is not a comparison of the whole wait).</item>
 /// <item>Median and maximum are of the effective wait (total, else intake) of the reported weeks.</item>
 /// <item>The trend compares the median effective wait of the first half of the period's weeks with that of the second
 /// half (with an odd number of weeks the middle one is left out).</item>
@@ -123,7 +123,7 @@ public static class NormCompliance
 
             var report = WeeklyReport.Current(reportsByWeek[week.Monday]);
             var norm = report is null ? null : normOn(report.ReportDate);
-            outcomes.Add(new WeekOutcome(week, report, norm, report is null ? PhaseComparison.None : NormEvaluator.ComparePhases(report.Figures, norm)));
+            outcomes.Add(new WeekOutcome(week, report, norm, NormEvaluator.Judge(report?.Figures, norm)));
         }
 
         return outcomes;
@@ -143,9 +143,9 @@ public static class NormCompliance
             offerings,
             weeks.Count,
             reported.Count,
-            NormShare.Count(reported.Select(w => w.Comparison.Intake)),
-            NormShare.Count(reported.Select(w => w.Comparison.Treatment)),
-            NormShare.Count(reported.Select(w => w.Comparison.Total)),
+            NormShare.Count(reported.Select(w => w.Verdict.Intake.IsWithin)),
+            NormShare.Count(reported.Select(w => w.Verdict.Treatment.IsWithin)),
+            NormShare.Count(reported.Select(w => w.Verdict.Total.IsWithin)),
             NormShare.Count(reported.Select(w => w.Status)),
             Statistics.Median(waits.Select(w => w.EffectiveWaitWeeks!.Value)),
             waits.Count == 0 ? null : waits.Max(w => w.EffectiveWaitWeeks!.Value),

@@ -42,7 +42,7 @@ public sealed record NormShare(int Compared, int Within)
         return new NormShare(compared, within);
     }
 
-    /// <summary>Counts statuses: <c>unknown</c> is not compared.</summary>
+    /// <summary>Counts statuses: only <c>within</c> and <c>exceeded</c> judge the whole wait; <c>partial</c> and <c>unknown</c> are not compared.</summary>
     public static NormShare Count(IEnumerable<NormStatus> statuses) =>
         Count(statuses.Select(s => s switch
         {

@@ -29,19 +29,24 @@ public sealed record SearchContext(
 public sealed record OfferingMatch(
     IndexedOffering Offering,
     EffectiveNorm? Norm,
-    NormStatus NormStatus,
+    NormVerdict Verdict,
     bool Stale,
     bool AvailableNow,
     int? EffectiveWaitWeeks,
     IndexedLocation? Nearest,
-    double? DistanceKm);
+    double? DistanceKm)
+{
+    public NormStatus NormStatus => Verdict.Status;
+}
 
 public sealed record CareTypeCount(string Code, int Count);
 
-public sealed record NormStatusCounts(int Within, int Exceeded, int Unknown);
+public sealed record NormStatusCounts(int Within, int Partial, int Exceeded, int Unknown);
 
 /// <summary>A page of matches, how many match in all, and the facet counts (each with every other filter applied).</summary>
-public sealed record SearchOutcome(IReadOnlyList<OfferingMatch> Page, int Total, IReadOnlyList<CareTypeCount> CareTypes, NormStatusCounts NormStatuses);
+/// <param name="Tags">Per topic (a tag code in <see cref="CareTypeCount.Code"/>), the matches that have it with every filter but the topics applied.</param>
+public sealed record SearchOutcome(
+    IReadOnlyList<OfferingMatch> Page, int Total, IReadOnlyList<CareTypeCount> CareTypes, NormStatusCounts NormStatuses, IReadOnlyList<CareTypeCount> Tags);
 
 /// <summary>
 /// The searchable offerings, in memory, with the contracted ones per municipality at hand. Filters, facets, sorting and what
@@ -60,6 +65,9 @@ public sealed class OfferingIndex
 {
     private const string National = "";
 
+    /// <summary>How many <see cref="NormStatus"/> values there are: the facet counts keep one cell per care type and status.</summary>
+    private const int StatusCount = 4;
+
     private readonly Lock _writeLock = new();
     private readonly ConcurrentDictionary<Guid, IndexedOffering> _byId = new();
     private readonly ConcurrentDictionary<string, Listing> _listings = new(StringComparer.Ordinal);
@@ -69,7 +77,7 @@ public sealed class OfferingIndex
     private readonly Dictionary<string, Dictionary<Guid, int>> _positions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _careTypeOrdinals = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _tagBits = new(StringComparer.Ordinal);
-    private volatile Vocabulary _vocabulary = new([], new Dictionary<string, int>(), new Dictionary<string, int>());
+    private volatile Vocabulary _vocabulary = new([], new Dictionary<string, int>(), [], new Dictionary<string, int>());
 
     public int Count => _byId.Count;
 
@@ -147,96 +155,76 @@ public sealed class OfferingIndex
         var byContract = criteria.MunicipalityCode is not null && criteria.RequireContract;
         var listing = _listings.GetValueOrDefault(byContract ? criteria.MunicipalityCode! : National);
         var careTypeCount = vocabulary.CareTypes.Length;
+        var norms = NormsByOrdinal(vocabulary, context);
 
-        // Each care type's norm looked up once, not once for every offering judged.
-        var norms = new EffectiveNorm?[careTypeCount];
-        for (var ordinal = 0; ordinal < careTypeCount; ordinal++)
-        {
-            norms[ordinal] = context.Norms.GetValueOrDefault(vocabulary.CareTypes[ordinal]);
-        }
-
+        // Named care types, or (naming none) every care type but those nobody chooses from a list.
         var selected = new bool[careTypeCount];
-        foreach (var code in criteria.CareTypes)
+        if (criteria.CareTypes.Count == 0)
         {
-            if (vocabulary.CareTypeOrdinals.TryGetValue(code, out var ordinal))
+            for (var ordinal = 0; ordinal < careTypeCount; ordinal++)
             {
-                selected[ordinal] = true;
+                selected[ordinal] = !CareTypeRules.IsLeftOutUnlessNamed(vocabulary.CareTypes[ordinal]);
+            }
+        }
+        else
+        {
+            foreach (var code in criteria.CareTypes)
+            {
+                if (vocabulary.CareTypeOrdinals.TryGetValue(code, out var ordinal))
+                {
+                    selected[ordinal] = true;
+                }
             }
         }
 
-        var anySelected = criteria.CareTypes.Count == 0;
-        if (anySelected)
-        {
-            Array.Fill(selected, true);
-        }
-
-        // A tag no offering has matches nothing; with it, the count of each facet is zero too. Past the 64th tag word the
-        // bits run out, and such a tag is looked up in the offering's own list.
-        ulong tagMask = 0;
-        var unknownTag = false;
-        var tagBeyondBits = false;
-        foreach (var tag in criteria.Tags)
-        {
-            if (!vocabulary.TagBits.TryGetValue(tag, out var bit))
-            {
-                unknownTag = true;
-            }
-            else if (bit < 64)
-            {
-                tagMask |= 1UL << bit;
-            }
-            else
-            {
-                tagBeyondBits = true;
-            }
-        }
+        var topics = TopicFilter.Of(criteria.Tags, vocabulary);
 
         // Without a derived filter or within-norm, an offering of a care type not asked for only counts for the care type
         // facet, which needs no figures: it is counted from the struct alone.
-        var judgeEvery = criteria.AvailableNow || criteria.MaxWaitWeeks is not null || criteria.AcceptingReferralsOnly
-                         || criteria.EffectiveWaitBelow is not null || criteria.WithinNorm;
-        var counts = new int[careTypeCount * 3];
+        var judgeEvery = criteria.AvailableNow || criteria.MaxWaitWeeks is not null || criteria.WithinNorm;
+        var counts = new int[careTypeCount * StatusCount];
         var countedWithoutFigures = new int[careTypeCount];
+        var topicCounts = new int[vocabulary.Tags.Length];
         var candidates = new List<Judgement>();
         var sortByDistance = criteria.Sort == SearchSort.Distance;
-        if (listing is not null && !unknownTag)
+        if (listing is not null)
         {
             var entries = listing.Entries;
             for (var i = 0; i < entries.Length; i++)
             {
                 ref readonly var entry = ref entries[i];
-                if ((byContract && !entry.IsValidOn(context.Today))
-                    || (criteria.Age is { } age && (entry.AgeMin > age || entry.AgeMax < age))
-                    || (entry.TagBits & tagMask) != tagMask
-                    || (criteria.ProviderId is { } provider && entry.ProviderId != provider)
-                    || (criteria.OfferingId is { } only && entry.Id != only)
-                    || (criteria.ExcludeOfferingId is { } excluded && entry.Id == excluded)
-                    || (context.TextMatch is { } text && !text(entry.Id, entry.ProviderId)))
-                {
-                    continue;
-                }
 
-                // Tags are the same in every version a list holds (a change of tags rebuilds the list).
-                if (tagBeyondBits && !criteria.Tags.All(Volatile.Read(ref listing.Offerings[i]).Tags.Contains))
+                // A care type learnt after this search took its vocabulary: the offering came after the search began.
+                if (entry.CareType >= careTypeCount
+                    || (byContract && !entry.IsValidOn(context.Today))
+                    || (criteria.Age is { } age && (entry.AgeMin > age || entry.AgeMax < age))
+                    || (criteria.ProviderId is { } provider && entry.ProviderId != provider)
+                    || (context.TextMatch is { } text && !text(entry.Id, entry.ProviderId)))
                 {
                     continue;
                 }
 
                 if (!selected[entry.CareType])
                 {
+                    // Only counted for its care type's facet, which applies the topics too.
+                    if (!topics.Matches(entry.TagBits, listing.Offerings, i))
+                    {
+                        continue;
+                    }
+
                     if (!judgeEvery)
                     {
                         countedWithoutFigures[entry.CareType]++;
                         continue;
                     }
 
-                    // Only counted for its care type's facet: judged from the word beside the struct, one read in a
-                    // sequential array instead of two objects spread over the heap.
+                    // Judged from the word beside the struct, one read in a sequential array instead of two objects spread
+                    // over the heap.
                     if (PackedFigures.TryJudge(Volatile.Read(ref listing.Figures[i]), norms[entry.CareType], context.StaleBeforeSeconds, out var packed))
                     {
-                        if (PassesDerivedFilters(packed.AvailableNow, packed.EffectiveWaitWeeks, packed.AcceptingReferrals, criteria))
+                        if (PassesDerivedFilters(packed.AvailableNow, packed.EffectiveWaitWeeks, criteria))
                         {
-                            counts[entry.CareType * 3 + (int)packed.Status]++;
+                            counts[entry.CareType * StatusCount + (int)packed.Status]++;
                         }
 
                         continue;
@@ -244,15 +232,26 @@ public sealed class OfferingIndex
                 }
 
                 var offering = Volatile.Read(ref listing.Offerings[i]);
-
                 var judgement = Judgement.Of(offering, norms[entry.CareType], context);
-                if (!PassesDerivedFilters(judgement, criteria))
+                if (!PassesDerivedFilters(judgement.AvailableNow, judgement.EffectiveWaitWeeks, criteria))
                 {
                     continue;
                 }
 
-                counts[entry.CareType * 3 + (int)judgement.Status]++;
-                if (selected[entry.CareType] && NormPasses(judgement.Status, criteria))
+                var normPasses = NormPasses(judgement.Status, criteria);
+                if (selected[entry.CareType] && normPasses)
+                {
+                    // The topic facet applies every filter but the topics.
+                    topics.Count(entry.TagBits, offering, topicCounts);
+                }
+
+                if (!topics.Matches(entry.TagBits, listing.Offerings, i))
+                {
+                    continue;
+                }
+
+                counts[entry.CareType * StatusCount + (int)judgement.Status]++;
+                if (selected[entry.CareType] && normPasses)
                 {
                     candidates.Add(sortByDistance ? judgement.Locate(criteria.ReferencePoint) : judgement);
                 }
@@ -268,13 +267,13 @@ public sealed class OfferingIndex
 
         // Each facet counts with every other active filter, but not its own.
         var careTypes = new List<CareTypeCount>();
-        var statuses = new int[3];
+        var statuses = new int[StatusCount];
         for (var ordinal = 0; ordinal < careTypeCount; ordinal++)
         {
             var count = countedWithoutFigures[ordinal];
-            for (var status = 0; status < 3; status++)
+            for (var status = 0; status < StatusCount; status++)
             {
-                var cell = counts[ordinal * 3 + status];
+                var cell = counts[ordinal * StatusCount + status];
                 if (NormPasses((NormStatus)status, criteria))
                 {
                     count += cell;
@@ -292,9 +291,78 @@ public sealed class OfferingIndex
             }
         }
 
-        careTypes.Sort((a, b) => b.Count.CompareTo(a.Count) is var c and not 0 ? c : string.CompareOrdinal(a.Code, b.Code));
-        return new SearchOutcome(page, candidates.Count, careTypes, new NormStatusCounts(
-            statuses[(int)NormStatus.Within], statuses[(int)NormStatus.Exceeded], statuses[(int)NormStatus.Unknown]));
+        return new SearchOutcome(
+            page,
+            candidates.Count,
+            ByCountThenCode(careTypes),
+            new NormStatusCounts(statuses[(int)NormStatus.Within], statuses[(int)NormStatus.Partial], statuses[(int)NormStatus.Exceeded], statuses[(int)NormStatus.Unknown]),
+            ByCountThenCode(vocabulary.Tags.Select((code, bit) => new CareTypeCount(code, topicCounts[bit])).Where(t => t.Count > 0).ToList()));
+    }
+
+    /// <summary>
+    /// Other offerings a family could turn to instead of <paramref name="offeringId"/> in <paramref name="municipalityCode"/>
+    /// (the v2 rule): the same care type, contracted there today, accepting referrals, figures not stale, fitting
+    /// <paramref name="age"/> when given, and with a known effective wait shorter than this offering's, or, when this
+    /// offering's wait is unknown, within the norm. Within the norm first, then the shortest wait, then the nearest.
+    /// </summary>
+    public IReadOnlyList<OfferingMatch> Alternatives(
+        Guid offeringId, string municipalityCode, int? age, (double Lat, double Lon)? referencePoint, SearchContext context, int max)
+    {
+        var vocabulary = _vocabulary;
+        if (_byId.GetValueOrDefault(offeringId) is not { } offering
+            || !vocabulary.CareTypeOrdinals.TryGetValue(offering.CareTypeCode, out var careType)
+            || _listings.GetValueOrDefault(municipalityCode) is not { } listing)
+        {
+            return [];
+        }
+
+        var norm = context.Norms.GetValueOrDefault(offering.CareTypeCode);
+        var waitToBeat = Judgement.Of(offering, norm, context).EffectiveWaitWeeks;
+        var found = new List<Judgement>();
+        var entries = listing.Entries;
+        for (var i = 0; i < entries.Length; i++)
+        {
+            ref readonly var entry = ref entries[i];
+            if (entry.CareType != careType || entry.Id == offeringId || !entry.IsValidOn(context.Today)
+                || (age is { } a && (entry.AgeMin > a || entry.AgeMax < a)))
+            {
+                continue;
+            }
+
+            var judgement = Judgement.Of(Volatile.Read(ref listing.Offerings[i]), norm, context);
+            var improves = waitToBeat is { } wait
+                ? judgement.EffectiveWaitWeeks < wait
+                : judgement.Status == NormStatus.Within;
+            if (judgement.Offering.Current?.AcceptingReferrals == true && !judgement.Stale && improves)
+            {
+                found.Add(judgement.Locate(referencePoint));
+            }
+        }
+
+        found.Sort(static (a, b) =>
+            (b.Status == NormStatus.Within).CompareTo(a.Status == NormStatus.Within) is var c and not 0 ? c
+            : NullsLast(a.EffectiveWaitWeeks, b.EffectiveWaitWeeks) is var w and not 0 ? w
+            : NullsLast(a.DistanceKm, b.DistanceKm) is var d and not 0 ? d
+            : ByWait(a, b));
+        return found.Take(max).Select(j => j.ToMatch()).ToList();
+    }
+
+    private static List<CareTypeCount> ByCountThenCode(List<CareTypeCount> counts)
+    {
+        counts.Sort((a, b) => b.Count.CompareTo(a.Count) is var c and not 0 ? c : string.CompareOrdinal(a.Code, b.Code));
+        return counts;
+    }
+
+    /// <summary>Each care type's norm looked up once, not once for every offering judged.</summary>
+    private static EffectiveNorm?[] NormsByOrdinal(Vocabulary vocabulary, SearchContext context)
+    {
+        var norms = new EffectiveNorm?[vocabulary.CareTypes.Length];
+        for (var ordinal = 0; ordinal < norms.Length; ordinal++)
+        {
+            norms[ordinal] = context.Norms.GetValueOrDefault(vocabulary.CareTypes[ordinal]);
+        }
+
+        return norms;
     }
 
     /// <summary>Whether the lists must hold the offering otherwise: what the structs keep, or where it is contracted, changed.</summary>
@@ -387,6 +455,7 @@ public sealed class OfferingIndex
             _vocabulary = new Vocabulary(
                 [.. _careTypeOrdinals.OrderBy(c => c.Value).Select(c => c.Key)],
                 new Dictionary<string, int>(_careTypeOrdinals, StringComparer.Ordinal),
+                [.. _tagBits.OrderBy(t => t.Value).Select(t => t.Key)],
                 new Dictionary<string, int>(_tagBits, StringComparer.Ordinal));
         }
     }
@@ -419,14 +488,9 @@ public sealed class OfferingIndex
         return top;
     }
 
-    private static bool PassesDerivedFilters(in Judgement judgement, SearchCriteria criteria) =>
-        PassesDerivedFilters(judgement.AvailableNow, judgement.EffectiveWaitWeeks, judgement.Offering.Current?.AcceptingReferrals == true, criteria);
-
-    private static bool PassesDerivedFilters(bool availableNow, int? effectiveWaitWeeks, bool acceptingReferrals, SearchCriteria criteria) =>
+    private static bool PassesDerivedFilters(bool availableNow, int? effectiveWaitWeeks, SearchCriteria criteria) =>
         (!criteria.AvailableNow || availableNow)
-        && (criteria.MaxWaitWeeks is not { } maxWait || effectiveWaitWeeks <= maxWait)
-        && (!criteria.AcceptingReferralsOnly || acceptingReferrals)
-        && (criteria.EffectiveWaitBelow is not { } below || effectiveWaitWeeks < below);
+        && (criteria.MaxWaitWeeks is not { } maxWait || effectiveWaitWeeks <= maxWait);
 
     private static bool NormPasses(NormStatus status, SearchCriteria criteria) => !criteria.WithinNorm || status == NormStatus.Within;
 
@@ -440,8 +504,6 @@ public sealed class OfferingIndex
         SearchSort.Updated => (a, b) =>
             NullsLast(b.Offering.Current?.ReportedAt, a.Offering.Current?.ReportedAt, nullsLastWhenDescending: true) is var c and not 0 ? c
             : CompareIds(a.Offering.Id, b.Offering.Id),
-        _ when criteria.WithinNormFirst => (a, b) =>
-            (b.Status == NormStatus.Within).CompareTo(a.Status == NormStatus.Within) is var c and not 0 ? c : ByWait(a, b),
         _ => ByWait,
     };
 
@@ -474,8 +536,94 @@ public sealed class OfferingIndex
         return x.SequenceCompareTo(y);
     }
 
-    /// <summary>Care type codes by ordinal, and the ordinals and tag bits by code, as the lists' structs use them.</summary>
-    private sealed record Vocabulary(string[] CareTypes, IReadOnlyDictionary<string, int> CareTypeOrdinals, IReadOnlyDictionary<string, int> TagBits);
+    /// <summary>Care type codes by ordinal and tags by bit, and the ordinals and tag bits by code, as the lists' structs use them.</summary>
+    private sealed record Vocabulary(string[] CareTypes, IReadOnlyDictionary<string, int> CareTypeOrdinals, string[] Tags, IReadOnlyDictionary<string, int> TagBits);
+
+    /// <summary>
+    /// The topics asked for, any of which an offering must have (none asked: every offering passes). Topics past the 64th
+    /// bit are looked up in the offering's own list; a topic no offering has matches nothing.
+    /// </summary>
+    private readonly struct TopicFilter
+    {
+        private readonly ulong _mask;
+        private readonly string[] _beyondBits;
+        private readonly bool _active;
+        private readonly IReadOnlyDictionary<string, int> _bits;
+
+        private TopicFilter(ulong mask, string[] beyondBits, bool active, IReadOnlyDictionary<string, int> bits) =>
+            (_mask, _beyondBits, _active, _bits) = (mask, beyondBits, active, bits);
+
+        public static TopicFilter Of(IReadOnlyList<string> tags, Vocabulary vocabulary)
+        {
+            ulong mask = 0;
+            var beyond = new List<string>();
+            foreach (var tag in tags)
+            {
+                if (vocabulary.TagBits.TryGetValue(tag, out var bit))
+                {
+                    if (bit < 64)
+                    {
+                        mask |= 1UL << bit;
+                    }
+                    else
+                    {
+                        beyond.Add(tag);
+                    }
+                }
+            }
+
+            return new TopicFilter(mask, [.. beyond], tags.Count > 0, vocabulary.TagBits);
+        }
+
+        /// <summary>Tags are the same in every version a list holds (a change of tags rebuilds the list).</summary>
+        public bool Matches(ulong tagBits, IndexedOffering[] offerings, int position)
+        {
+            if (!_active || (tagBits & _mask) != 0)
+            {
+                return true;
+            }
+
+            if (_beyondBits.Length == 0)
+            {
+                return false;
+            }
+
+            var tags = Volatile.Read(ref offerings[position]).Tags;
+            foreach (var tag in _beyondBits)
+            {
+                if (tags.Contains(tag))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Adds one to the count of each topic the offering has (by bit, as <see cref="Vocabulary.Tags"/> lists them).</summary>
+        public void Count(ulong tagBits, IndexedOffering offering, int[] counts)
+        {
+            for (var bits = tagBits; bits != 0; bits &= bits - 1)
+            {
+                // A topic learnt after this search took its vocabulary has no count of its own here.
+                if (System.Numerics.BitOperations.TrailingZeroCount(bits) is var bit && bit < counts.Length)
+                {
+                    counts[bit]++;
+                }
+            }
+
+            if (counts.Length > 64)
+            {
+                foreach (var tag in offering.Tags)
+                {
+                    if (_bits.TryGetValue(tag, out var bit) && bit >= 64 && bit < counts.Length)
+                    {
+                        counts[bit]++;
+                    }
+                }
+            }
+        }
+    }
 
     /// <summary>
     /// One list: the structs, and beside them each offering's current version at the same position, and that version's
@@ -529,7 +677,7 @@ public sealed class OfferingIndex
                 NormEvaluator.Evaluate(intake, treatment, norm?.Norm),
                 stale,
                 AvailabilityRules.IsAvailableNow(current.AcceptingReferrals, stale, current.FreePlaces, intake),
-                (intake + treatment) ?? intake);
+                WaitFigures.EffectiveWait(intake, treatment));
         }
 
         /// <summary>With the location nearest to <paramref name="referencePoint"/>; without one, the first by name.</summary>
@@ -550,6 +698,9 @@ public sealed class OfferingIndex
             return this with { Nearest = nearest, DistanceKm = distance };
         }
 
-        public OfferingMatch ToMatch() => new(Offering, Norm, Status, Stale, AvailableNow, EffectiveWaitWeeks, Nearest, DistanceKm);
+        /// <summary>As shown: with the verdict per phase, worked out only for the offerings a page shows.</summary>
+        public OfferingMatch ToMatch() => new(
+            Offering, Norm, NormEvaluator.Judge(Offering.Current?.WaitToIntakeWeeks, Offering.Current?.WaitToTreatmentWeeks, Norm?.Norm),
+            Stale, AvailableNow, EffectiveWaitWeeks, Nearest, DistanceKm);
     }
 }

@@ -18,10 +18,14 @@ internal static class PackedFigures
     private const int MaxWeeks = (1 << WeekBits) - 1;
     private const int SecondBits = 31;
 
-    // Bit 0 says the word is usable; then: has figures, accepting, a free place, intake (null bit + 12), treatment (null bit + 12), seconds.
-    private const int Usable = 0, HasFigures = 1, Accepting = 2, FreePlace = 3, IntakeNull = 4, Intake = 5, TreatmentNull = 17, Treatment = 18, Seconds = 30;
+    // Bit 0 says the word is usable; then: has figures, accepting, a free place, intake (null bit + 12), treatment (null bit + 12),
+    // seconds (31 bits), and whether free places were left out of the report.
+    private const int Usable = 0, HasFigures = 1, Accepting = 2, FreePlace = 3, IntakeNull = 4, Intake = 5, TreatmentNull = 17, Treatment = 18, Seconds = 30,
+        FreePlacesNull = 61;
 
-    public readonly record struct Judged(NormStatus Status, bool AvailableNow, int? EffectiveWaitWeeks, bool AcceptingReferrals);
+    private const ulong SecondsMask = (1UL << SecondBits) - 1;
+
+    public readonly record struct Judged(NormStatus Status, bool AvailableNow, int? EffectiveWaitWeeks);
 
     public static ulong Pack(CurrentFigures? current)
     {
@@ -39,6 +43,7 @@ internal static class PackedFigures
         return 1UL << Usable | 1UL << HasFigures
                | (current.AcceptingReferrals ? 1UL << Accepting : 0)
                | (current.FreePlaces > 0 ? 1UL << FreePlace : 0)
+               | (current.FreePlaces is null ? 1UL << FreePlacesNull : 0)
                | Weeks(current.WaitToIntakeWeeks, IntakeNull, Intake)
                | Weeks(current.WaitToTreatmentWeeks, TreatmentNull, Treatment)
                | (ulong)seconds << Seconds;
@@ -54,12 +59,12 @@ internal static class PackedFigures
 
         if ((word & 1UL << HasFigures) == 0)
         {
-            judged = new Judged(NormStatus.Unknown, false, null, false);
+            judged = new Judged(NormStatus.Unknown, false, null);
             return true;
         }
 
         // Reported in the second the stale moment falls in: whole seconds cannot tell which side; the offering can.
-        var seconds = (long)(word >> Seconds);
+        var seconds = (long)(word >> Seconds & SecondsMask);
         if (seconds == staleBeforeSeconds)
         {
             return false;
@@ -69,12 +74,11 @@ internal static class PackedFigures
         var intake = Weeks(word, IntakeNull, Intake);
         var treatment = Weeks(word, TreatmentNull, Treatment);
         var accepting = (word & 1UL << Accepting) != 0;
-        var hasFreePlace = (word & 1UL << FreePlace) != 0;
+        int? freePlaces = (word & 1UL << FreePlacesNull) != 0 ? null : (word & 1UL << FreePlace) != 0 ? 1 : 0;
         judged = new Judged(
             NormEvaluator.Evaluate(intake, treatment, norm?.Norm),
-            AvailabilityRules.IsAvailableNow(accepting, stale, hasFreePlace ? 1 : 0, intake),
-            (intake + treatment) ?? intake,
-            accepting);
+            AvailabilityRules.IsAvailableNow(accepting, stale, freePlaces, intake),
+            WaitFigures.EffectiveWait(intake, treatment));
         return true;
     }
 

@@ -8,7 +8,7 @@ public enum SearchSort
     Updated,
 }
 
-/// <summary>A validated search, in domain terms; also used for a provider's offerings, one offering's detail and alternatives.</summary>
+/// <summary>A validated search, in domain terms; also used for a provider's offerings.</summary>
 public sealed record SearchCriteria
 {
     /// <summary>Only offerings contracted for this municipality today (when <see cref="RequireContract"/>); also sets the region whose norms apply.</summary>
@@ -20,8 +20,10 @@ public sealed record SearchCriteria
     public string? RegionCode { get; init; }
 
     public (double Lat, double Lon)? ReferencePoint { get; init; }
+    /// <summary>The care types asked for; none named means all but <see cref="CareTypeRules.LeftOutUnlessNamed"/>.</summary>
     public IReadOnlyList<string> CareTypes { get; init; } = [];
     public int? Age { get; init; }
+    /// <summary>Topics: an offering with any of them matches.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
     public bool AvailableNow { get; init; }
     public bool WithinNorm { get; init; }
@@ -32,13 +34,4 @@ public sealed record SearchCriteria
     public int PageSize { get; init; } = 20;
 
     public Guid? ProviderId { get; init; }
-    public Guid? OfferingId { get; init; }
-    public Guid? ExcludeOfferingId { get; init; }
-    public bool AcceptingReferralsOnly { get; init; }
-
-    /// <summary>Only offerings whose effective wait is known and shorter than this (for alternatives).</summary>
-    public int? EffectiveWaitBelow { get; init; }
-
-    /// <summary>Within-norm offerings first, then by wait (for alternatives).</summary>
-    public bool WithinNormFirst { get; init; }
 }

@@ -131,7 +131,20 @@ public sealed class AvailabilityCsvDemoTests(DemoApiFactory app) : IClassFixture
             .ToListAsync();
         Assert.True(expected.Count > 100, "the demo data should have many contracts");
         Assert.Equal(expected.Order(StringComparer.Ordinal), table.Select(r => $"{r["aanbod-id"]}/{r["gemeentecode"]}").Order(StringComparer.Ordinal));
-        Assert.All(table, r => Assert.Contains(r["binnen norm"], new[] { "ja", "nee", "onbekend" }));
+        Assert.All(table, r => Assert.Contains(r["binnen norm"], new[] { "ja", "deels", "nee", "onbekend" }));
+        Assert.Contains(table, r => r["binnen norm"] == "deels");
+
+        // "ja" only when every phase the norm bounds is known: never beside an unknown phase that has a bound.
+        Assert.All(table.Where(r => r["binnen norm"] == "ja"), r =>
+        {
+            foreach (var (figure, bound) in new[] { ("aanmeldwachttijd", "norm aanmeldwachttijd"), ("behandelwachttijd", "norm behandelwachttijd"), ("totaal", "norm totaal") })
+            {
+                Assert.False(r[bound] != "" && r[figure] == "", $"{r["aanbod-id"]}: 'ja' while {figure} is unknown and bounded by {r[bound]}");
+            }
+        });
+
+        // "plek beschikbaar" never beside 0 free places.
+        Assert.DoesNotContain(table, r => r["plek beschikbaar"] == "ja" && r["vrije plekken"] == "0");
         Assert.All(table.Where(r => r["aanmeldwachttijd"] != "" && r["behandelwachttijd"] != ""),
             r => Assert.Equal(int.Parse(r["aanmeldwachttijd"]) + int.Parse(r["behandelwachttijd"]), int.Parse(r["totaal"])));
     }

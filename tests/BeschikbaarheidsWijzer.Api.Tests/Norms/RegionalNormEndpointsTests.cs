@@ -153,7 +153,6 @@ public sealed class RegionalNormEndpointsTests(WijzerApiFactory factory) : IClas
             }
 
             await db.SaveChangesAsync();
-            await Data.CurrentReports.RefreshAsync(db, [arranged.OfferingId]);
         }
 
         await using var cached = factory.WithWebHostBuilder(b => b.UseSetting("Search:OutputCache:Enabled", "true"));

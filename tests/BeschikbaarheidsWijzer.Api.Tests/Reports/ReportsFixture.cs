@@ -104,7 +104,6 @@ public sealed class ReportsFixture : WijzerApiFactory
         var beta = await db.Offerings.FindAsync(BetaOffering);
         beta!.DeletedAt = new DateTimeOffset(2026, 10, 14, 9, 0, 0, TimeSpan.Zero);
         await db.SaveChangesAsync();
-        await Data.CurrentReports.RefreshAsync(db, null);
 
         AchterhoekManagerKey = (await CreateApiKeyAsync(ApiKeyRole.RegionManager, regions: ["achterhoek"])).Key;
         TwenteManagerKey = (await CreateApiKeyAsync(ApiKeyRole.RegionManager, regions: ["twente"])).Key;

@@ -89,6 +89,5 @@ public sealed class WebAppServer : WijzerApiFactory
             WaitToIntakeWeeks = 2, WaitToTreatmentWeeks = 3, FreePlaces = 1, TotalPlaces = 4, WaitlistCount = 0,
         });
         await db.SaveChangesAsync();
-        await CurrentReports.RefreshAsync(db, [HostileOfferingId]);
     }
 }

@@ -1,4 +1,6 @@
 using BeschikbaarheidsWijzer.Api.Data.Entities;
+using BeschikbaarheidsWijzer.Domain.Access;
+using BeschikbaarheidsWijzer.Domain.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -73,5 +75,24 @@ internal sealed class TagConfiguration : IEntityTypeConfiguration<Tag>
     {
         builder.HasKey(t => t.Code);
         builder.Property(t => t.Code).HasMaxLength(64);
+    }
+}
+
+internal sealed class MunicipalityAccessConfiguration : IEntityTypeConfiguration<MunicipalityAccess>
+{
+    public void Configure(EntityTypeBuilder<MunicipalityAccess> builder)
+    {
+        builder.ToTable("municipality_access", t =>
+        {
+            t.HasCheckConstraint("ck_municipality_access_wait_weeks", $"wait_weeks between 0 and {MunicipalityAccessRules.MaxWaitWeeks}");
+            t.HasCheckConstraint("ck_municipality_access_reachable", "phone is not null or website is not null");
+        });
+        builder.HasKey(a => a.MunicipalityCode);
+        builder.Property(a => a.MunicipalityCode).HasMaxLength(6).IsFixedLength();
+        builder.HasOne(a => a.Municipality).WithOne().HasForeignKey<MunicipalityAccess>(a => a.MunicipalityCode).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(a => a.Name).HasMaxLength(MunicipalityAccessRules.MaxNameLength);
+        builder.Property(a => a.Phone).HasMaxLength(ContactRules.MaxPhoneLength);
+        builder.Property(a => a.Email).HasMaxLength(ContactRules.MaxEmailLength);
+        builder.Property(a => a.Website).HasMaxLength(ContactRules.MaxWebsiteLength);
     }
 }

@@ -40,6 +40,7 @@ public static class DemoDataSeeder
             .ToList();
         var regionCodes = (await db.Regions.AsNoTracking().Select(r => r.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var hasRegionalNorms = await db.RegionalNorms.AnyAsync(cancellationToken);
+        var hasAccess = await db.MunicipalityAccess.AnyAsync(cancellationToken);
 
         if (municipalities.Count == 0 || careTypes.Count == 0)
         {
@@ -48,6 +49,7 @@ public static class DemoDataSeeder
 
         var demo = new Builder(new Random(Seed), now, today, municipalities, careTypes, tags).Build();
         var regionalNorms = hasRegionalNorms ? [] : BuildRegionalNorms(now, regionCodes, careTypes);
+        var access = hasAccess ? [] : BuildAccess(now, municipalities);
 
         // The graph is complete before it is added, so change detection has nothing to find; skipping it keeps
         // AddRange and SaveChanges fast for a few thousand rows.
@@ -61,8 +63,8 @@ public static class DemoDataSeeder
                 : null;
             db.Providers.AddRange(demo.Providers);
             db.RegionalNorms.AddRange(regionalNorms);
+            db.MunicipalityAccess.AddRange(access);
             await db.SaveChangesAsync(cancellationToken);
-            await CurrentReports.RefreshAsync(db, null, cancellationToken);
             if (transaction is not null)
             {
                 await transaction.CommitAsync(cancellationToken);
@@ -79,7 +81,8 @@ public static class DemoDataSeeder
         var offerings = demo.Providers.SelectMany(p => p.Offerings).ToList();
         return string.Create(CultureInfo.InvariantCulture,
             $"{demo.Providers.Count} providers, {demo.Providers.Sum(p => p.Locations.Count)} locations, {offerings.Count} offerings, " +
-            $"{offerings.Sum(o => o.Contracts.Count)} contracts, {offerings.Sum(o => o.Reports.Count)} reports, {regionalNorms.Count} regional norms");
+            $"{offerings.Sum(o => o.Contracts.Count)} contracts, {offerings.Sum(o => o.Reports.Count)} reports, {regionalNorms.Count} regional norms, " +
+            $"{access.Count} municipalities' toegang");
     }
 
     /// <summary>
@@ -111,6 +114,35 @@ public static class DemoDataSeeder
                 RecordedAt = now,
             })
             .ToList();
+    }
+
+    /// <summary>
+    /// Every municipality's toegang, under the names such teams go by; most report how long the first step takes, some do
+    /// not. Fictional: "(demo)" in the name, an <c>.example</c> website and a phone number no line has (see the builder).
+    /// A random source of its own, so the providers' data stays what it was.
+    /// </summary>
+    private static List<MunicipalityAccess> BuildAccess(DateTimeOffset now, IReadOnlyList<Municipality> municipalities)
+    {
+        var random = new Random(Seed + 1);
+        string[] kinds = ["Sociaal Team {0}", "Jeugd- en gezinsteam {0}", "CJG {0}", "Wijkteam {0}", "Toegang Jeugd {0}"];
+        return municipalities.Select(m =>
+        {
+            var name = string.Format(CultureInfo.InvariantCulture, kinds[random.Next(kinds.Length)], m.Name);
+            var areaCode = DemoVocabulary.Municipalities.GetValueOrDefault(m.Code, DemoVocabulary.DefaultMunicipalityContact).AreaCode;
+            var slug = Builder.Slug(name);
+            int? wait = random.NextDouble() < 0.75 ? random.Next(0, 5) : null;
+            return new MunicipalityAccess
+            {
+                MunicipalityCode = m.Code,
+                Name = $"{name} (demo)",
+                Phone = $"{areaCode}-0{string.Concat(Enumerable.Range(0, 10 - areaCode.Length - 1).Select(_ => (char)('0' + random.Next(10))))}",
+                Email = random.NextDouble() < 0.7 ? $"jeugd@{slug}.example" : null,
+                Website = $"https://{slug}.example",
+                WaitWeeks = wait,
+                WaitReportedAt = wait is null ? null : now.AddDays(-random.Next(1, 20)),
+                UpdatedAt = now,
+            };
+        }).ToList();
     }
 
     private sealed record DemoData(List<Provider> Providers);
@@ -728,7 +760,7 @@ public static class DemoDataSeeder
             return (dLat * dLat) + (dLon * dLon);
         }
 
-        private static string Slug(string name)
+        public static string Slug(string name)
         {
             var builder = new StringBuilder(name.Length);
             foreach (var c in name.Normalize(NormalizationForm.FormD).ToLowerInvariant())

@@ -58,3 +58,20 @@ public sealed class RegionalNorm
     public DateTimeOffset RecordedAt { get; set; }
     public string? RecordedByKeyId { get; set; }
 }
+
+/// <summary>
+/// A municipality's toegang (wijkteam, CJG or lokale toegang): where a family goes for a referral, set by the region.
+/// <see cref="WaitReportedAt"/> is when the region last gave <see cref="WaitWeeks"/>, the wait for that first step.
+/// </summary>
+public sealed class MunicipalityAccess
+{
+    public required string MunicipalityCode { get; set; }
+    public Municipality? Municipality { get; set; }
+    public required string Name { get; set; }
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    public string? Website { get; set; }
+    public int? WaitWeeks { get; set; }
+    public DateTimeOffset? WaitReportedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}

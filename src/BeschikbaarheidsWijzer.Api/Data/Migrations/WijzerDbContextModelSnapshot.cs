@@ -463,6 +463,58 @@ namespace BeschikbaarheidsWijzer.Api.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("BeschikbaarheidsWijzer.Api.Data.Entities.MunicipalityAccess", b =>
+                {
+                    b.Property<string>("MunicipalityCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character(6)")
+                        .HasColumnName("municipality_code")
+                        .IsFixedLength();
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("phone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<DateTimeOffset?>("WaitReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("wait_reported_at");
+
+                    b.Property<int?>("WaitWeeks")
+                        .HasColumnType("integer")
+                        .HasColumnName("wait_weeks");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("website");
+
+                    b.HasKey("MunicipalityCode")
+                        .HasName("pk_municipality_access");
+
+                    b.ToTable("municipality_access", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_municipality_access_reachable", "phone is not null or website is not null");
+
+                            t.HasCheckConstraint("ck_municipality_access_wait_weeks", "wait_weeks between 0 and 104");
+                        });
+                });
+
             modelBuilder.Entity("BeschikbaarheidsWijzer.Api.Data.Entities.NationalNormRule", b =>
                 {
                     b.Property<int>("Id")
@@ -917,6 +969,18 @@ namespace BeschikbaarheidsWijzer.Api.Data.Migrations
                         .HasConstraintName("fk_municipalities_regions_region_code");
 
                     b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("BeschikbaarheidsWijzer.Api.Data.Entities.MunicipalityAccess", b =>
+                {
+                    b.HasOne("BeschikbaarheidsWijzer.Api.Data.Entities.Municipality", "Municipality")
+                        .WithOne()
+                        .HasForeignKey("BeschikbaarheidsWijzer.Api.Data.Entities.MunicipalityAccess", "MunicipalityCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_municipality_access_municipalities_municipality_code");
+
+                    b.Navigation("Municipality");
                 });
 
             modelBuilder.Entity("BeschikbaarheidsWijzer.Api.Data.Entities.Offering", b =>

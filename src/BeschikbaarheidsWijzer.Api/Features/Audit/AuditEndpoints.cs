@@ -18,7 +18,7 @@ public static class AuditEndpoints
         admin.MapGet("/audit-log", GetAuditLog).WithName("AdminGetAuditLog")
             .WithSummary("Every administrative change, newest first (admin only)")
             .WithDescription("One entry per changed entity: who (API key id and role), when, what (entityType: provider, location, " +
-                             "offering, api-key, regional-norm; action: create, update, delete, revoke) and the entity before and after, " +
+                             "offering, api-key, regional-norm, municipality-access; action: create, update, delete, revoke) and the entity before and after, " +
                              "as the administration API shows it (never a key's secret). A change that affects several entities " +
                              "(deleting a provider ends its offerings and revokes its keys) has one entry per entity, at the same time. " +
                              "Filters combine: entityType, entityId, keyId, from and to (dates yyyy-MM-dd, Europe/Amsterdam, inclusive).")

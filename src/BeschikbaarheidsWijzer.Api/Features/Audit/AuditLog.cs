@@ -14,8 +14,9 @@ public static class AuditEntities
     public const string Offering = "offering";
     public const string ApiKey = "api-key";
     public const string RegionalNorm = "regional-norm";
+    public const string MunicipalityAccess = "municipality-access";
 
-    public static readonly IReadOnlyList<string> All = [Provider, Location, Offering, ApiKey, RegionalNorm];
+    public static readonly IReadOnlyList<string> All = [Provider, Location, Offering, ApiKey, RegionalNorm, MunicipalityAccess];
 }
 
 public static class AuditActions

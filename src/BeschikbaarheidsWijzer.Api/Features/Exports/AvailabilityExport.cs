@@ -92,7 +92,7 @@ public static class AvailabilityExport
                 .Code(availability?.Method).Integer(availability?.WaitlistCount).Integer(availability?.FreePlaces).YesNo(availability is null ? null : !availability.AcceptingReferrals)
                 .Integer(norm?.Norm.MaxIntakeWeeks).Integer(norm?.Norm.MaxTreatmentWeeks).Integer(norm?.Norm.MaxTotalWeeks)
                 .Code(norm is null ? null : norm.Source == NormSource.Regio ? "regio" : "treeknorm")
-                .Code(status switch { NormStatus.Within => "ja", NormStatus.Exceeded => "nee", _ => "onbekend" })
+                .Code(status switch { NormStatus.Within => "ja", NormStatus.Partial => "deels", NormStatus.Exceeded => "nee", _ => "onbekend" })
                 .YesNo(availability?.AvailableNow).YesNo(availability?.Stale).Code(availability?.Week).DateTime(availability?.ReportedAt);
             await csv.EndRowAsync(cancellationToken);
         }

@@ -109,7 +109,6 @@ public static class ProviderReportEndpoints
         var stored = ReportWriter.NewReport(id, report!.ToInput(), clock.GetUtcNow(), caller.KeyId);
         db.AvailabilityReports.Add(stored);
         await db.SaveChangesAsync(cancellationToken);
-        await CurrentReports.RefreshAsync(db, [id], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         http.Response.Headers.ETag = ReportETag.For(stored.Id);
@@ -177,7 +176,6 @@ public static class ProviderReportEndpoints
         var reports = items.Select(r => ReportWriter.NewReport(r.OfferingId!.Value, r.ToInput(), now, caller.KeyId)).ToList();
         db.AvailabilityReports.AddRange(reports);
         await db.SaveChangesAsync(cancellationToken);
-        await CurrentReports.RefreshAsync(db, offeringIds, cancellationToken);
 
         var response = new AvailabilityBatchResponse(reports.Count, reports.Select(StoredReportDto.From).ToList());
         if (idempotencyKey is not null)

@@ -101,6 +101,7 @@ public static class ReportCsv
     public static string StatusWord(NormStatus status) => status switch
     {
         NormStatus.Within => "binnen norm",
+        NormStatus.Partial => "binnen norm voor zover bekend",
         NormStatus.Exceeded => "boven norm",
         _ => "onbekend",
     };

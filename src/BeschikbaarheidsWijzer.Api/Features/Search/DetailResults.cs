@@ -20,7 +20,8 @@ public sealed record HistoryWeekDto(
     int? TotalPlaces,
     int? WaitlistCount,
     NormDto? Norm,
-    NormStatus NormStatus);
+    NormStatus NormStatus,
+    List<PhaseDto> Phases);
 
 public sealed record OfferingDetailDto(
     Guid Id,
@@ -34,6 +35,7 @@ public sealed record OfferingDetailDto(
     AvailabilityDto? Availability,
     NormDto? Norm,
     NormStatus NormStatus,
+    List<PhaseDto> Phases,
     string? Description,
     string? ReferralInfo,
     List<LocationDto> Locations,

@@ -55,9 +55,11 @@ public sealed class OfferingSearch(ReadOnlyWijzerDbContext db, SearchIndexStore 
         }
 
         var outcome = snapshot.Index.Search(criteria, Context(snapshot, criteria.RegionCode, textMatch));
+        var statuses = outcome.NormStatuses;
         var facets = new SearchFacets(
             outcome.CareTypes.Select(c => new CareTypeFacet(c.Code, c.Count)).ToList(),
-            new NormStatusFacet(outcome.NormStatuses.Within, outcome.NormStatuses.Exceeded, outcome.NormStatuses.Unknown));
+            new NormStatusFacet(statuses.Within, statuses.Partial, statuses.Exceeded, statuses.Unknown),
+            outcome.Tags.Select(t => new TagFacet(t.Code, t.Count)).ToList());
         return (outcome.Page.Select(m => ToSummary(m, snapshot)).ToList(), outcome.Total, facets);
     }
 
@@ -100,7 +102,7 @@ public sealed class OfferingSearch(ReadOnlyWijzerDbContext db, SearchIndexStore 
     public static NormDto ToNormDto(EffectiveNorm norm) =>
         new(norm.Source, norm.Norm.MaxIntakeWeeks, norm.Norm.MaxTreatmentWeeks, norm.Norm.MaxTotalWeeks, norm.Label);
 
-    private static OfferingSummaryDto ToSummary(OfferingMatch match, SearchIndexSnapshot snapshot)
+    public static OfferingSummaryDto ToSummary(OfferingMatch match, SearchIndexSnapshot snapshot)
     {
         var o = match.Offering;
         return new OfferingSummaryDto(
@@ -114,10 +116,11 @@ public sealed class OfferingSearch(ReadOnlyWijzerDbContext db, SearchIndexStore 
             new OfferingLocationDto(match.Nearest?.City, match.Nearest?.MunicipalityCode, match.DistanceKm is { } d ? Math.Round(d, 1) : null),
             o.Current is { } current ? ToAvailability(current, match.Stale, match.AvailableNow) : null,
             match.Norm is { } norm ? ToNormDto(norm) : null,
-            match.NormStatus);
+            match.NormStatus,
+            PhaseDto.Of(match.Verdict));
     }
 
-    private SearchContext Context(SearchIndexSnapshot snapshot, string? regionCode, Func<Guid, Guid, bool>? textMatch)
+    public SearchContext Context(SearchIndexSnapshot snapshot, string? regionCode, Func<Guid, Guid, bool>? textMatch = null)
     {
         var now = clock.GetUtcNow();
         var today = IsoWeek.ToAmsterdamDate(now);

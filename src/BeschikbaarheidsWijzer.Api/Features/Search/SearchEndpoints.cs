@@ -22,11 +22,12 @@ public static class SearchEndpoints
     public const int MaxAlternatives = 5;
 
     /// <summary>A location for display; without its own coordinates it stands at its municipality's centre.</summary>
-    private static readonly Expression<Func<Location, LocationDto>> ToLocationDto = l => new LocationDto(
+    public static readonly Expression<Func<Location, LocationDto>> ToLocationDto = l => new LocationDto(
         l.Id, l.Name, l.Street, l.Postcode, l.City, l.MunicipalityCode, l.Latitude ?? l.Municipality!.Latitude, l.Longitude ?? l.Municipality!.Longitude);
 
     public static IServiceCollection AddSearch(this IServiceCollection services) =>
-        services.AddSingleton<ReferenceLookup>().AddSingleton<SearchIndexStore>().AddHostedService<SearchIndexWarmUp>().AddScoped<OfferingSearch>();
+        services.AddSingleton<ReferenceLookup>().AddSingleton<SearchIndexStore>().AddSingleton<OfferingParticularsCache>()
+            .AddHostedService<SearchIndexWarmUp>().AddScoped<OfferingSearch>();
 
     public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder app)
     {
@@ -36,7 +37,11 @@ public static class SearchEndpoints
             .WithDescription("Filters combine. normStatus compares the latest figures with the norm of the municipality's region " +
                              "(national Treeknorm without a municipality). Facet counts apply every other active filter.");
         api.MapGet("/offerings/{id:guid}", GetOffering).WithName("GetOffering")
-            .WithSummary("One offering with contact, locations, 26 weeks of history and alternatives");
+            .WithSummary("One offering with contact, locations, 26 weeks of history and alternatives")
+            .WithDescription("Judged by the norm of the municipality's region (without one: where the offering itself is). Alternatives " +
+                             "(at most 5): other offerings of the same care type contracted in that municipality, accepting referrals, " +
+                             "figures not stale, fitting age when given, with a known effective wait shorter than this one's (or, when " +
+                             "this one's is unknown, within the norm); within the norm first, then the shortest wait, then the nearest.");
         api.MapGet("/providers/{id:guid}", GetProvider).WithName("GetProvider")
             .WithSummary("A provider with its offerings");
         return app;
@@ -69,85 +74,71 @@ public static class SearchEndpoints
         return TypedResults.Ok(new SearchResponse(items, criteria.Page, criteria.PageSize, total, facets, warnings));
     }
 
+    /// <summary>
+    /// Answered from the search index (what the search shows of the offering, its contracts and the alternatives) and the
+    /// offering's particulars, kept exact beside it (<see cref="OfferingParticularsCache"/>): no database read once they are kept.
+    /// </summary>
     public static async Task<Results<Ok<OfferingDetailDto>, ValidationProblem, ProblemHttpResult>> GetOffering(
         Guid id,
-        string? municipality,
+        [AsParameters] DetailQuery query,
         ReadOnlyWijzerDbContext db,
         ReferenceLookup reference,
         OfferingSearch search,
+        OfferingParticularsCache particularsCache,
         TimeProvider clock,
-        IConfiguration configuration,
         CancellationToken cancellationToken)
     {
         var lookup = await reference.GetAsync(cancellationToken);
-        ReferenceLookup.MunicipalityInfo? place = null;
-        if (municipality is not null && !lookup.Municipalities.TryGetValue(municipality.Trim().ToUpperInvariant(), out place))
+        var errors = new ValidationErrors();
+        var (place, age) = query.Validate(lookup, errors);
+        if (!errors.IsEmpty)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["municipality"] = ["Unknown municipality: use a CBS code such as GM0222."] });
+            return TypedResults.ValidationProblem(errors.ToDictionary(), title: "Invalid query");
         }
 
-        var offering = await db.Offerings.AsNoTracking()
-            .Where(o => o.Id == id && o.DeletedAt == null && o.Provider!.DeletedAt == null)
-            .Select(o => new
-            {
-                o.Description,
-                o.ReferralInfo,
-                o.CareTypeCode,
-                o.CareType!.Sector,
-                o.CareType.Setting,
-                Provider = new ProviderContactDto(o.ProviderId, o.Provider!.Name, o.Provider.Website, o.Provider.Phone, o.Provider.Email),
-                Locations = o.Locations.OrderBy(l => l.Name).AsQueryable().Select(ToLocationDto).ToList(),
-            })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (offering is null)
+        var snapshot = await search.GetIndexAsync(cancellationToken);
+        var today = IsoWeek.ToAmsterdamDate(clock.GetUtcNow());
+        if (snapshot.Index.Find(id) is not { } offering
+            || await particularsCache.GetAsync(offering, db, today, cancellationToken) is not { } particulars)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Offering not found");
         }
 
-        var now = clock.GetUtcNow();
-        var today = IsoWeek.ToAmsterdamDate(now);
-        var contracted = (await db.Contracts.AsNoTracking()
-            .Where(c => c.OfferingId == id && c.ValidFrom <= today && (c.ValidTo == null || c.ValidTo >= today))
-            .Select(c => new { c.MunicipalityCode, c.Municipality!.Name })
-            .Distinct()
-            .OrderBy(m => m.Name)
-            .ToListAsync(cancellationToken))
-            .Select(m => new MunicipalityRef(m.MunicipalityCode, m.Name))
+        var contracted = offering.Contracts.Where(c => c.IsValidOn(today)).Select(c => c.MunicipalityCode).Distinct()
+            .Select(code => new MunicipalityRef(code, lookup.Municipalities.GetValueOrDefault(code)?.Name ?? code))
+            .OrderBy(m => m.Name, StringComparer.Ordinal)
             .ToList();
 
         // Without a municipality asked for, judge and compare where the offering itself is, if it is contracted there.
-        place ??= offering.Locations.Select(l => lookup.Municipalities.GetValueOrDefault(l.Municipality))
+        place ??= particulars.Locations.Select(l => lookup.Municipalities.GetValueOrDefault(l.Municipality))
             .FirstOrDefault(m => m is not null && contracted.Any(c => c.Code == m.Code));
-        var summary = await search.SummarizeAsync(id, place?.RegionCode, place is null ? null : (place.Lat, place.Lon), cancellationToken);
-        if (summary is null)
-        {
-            // Deleted between the two reads.
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Offering not found");
-        }
-
-        var careType = new CareTypeProfile(offering.CareTypeCode, offering.Sector, offering.Setting);
-        var resolver = (await search.GetIndexAsync(cancellationToken)).Resolver;
-        var history = await LoadHistoryAsync(db, id, careType, place?.RegionCode, resolver, today, cancellationToken);
+        var referencePoint = place is null ? ((double, double)?)null : (place.Lat, place.Lon);
+        var context = search.Context(snapshot, place?.RegionCode);
+        var summary = OfferingSearch.ToSummary(OfferingIndex.Judge(offering, context, referencePoint), snapshot);
+        var careType = snapshot.CareTypes.TryGetValue(offering.CareTypeCode, out var indexed) ? indexed.Profile : null;
+        var firstWeek = OfferingParticularsCache.FirstHistoryWeek(today);
+        var history = particulars.Weeks
+            .Where(w => w.WeekStart >= firstWeek)
+            .Select(w =>
+            {
+                // A report is judged by the norm in force on the day it was made.
+                var norm = careType is null ? null : snapshot.Resolver.Resolve(careType, place?.RegionCode, IsoWeek.ToAmsterdamDate(w.ReportedAt));
+                var verdict = NormEvaluator.Judge(w.WaitToIntakeWeeks, w.WaitToTreatmentWeeks, norm?.Norm);
+                return new HistoryWeekDto(
+                    IsoWeek.FromDate(w.WeekStart).ToString(), w.ReportedAt, w.AcceptingReferrals, w.WaitToIntakeWeeks, w.WaitToTreatmentWeeks,
+                    verdict.Total.Weeks, w.FreePlaces, w.TotalPlaces, w.WaitlistCount,
+                    norm is null ? null : OfferingSearch.ToNormDto(norm), verdict.Status, PhaseDto.Of(verdict));
+            })
+            .ToList();
         var alternatives = place is null
             ? []
-            : (await search.RunAsync(new SearchCriteria
-            {
-                MunicipalityCode = place.Code,
-                RegionCode = place.RegionCode,
-                ReferencePoint = (place.Lat, place.Lon),
-                CareTypes = [offering.CareTypeCode],
-                ExcludeOfferingId = id,
-                AcceptingReferralsOnly = true,
-                // Unknown wait: any alternative with a known wait is better than not knowing.
-                EffectiveWaitBelow = summary.Availability is { } a ? new WaitFigures(a.WaitToIntakeWeeks, a.WaitToTreatmentWeeks).EffectiveWaitWeeks ?? 1000 : 1000,
-                WithinNormFirst = true,
-                PageSize = MaxAlternatives,
-            }, cancellationToken)).Items;
+            : snapshot.Index.Alternatives(id, place.Code, age, referencePoint, context, MaxAlternatives)
+                .Select(m => OfferingSearch.ToSummary(m, snapshot)).ToList();
 
         return TypedResults.Ok(new OfferingDetailDto(
-            summary.Id, summary.Title, offering.Provider, summary.CareType, summary.AgeMin, summary.AgeMax, summary.Tags, summary.Location,
-            summary.Availability, summary.Norm, summary.NormStatus, offering.Description, offering.ReferralInfo,
-            offering.Locations, contracted, history, alternatives));
+            summary.Id, summary.Title, particulars.Provider, summary.CareType, summary.AgeMin, summary.AgeMax, summary.Tags, summary.Location,
+            summary.Availability, summary.Norm, summary.NormStatus, summary.Phases, particulars.Description, particulars.ReferralInfo,
+            particulars.Locations, contracted, history, alternatives));
     }
 
     public static async Task<Results<Ok<ProviderDto>, ProblemHttpResult>> GetProvider(Guid id, ReadOnlyWijzerDbContext db, OfferingSearch search, CancellationToken cancellationToken)
@@ -165,32 +156,25 @@ public static class SearchEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Provider not found");
         }
 
-        var (offerings, _, _) = await search.RunAsync(new SearchCriteria { ProviderId = id, RequireContract = false, Sort = SearchSort.Name, PageSize = 1000 }, cancellationToken);
+        // A provider's page lists all its offerings, crisis care and closed care too (a search without a care type leaves those out).
+        var careTypes = (await search.GetIndexAsync(cancellationToken)).CareTypes.Keys.ToList();
+        var (offerings, _, _) = await search.RunAsync(
+            new SearchCriteria { ProviderId = id, RequireContract = false, CareTypes = careTypes, Sort = SearchSort.Name, PageSize = 1000 }, cancellationToken);
         return TypedResults.Ok(new ProviderDto(provider.Id, provider.Name, provider.Website, provider.Phone, provider.Email, provider.Description, provider.Locations, offerings));
     }
+}
 
-    /// <summary>Up to 26 weeks, newest first: per week the report that was current at the end of it.</summary>
-    private static async Task<List<HistoryWeekDto>> LoadHistoryAsync(
-        WijzerDbContext db, Guid offeringId, CareTypeProfile careType, string? regionCode, NormResolver resolver, DateOnly today, CancellationToken cancellationToken)
+/// <summary>The detail's query: the municipality whose norm judges and whose offerings are alternatives, and the child's age.</summary>
+public sealed record DetailQuery(string? Municipality, string? Age)
+{
+    public (ReferenceLookup.MunicipalityInfo? Place, int? Age) Validate(ReferenceLookup.Snapshot reference, ValidationErrors errors)
     {
-        var firstWeek = IsoWeek.FromDate(today).AddWeeks(-(HistoryWeeks - 1)).Monday;
-        var reports = await db.AvailabilityReports.AsNoTracking()
-            .Where(r => r.OfferingId == offeringId && r.WeekStart >= firstWeek)
-            .OrderByDescending(r => r.WeekStart).ThenByDescending(r => r.ReportedAt).ThenByDescending(r => r.Id)
-            .ToListAsync(cancellationToken);
-        return reports
-            .GroupBy(r => r.WeekStart)
-            .Select(g => g.First())
-            .Select(r =>
-            {
-                // A report is judged by the norm in force on the day it was made.
-                var norm = resolver.Resolve(careType, regionCode, IsoWeek.ToAmsterdamDate(r.ReportedAt));
-                var figures = new WaitFigures(r.WaitToIntakeWeeks, r.WaitToTreatmentWeeks);
-                return new HistoryWeekDto(
-                    IsoWeek.FromDate(r.WeekStart).ToString(), r.ReportedAt, r.AcceptingReferrals, r.WaitToIntakeWeeks, r.WaitToTreatmentWeeks,
-                    figures.TotalWaitWeeks, r.FreePlaces, r.TotalPlaces, r.WaitlistCount,
-                    norm is null ? null : OfferingSearch.ToNormDto(norm), NormEvaluator.Evaluate(figures, norm?.Norm));
-            })
-            .ToList();
+        ReferenceLookup.MunicipalityInfo? place = null;
+        if (!string.IsNullOrWhiteSpace(Municipality) && !reference.Municipalities.TryGetValue(Municipality.Trim().ToUpperInvariant(), out place))
+        {
+            errors.Add("municipality", "Unknown municipality: use a CBS code such as GM0222.");
+        }
+
+        return (place, QueryValues.Integer(Age, "age", 0, SearchQuery.MaxAge, errors));
     }
 }

@@ -26,6 +26,7 @@ public sealed record SearchQuery(
     string? PageSize)
 {
     public const int MaxPageSize = 100;
+    public const int MaxAge = 27;
     public const int MaxTextLength = 200;
 
     // Machine-readable prefixes of the response's warnings; a sentence for people follows after ": ".
@@ -117,7 +118,7 @@ public sealed record SearchQuery(
             errors.Add("tag", $"Unknown tag '{Shorten(tag)}' (see /api/v1/tags).");
         }
 
-        var age = ParseInt(Age, "age", 0, 27, errors);
+        var age = ParseInt(Age, "age", 0, MaxAge, errors);
         var maxWait = ParseInt(MaxWaitWeeks, "maxWaitWeeks", 0, 208, errors);
         var page = ParseInt(Page, "page", 1, 10_000, errors) ?? 1;
         var pageSize = ParseInt(PageSize, "pageSize", 1, MaxPageSize, errors) ?? 20;

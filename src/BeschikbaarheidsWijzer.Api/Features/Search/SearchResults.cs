@@ -26,6 +26,18 @@ public sealed record AvailabilityDto(
 
 public sealed record NormDto(NormSource Source, int? MaxIntakeWeeks, int? MaxTreatmentWeeks, int? MaxTotalWeeks, string Label);
 
+/// <summary>
+/// One phase of the wait against its bound: <c>weeks</c> null when unknown, <c>maxWeeks</c> null when the norm sets none;
+/// <c>status</c> within, exceeded, unknown (a bound but no figure) or noNorm. Clients show these; they never judge a wait themselves.
+/// </summary>
+public sealed record PhaseDto(WaitPhase Phase, int? Weeks, int? MaxWeeks, PhaseStatus Status)
+{
+    public static List<PhaseDto> Of(NormVerdict verdict) =>
+        [From(verdict.Intake), From(verdict.Treatment), From(verdict.Total)];
+
+    private static PhaseDto From(PhaseVerdict phase) => new(phase.Phase, phase.Weeks, phase.MaxWeeks, phase.Status);
+}
+
 /// <summary>One offering as the search shows it: who, what, where, the latest figures and how they compare to the norm.</summary>
 public sealed record OfferingSummaryDto(
     Guid Id,
@@ -38,13 +50,17 @@ public sealed record OfferingSummaryDto(
     OfferingLocationDto Location,
     AvailabilityDto? Availability,
     NormDto? Norm,
-    NormStatus NormStatus);
+    NormStatus NormStatus,
+    List<PhaseDto> Phases);
 
 public sealed record CareTypeFacet(string Code, int Count);
 
-public sealed record NormStatusFacet(int Within, int Exceeded, int Unknown);
+public sealed record NormStatusFacet(int Within, int Partial, int Exceeded, int Unknown);
 
-public sealed record SearchFacets(List<CareTypeFacet> CareTypes, NormStatusFacet NormStatus);
+/// <summary>A topic and how many matches have it, with every filter but the topics applied.</summary>
+public sealed record TagFacet(string Code, int Count);
+
+public sealed record SearchFacets(List<CareTypeFacet> CareTypes, NormStatusFacet NormStatus, List<TagFacet> Tags);
 
 public sealed record SearchResponse(
     List<OfferingSummaryDto> Items,

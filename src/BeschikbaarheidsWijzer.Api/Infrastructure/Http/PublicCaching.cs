@@ -47,6 +47,7 @@ public static class PublicCaching
         return app.UseWhen(
             context => HttpMethods.IsGet(context.Request.Method)
                        && (context.Request.Path.StartsWithSegments("/api/v1/offerings") || context.Request.Path.StartsWithSegments("/api/v1/providers")
+                           || context.Request.Path.StartsWithSegments("/api/v1/municipalities")
                            || context.Request.Path.StartsWithSegments("/api/v1/exports/hsds")),
             branch => branch.Use(async (context, next) =>
             {

@@ -34,7 +34,7 @@ public static class HsdsTaxonomy
     public static readonly HsdsTaxonomyTerm NormTreatment = Term(Waits, "norm-behandelwachttijd-weken", "Norm behandelwachttijd", "Maximaal aanvaardbare behandelwachttijd in weken in de regio uit label.");
     public static readonly HsdsTaxonomyTerm NormTotal = Term(Waits, "norm-totale-wachttijd-weken", "Norm totale wachttijd", "Maximaal aanvaardbare totale wachttijd in weken in de regio uit label.");
     public static readonly HsdsTaxonomyTerm NormSource = Term(Waits, "normbron", "Normbron", "treeknorm (landelijk) of regio (eigen norm van de regio uit label).");
-    public static readonly HsdsTaxonomyTerm NormStatus = Term(Waits, "normstatus", "Normstatus", "within, exceeded of unknown: de laatste melding vergeleken met de norm van de regio uit label.");
+    public static readonly HsdsTaxonomyTerm NormStatus = Term(Waits, "normstatus", "Normstatus", "within, partial, exceeded of unknown: de laatste melding vergeleken met de norm van de regio uit label (partial: binnen de norm voor zover bekend, een stap met een norm is niet bekend).");
     public static readonly HsdsTaxonomyTerm MunicipalityCode = Term(Areas, "gemeentecode", "Gemeentecode", "CBS-gemeentecode (GMxxxx).");
     public static readonly HsdsTaxonomyTerm Region = Term(Areas, "jeugdregio", "Jeugdregio", "Code van de jeugdregio (zie /api/v1/regions).");
 
