@@ -12,7 +12,7 @@ const ROUTES = [
   { key: 'aanbod', pattern: /^\/aanbod\/([0-9a-f-]{36})\/?$/i, load: () => import('./detail.js') },
   { key: 'aanbieders', pattern: /^\/aanbieders\/?$/, load: () => import('./provider.js') },
   { key: 'uitleg', pattern: /^\/uitleg\/?$/, load: () => import('./uitleg.js') },
-  { key: 'beheer', pattern: /^\/beheer(?:\/(?:verouderd|normen|aanbieders(?:\/(?:nieuw|[0-9a-f-]{36}))?))?\/?$/i, load: () => import('./beheer.js') },
+  { key: 'beheer', pattern: /^\/beheer(?:\/(?:verouderd|normen|toegang|aanbieders(?:\/(?:nieuw|[0-9a-f-]{36}))?))?\/?$/i, load: () => import('./beheer.js') },
 ];
 
 const main = document.getElementById('main');
@@ -46,8 +46,34 @@ function notFound() {
     h('p', {}, h('a', { href: '/' }, 'Ga naar zoeken')));
 }
 
-async function show(url, { initial = false, focus = true } = {}) {
+/** Where the page was (scroll position, the link that was followed), kept in its history entry for when the user comes back. */
+function keepPlace(followed) {
+  const link = followed ?? document.activeElement?.closest?.('a[href]');
+  window.history.replaceState({ ...window.history.state, scrollY: window.scrollY, focusHref: link?.getAttribute('href') ?? null }, '');
+}
+
+/** Puts the page back where it was when it was left: a view calls this once its content is there. */
+function restorer(state) {
+  if (state?.scrollY == null) return null;
+  return () => {
+    window.scrollTo(0, state.scrollY);
+    const link = state.focusHref ? [...main.querySelectorAll('a[href]')].find((a) => a.getAttribute('href') === state.focusHref) : null;
+    link?.focus({ preventScroll: true });
+  };
+}
+
+/** A "back" link that leads where this page was opened from goes back in history, so that page keeps its place. */
+function back(event) {
+  const link = event.currentTarget;
+  if (window.history.state?.from && link.getAttribute('href') === window.history.state.from) {
+    event.preventDefault();
+    window.history.back();
+  }
+}
+
+async function show(url, { initial = false, focus = true, state = null } = {}) {
   markCurrentNav(url.pathname);
+  const restore = restorer(state);
   const route = match(url.pathname);
   if (current && route && current.instance === route.instance && current.view.update) {
     current.view.update(url, { focus: focus && !initial });
@@ -68,7 +94,7 @@ async function show(url, { initial = false, focus = true } = {}) {
       return;
     }
     main.replaceChildren();
-    const view = module.mount(main, { url, params: route.params, mode: route.mode, navigate, setTitle });
+    const view = module.mount(main, { url, params: route.params, mode: route.mode, navigate, setTitle, back, restore });
     current = { instance: route.instance, view };
   }
 
@@ -78,7 +104,7 @@ async function show(url, { initial = false, focus = true } = {}) {
   if (partHeading) {
     partHeading.setAttribute('tabindex', '-1');
     partHeading.focus();
-  } else if (!initial) {
+  } else if (!initial && !restore) {
     window.scrollTo(0, 0);
     if (focus) {
       // After a page change, start reading at the new page's heading, as after a full page load.
@@ -88,12 +114,19 @@ async function show(url, { initial = false, focus = true } = {}) {
   }
 }
 
-/** Goes to another address of this app without loading the page again. */
-export function navigate(href, { replace: replaceEntry = false, focus = true } = {}) {
+/**
+ * Goes to another address of this app without loading the page again.
+ * @param followed the link that was clicked, to put the focus back on when the user returns.
+ */
+export function navigate(href, { replace: replaceEntry = false, focus = true, followed = null } = {}) {
   const url = new URL(href, window.location.href);
   // The same address again (search once more) replaces the history entry instead of adding a duplicate.
-  if (replaceEntry || url.href === window.location.href) window.history.replaceState(null, '', url);
-  else window.history.pushState(null, '', url);
+  if (replaceEntry || url.href === window.location.href) {
+    window.history.replaceState(window.history.state, '', url);
+  } else {
+    keepPlace(followed);
+    window.history.pushState({ from: `${window.location.pathname}${window.location.search}` }, '', url);
+  }
   return show(url, { focus });
 }
 
@@ -104,10 +137,12 @@ document.addEventListener('click', (event) => {
   const url = new URL(link.href);
   if (url.origin !== window.location.origin || !match(url.pathname)) return;
   event.preventDefault();
-  navigate(url.href);
+  navigate(url.href, { followed: link });
 });
 
-window.addEventListener('popstate', () => show(new URL(window.location.href), { focus: false }));
+// The app puts the page back where it was itself (after its content has loaded), not the browser.
+window.history.scrollRestoration = 'manual';
+window.addEventListener('popstate', (event) => show(new URL(window.location.href), { focus: false, state: event.state }));
 
 // The offline notice: shown while the browser is offline, with the time the data on screen was fetched.
 const connection = document.getElementById('connection');

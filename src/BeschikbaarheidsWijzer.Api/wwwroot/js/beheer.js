@@ -16,6 +16,7 @@ const PARTS = [
   { key: 'verouderd', path: '/beheer/verouderd', name: 'Te laat met cijfers', load: () => import('./beheer-verouderd.js') },
   { key: 'aanbieders', path: '/beheer/aanbieders', name: 'Aanbieders', load: () => import('./beheer-aanbieders.js') },
   { key: 'normen', path: '/beheer/normen', name: 'Normen van de regio', load: () => import('./beheer-normen.js') },
+  { key: 'toegang', path: '/beheer/toegang', name: 'Toegang per gemeente', load: () => import('./beheer-toegang.js') },
 ];
 
 const ROLE_WORDS = { admin: 'beheerder van alle regio’s', 'region-manager': 'contractmanager' };

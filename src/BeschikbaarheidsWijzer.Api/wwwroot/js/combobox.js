@@ -5,7 +5,11 @@ import { field } from './fields.js';
 
 const fold = (text) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().trim();
 
-export function municipalityCombobox({ municipalities, label, hint }) {
+/**
+ * @param municipalities the list to suggest from; may come later (setMunicipalities), so the field can be on the page
+ * before the list has loaded. A code set before then is shown once the list is there.
+ */
+export function municipalityCombobox({ municipalities = [], label, hint }) {
   const listId = uid('gemeenten');
   const input = h('input', {
     type: 'text', name: 'gemeente-naam', role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': 'false',
@@ -16,11 +20,26 @@ export function municipalityCombobox({ municipalities, label, hint }) {
   wrapper.append(list);
 
   let code = '';
+  let pendingCode = '';
   let shown = [];
   let active = -1;
-
-  const byCode = new Map(municipalities.map((m) => [m.code, m]));
+  let byCode = new Map();
   const exact = (text) => municipalities.find((m) => fold(m.name) === fold(text));
+
+  function setMunicipalities(list) {
+    municipalities = list;
+    byCode = new Map(list.map((m) => [m.code, m]));
+    if (pendingCode) setCode(pendingCode);
+  }
+
+  function setCode(value) {
+    const municipality = byCode.get(value);
+    // Before the list has loaded, keep the code and show it until its name is known.
+    pendingCode = municipality || municipalities.length ? '' : value;
+    code = municipality?.code ?? '';
+    input.value = municipality?.name ?? value ?? '';
+    close();
+  }
 
   function close() {
     list.hidden = true;
@@ -78,6 +97,7 @@ export function municipalityCombobox({ municipalities, label, hint }) {
   }
 
   input.addEventListener('input', () => {
+    pendingCode = '';
     code = exact(input.value)?.code ?? '';
     if (input.value.trim()) open(matching(input.value));
     else close();
@@ -118,20 +138,20 @@ export function municipalityCombobox({ municipalities, label, hint }) {
 
   input.addEventListener('blur', close);
 
+  setMunicipalities(municipalities);
   return {
     element: wrapper,
     input,
+    setMunicipalities,
     /** The chosen municipality's code; '' when none; null when the text names no municipality. */
     get code() {
       if (code) return code;
+      if (pendingCode) return pendingCode;
       if (!input.value.trim()) return '';
       return exact(input.value)?.code ?? null;
     },
     set code(value) {
-      const municipality = byCode.get(value);
-      code = municipality?.code ?? '';
-      input.value = municipality?.name ?? '';
-      close();
+      setCode(value);
     },
   };
 }

@@ -37,6 +37,19 @@ export function weekLabel(isoWeek) {
   return match ? `week ${Number(match[2])}` : isoWeek;
 }
 
+/** The inverse of weekIndex: a number of weeks → "2026-W47". */
+export function weekOfIndex(index) {
+  // weekIndex rounds a Monday to whole weeks since 1 January 1970, a Thursday: index weeks is that week's Thursday.
+  const thursday = new Date(index * 7 * 86400000);
+  const monday = new Date(thursday.getTime() - 3 * 86400000);
+  // The ISO year is the year of the week's Thursday.
+  const year = thursday.getUTCFullYear();
+  const jan4 = Date.UTC(year, 0, 4);
+  const mondayWeek1 = jan4 - (((new Date(jan4).getUTCDay() + 6) % 7) * 86400000);
+  const week = Math.round((monday.getTime() - mondayWeek1) / (7 * 86400000)) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
 /** "2026-W47" → a number that grows by one per ISO week, to place weeks on an axis. */
 export function weekIndex(isoWeek) {
   const match = /^(\d{4})-W(\d{2})$/.exec(isoWeek);
@@ -48,46 +61,91 @@ export function weekIndex(isoWeek) {
   return Math.round((mondayWeek1 + (Number(match[2]) - 1) * 7 * 86400000) / (7 * 86400000));
 }
 
-/** The three phases of a wait, with the fields that hold the figure and the norm's bound. */
-export const PHASES = [
-  { key: 'intake', figure: 'waitToIntakeWeeks', bound: 'maxIntakeWeeks', words: 'tot intake', name: 'Tot intake' },
-  { key: 'treatment', figure: 'waitToTreatmentWeeks', bound: 'maxTreatmentWeeks', words: 'van intake tot start van de hulp', name: 'Van intake tot start' },
-  { key: 'total', figure: 'totalWaitWeeks', bound: 'maxTotalWeeks', words: 'in totaal', name: 'In totaal' },
-];
-
-/** 'within', 'exceeded', 'no-norm' or 'unknown' for one phase. */
-export function judgePhase(figure, bound) {
-  if (figure === null || figure === undefined) return 'unknown';
-  if (bound === null || bound === undefined) return 'no-norm';
-  return figure <= bound ? 'within' : 'exceeded';
-}
+/**
+ * The three phases of a wait, in the API's order, with their words. The API judges each phase (`phases`: within,
+ * exceeded, unknown or noNorm); this app only puts that verdict into words and never judges a wait itself.
+ */
+export const PHASES = {
+  intake: { words: 'tot intake', name: 'Tot intake', figure: 'waitToIntakeWeeks' },
+  treatment: { words: 'van intake tot start van de hulp', name: 'Van intake tot start', figure: 'waitToTreatmentWeeks' },
+  total: { words: 'in totaal', name: 'In totaal', figure: 'totalWaitWeeks' },
+};
 
 const normWords = (bound) => (bound === 0 ? 'de norm (hulp moet direct beginnen)' : `de norm van ${weeks(bound)}`);
 
-/** "3 weken wachten tot intake — binnen de norm van 4 weken". */
-export function phaseSentence(phase, figures, norm) {
-  const figure = figures?.[phase.figure];
-  const bound = norm?.[phase.bound];
-  const wait = figure === 0 ? `Geen wachttijd ${phase.words}` : `${weeks(figure)} wachten ${phase.words}`;
-  switch (judgePhase(figure, bound)) {
-    case 'unknown':
-      return `Wachttijd ${phase.words}: niet bekend`;
-    case 'no-norm':
-      return `${wait} — voor deze stap is er geen norm`;
+/** The phase of `phases` named `key` (intake, treatment or total). */
+export const phaseOf = (phases, key) => phases?.find((p) => p.phase === key) ?? null;
+
+/** "3 weken wachten tot intake — binnen de norm van 4 weken", from one phase as the API judged it. */
+export function phaseSentence(phase, phases) {
+  const { words } = PHASES[phase.phase];
+  const wait = phase.weeks === 0 ? `Geen wachttijd ${words}` : `${weeks(phase.weeks)} wachten ${words}`;
+  switch (phase.status) {
     case 'within':
-      return `${wait} — binnen ${normWords(bound)}`;
+      return `${wait} — binnen ${normWords(phase.maxWeeks)}`;
+    case 'exceeded':
+      if (phase.weeks == null) {
+        // The total is unknown, but one step alone is already longer than the norm for the whole wait.
+        const longest = (phases ?? []).filter((p) => p.phase !== 'total' && p.weeks != null && p.weeks > phase.maxWeeks)[0];
+        return `In totaal: langer dan ${normWords(phase.maxWeeks)}${longest ? ` (alleen al ${PHASES[longest.phase].words} is het ${weeks(longest.weeks)})` : ''}`;
+      }
+      return `${wait} — langer dan ${normWords(phase.maxWeeks)}`;
+    case 'noNorm':
+      // A step the norm does not bound on its own (often only the whole wait is bounded): the figure, no verdict.
+      return phase.weeks == null ? `Wachttijd ${words}: niet bekend` : wait;
     default:
-      return `${wait} — langer dan ${normWords(bound)}`;
+      return `Wachttijd ${words}: niet bekend`;
   }
 }
 
-/** The phases worth a line: intake and treatment always, the total when it is known or the norm bounds it. */
-export function phasesToShow(figures, norm) {
-  return PHASES.filter((p) => p.key !== 'total' || figures?.totalWaitWeeks != null || norm?.maxTotalWeeks != null);
+/** The phases worth a line: intake and treatment always, the total when it is known or has a norm. */
+export function phasesToShow(phases) {
+  return (phases ?? []).filter((p) => p.phase !== 'total' || p.weeks != null || p.status !== 'noNorm');
+}
+
+/** The CSS class of a phase's line: within, exceeded, or neutral (unknown, no norm). */
+export const phaseClass = (phase) => (phase.status === 'within' || phase.status === 'exceeded' ? phase.status : 'neutral');
+
+/**
+ * The one line a parent reads first: the total wait against the total norm when it is known, otherwise what is known
+ * and what is not. Only words for what the API said; no judging here.
+ */
+export function leadLine(item) {
+  const a = item.availability;
+  if (!a) return 'Deze aanbieder heeft nog geen wachttijden doorgegeven.';
+  const total = phaseOf(item.phases, 'total');
+  const intake = phaseOf(item.phases, 'intake');
+  const treatment = phaseOf(item.phases, 'treatment');
+  if (total?.weeks != null) {
+    const wait = total.weeks === 0 ? 'Geen wachttijd' : `In totaal ${weeks(total.weeks)} wachten`;
+    if (total.maxWeeks == null) return `${wait} — voor de hele wachttijd is er geen norm`;
+    if (total.status === 'exceeded') return `${wait} — langer dan ${normWords(total.maxWeeks)}`;
+    const line = `${wait} — ${total.maxWeeks === 0 ? 'de norm is: direct' : `de norm is ${weeks(total.maxWeeks)}`}`;
+    // Within the total, yet one step over its own norm: the line must not read as "all is well".
+    const over = [intake, treatment].find((p) => p?.status === 'exceeded');
+    return over ? `${line}, maar ${PHASES[over.phase].words} duurt het langer dan ${normWords(over.maxWeeks)}` : line;
+  }
+  const overTotal = total?.status === 'exceeded' ? ` Dat is al langer dan de norm van ${weeks(total.maxWeeks)} voor de hele wachttijd.` : '';
+  if (intake?.weeks != null) {
+    const known = intake.weeks === 0 ? 'Geen wachttijd tot intake' : `${weeks(intake.weeks)} wachten tot intake`;
+    return `${known}. Hoe lang het daarna duurt tot de hulp begint, is niet bekend.${overTotal}`;
+  }
+  if (treatment?.weeks != null) {
+    const known = treatment.weeks === 0 ? 'Na de intake begint de hulp direct' : `Na de intake ${weeks(treatment.weeks)} wachten tot de hulp begint`;
+    return `${known}. Hoe lang je wacht tot de intake, is niet bekend.${overTotal}`;
+  }
+  return 'Hoe lang je moet wachten, is niet bekend.';
+}
+
+/** The steps of the wait that have a norm but no figure, in words: "van intake tot start van de hulp en in totaal". */
+export function unknownSteps(phases) {
+  const names = (phases ?? []).filter((p) => p.status === 'unknown').map((p) => PHASES[p.phase].words);
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} en ${names[names.length - 1]}`;
 }
 
 export const NORM_STATUS = {
   within: { text: 'Binnen de norm', symbol: '✓' },
+  partial: { text: 'Binnen de norm voor zover bekend', symbol: '✓?' },
   exceeded: { text: 'Langer dan de norm', symbol: '!' },
   unknown: { text: 'Niet te beoordelen', symbol: '?' },
 };
@@ -99,8 +157,8 @@ export function normName(norm) {
 
 /** "2 van de 10 plekken vrij". */
 export function placesText(a) {
-  if (a?.freePlaces === null || a?.freePlaces === undefined) return 'Vrije plekken: niet opgegeven';
-  if (a.freePlaces === 0) return 'Geen plek vrij';
+  if (a?.freePlaces === null || a?.freePlaces === undefined) return 'Vrije plekken: niet doorgegeven';
+  if (a.freePlaces === 0) return a.totalPlaces ? `Geen plek vrij (van de ${a.totalPlaces} plekken)` : 'Geen plek vrij';
   if (a.totalPlaces) return `${a.freePlaces} van de ${a.totalPlaces} plekken vrij`;
   return a.freePlaces === 1 ? '1 plek vrij' : `${a.freePlaces} plekken vrij`;
 }

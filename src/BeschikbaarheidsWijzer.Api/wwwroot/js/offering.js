@@ -1,7 +1,9 @@
-// How one offering's figures are shown, in the search results, on its own page and among the alternatives.
+// How one offering's figures are shown, in the search results, on its own page and among the alternatives. Every verdict
+// comes from the API (normStatus, phases, availableNow); this module only puts it into words.
 import { h } from './dom.js';
 import {
-  NORM_STATUS, ageText, formatDate, formatNumber, judgePhase, normName, phaseSentence, phasesToShow, placesText, weekLabel,
+  NORM_STATUS, ageText, formatDate, formatNumber, leadLine, normName, phaseClass, phaseSentence, phasesToShow, placesText,
+  unknownSteps, weekLabel,
 } from './format.js';
 
 /** The norm verdict as words and a symbol, never as colour alone. */
@@ -11,14 +13,24 @@ export function statusBadge(status) {
     h('span', { class: 'badge-symbol', 'aria-hidden': 'true' }, verdict.symbol), ' ', verdict.text);
 }
 
-/** One line per phase: the wait in weeks against the norm. */
-export function waitLines(figures, norm) {
-  return h('ul', { class: 'waits' }, phasesToShow(figures, norm).map((phase) =>
-    h('li', { class: `wait wait-${judgePhase(figures?.[phase.figure], norm?.[phase.bound])}` }, phaseSentence(phase, figures, norm))));
+/** "Nu plek": only when the API says so (accepting, current figures and a free place). */
+export const openBadge = () => h('span', { class: 'badge badge-open' }, h('span', { class: 'badge-symbol', 'aria-hidden': 'true' }, '●'), ' Nu plek');
+
+/** One line per phase: the wait in weeks against the norm, as the API judged it. */
+export function waitLines(phases) {
+  return h('ul', { class: 'waits' }, phasesToShow(phases).map((phase) =>
+    h('li', { class: `wait wait-${phaseClass(phase)}` }, phaseSentence(phase, phases))));
 }
 
-export function detailHref(id, municipality) {
-  return `/aanbod/${encodeURIComponent(id)}${municipality ? `?gemeente=${encodeURIComponent(municipality)}` : ''}`;
+/**
+ * @param age the child's age the search was for: the detail page judges alternatives by it.
+ */
+export function detailHref(id, municipality, age) {
+  const query = new URLSearchParams();
+  if (municipality) query.set('gemeente', municipality);
+  if (age) query.set('leeftijd', age);
+  const text = query.toString();
+  return `/aanbod/${encodeURIComponent(id)}${text ? `?${text}` : ''}`;
 }
 
 /** Date of the figures, and a warning when they are old. */
@@ -31,21 +43,31 @@ export function freshness(availability) {
   ];
 }
 
-/** Badge, aanmeldstop, waits, places and date: the heart of every view of an offering. */
+/** The verdict in one sentence under the badges when it is partial: which steps are not known. */
+function partialNote(item) {
+  return item.normStatus === 'partial'
+    ? h('p', { class: 'partial-note' }, `Niet bekend: de wachttijd ${unknownSteps(item.phases)}. Vraag de aanbieder hiernaar.`)
+    : null;
+}
+
+/** Lead line, badges, aanmeldstop, waits, places and date: the heart of every view of an offering. */
 export function availabilityBlock(item) {
   const a = item.availability;
   if (!a) {
     return [
+      h('p', { class: 'lead-line' }, leadLine(item)),
       h('p', { class: 'verdict' }, statusBadge('unknown')),
-      h('p', {}, 'Deze aanbieder heeft nog geen wachttijden doorgegeven.'),
     ];
   }
 
   return [
-    h('p', { class: 'verdict' }, statusBadge(item.normStatus),
-      a.availableNow ? [' ', h('span', { class: 'badge badge-open' }, h('span', { class: 'badge-symbol', 'aria-hidden': 'true' }, '●'), ' Nu plek')] : null),
-    a.acceptingReferrals ? null : h('p', { class: 'stop' }, h('strong', {}, 'Aanmeldstop: '), 'deze aanbieder neemt nu geen nieuwe aanmeldingen aan.'),
-    waitLines(a, item.norm),
+    h('p', { class: 'lead-line' }, leadLine(item)),
+    h('p', { class: 'verdict' }, statusBadge(item.normStatus), a.availableNow ? [' ', openBadge()] : null),
+    partialNote(item),
+    a.acceptingReferrals
+      ? null
+      : h('p', { class: 'stop' }, h('strong', {}, 'Aanmeldstop: '), 'deze aanbieder neemt nu geen nieuwe aanmeldingen aan.'),
+    waitLines(item.phases),
     h('p', { class: 'norm-name' }, `Vergeleken met: ${normName(item.norm)}`),
     h('p', { class: 'places' }, placesText(a)),
     freshness(a),
@@ -53,30 +75,30 @@ export function availabilityBlock(item) {
 }
 
 /** One search result. */
-export function offeringCard(item, municipality, headingLevel = 'h3') {
+export function offeringCard(item, municipality, { headingLevel = 'h3', age } = {}) {
   const place = [item.location?.city, item.location?.distanceKm != null ? `${formatNumber(item.location.distanceKm)} km` : null]
     .filter(Boolean).join(', ');
   return h('article', { class: 'card' },
-    h(headingLevel, { class: 'card-title' }, h('a', { href: detailHref(item.id, municipality) }, item.title)),
+    h(headingLevel, { class: 'card-title' }, h('a', { href: detailHref(item.id, municipality, age) }, item.title)),
     h('p', { class: 'provider' }, item.provider.name),
     h('p', { class: 'meta' }, [item.careType.name, ageText(item.ageMin, item.ageMax), place].filter(Boolean).join(' · ')),
     availabilityBlock(item));
 }
 
 /** A phone number as a link to call it. */
-const phoneLink = (phone) => h('a', { href: `tel:${phone.replace(/[^\d+]/g, '')}` }, phone);
+export const phoneLink = (phone) => h('a', { href: `tel:${phone.replace(/[^\d+]/g, '')}` }, phone);
 
 const emailLink = (email) => h('a', { href: `mailto:${email}` }, email);
 
 /** A website as a link, only when it is a web address (never a javascript: or other link from data). */
-const websiteLink = (url) => (/^https?:\/\//i.test(url) ? h('a', { href: url }, url.replace(/^https?:\/\//i, '')) : null);
+export const websiteLink = (url) => (/^https?:\/\//i.test(url) ? h('a', { href: url }, url.replace(/^https?:\/\//i, '')) : null);
 
-/** A provider's phone, e-mail and website, each a link. */
-export function contactList(provider) {
-  const website = provider.website ? websiteLink(provider.website) : null;
+/** Phone, e-mail and website, each a link. */
+export function contactList(contact) {
+  const website = contact.website ? websiteLink(contact.website) : null;
   const items = [
-    provider.phone ? h('li', {}, 'Telefoon: ', phoneLink(provider.phone)) : null,
-    provider.email ? h('li', {}, 'E-mail: ', emailLink(provider.email)) : null,
+    contact.phone ? h('li', {}, 'Telefoon: ', phoneLink(contact.phone)) : null,
+    contact.email ? h('li', {}, 'E-mail: ', emailLink(contact.email)) : null,
     website ? h('li', {}, 'Website: ', website) : null,
   ].filter(Boolean);
   return items.length ? h('ul', { class: 'contact' }, items) : h('p', {}, 'Er zijn geen contactgegevens bekend.');

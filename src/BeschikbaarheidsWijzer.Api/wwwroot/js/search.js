@@ -1,6 +1,8 @@
 // Zoeken (/) and Voor verwijzers (/verwijzers): one search, shown as cards for parents or as a compact table with
-// capacity columns and a CSV download for referrers. The filters live in the address.
+// capacity columns and a CSV download for referrers. The filters live in the address. The form is on the page at once
+// (its lists fill in when the reference data arrives), so nothing jumps when it loads.
 import { ApiError, getJson, loadReference } from './api.js';
+import { accessBlock, loadAccess } from './access.js';
 import { municipalityCombobox } from './combobox.js';
 import { announce, h, replace } from './dom.js';
 import { checkbox, clearFieldErrors, errorSummary, field, setFieldError } from './fields.js';
@@ -8,7 +10,7 @@ import {
   API_FIELDS, DEFAULT_SORT, LAST_SEARCH, hasSearch, readFilters, toApiQuery, toSearchParams,
 } from './filters.js';
 import {
-  NORM_STATUS, formatDate, formatNumber, isoDate, judgePhase, normName, tagName, weekLabel,
+  NORM_STATUS, formatDate, formatNumber, isoDate, normName, phaseOf, tagName, weekLabel,
 } from './format.js';
 import { detailHref, offeringCard, statusBadge } from './offering.js';
 
@@ -44,27 +46,46 @@ function select(name, options, className) {
   return h('select', { name, class: className }, options.map(([value, label]) => h('option', { value }, label)));
 }
 
-/** The filter form; reads and writes the same filters as the address. */
-function searchForm(reference, onSearch) {
+/** The filters in words, each with what the search is without it: for the folded form and for an empty result. */
+export function activeFilters(filters, reference) {
+  const municipality = reference?.municipalityByCode.get(filters.gemeente)?.name ?? filters.gemeente;
+  const careType = reference?.careTypeByCode.get(filters.zorgvorm)?.name ?? filters.zorgvorm;
+  const without = (changes) => ({ ...filters, ...changes, pagina: 1 });
+  return [
+    filters.gemeente ? { words: `Gemeente: ${municipality}`, without: without({ gemeente: '' }) } : null,
+    filters.postcode ? { words: `Postcode: ${filters.postcode}`, without: without({ postcode: '' }) } : null,
+    filters.lat ? { words: 'Je locatie', without: without({ lat: '', lon: '', sorteer: filters.sorteer === 'afstand' ? DEFAULT_SORT : filters.sorteer }) } : null,
+    filters.zorgvorm ? { words: `Soort hulp: ${careType}`, without: without({ zorgvorm: '' }) } : null,
+    filters.leeftijd ? { words: `Leeftijd: ${filters.leeftijd} jaar`, without: without({ leeftijd: '' }) } : null,
+    ...filters.onderwerp.map((tag) => ({ words: `Onderwerp: ${tagName(tag)}`, without: without({ onderwerp: filters.onderwerp.filter((t) => t !== tag) }) })),
+    filters.plek ? { words: 'Alleen met nu plek', without: without({ plek: false }) } : null,
+    filters.norm ? { words: 'Alleen binnen de norm', without: without({ norm: false }) } : null,
+    filters.zoek ? { words: `Zoekwoord: ${filters.zoek}`, without: without({ zoek: '' }) } : null,
+  ].filter(Boolean);
+}
+
+/** The filter form; reads and writes the same filters as the address. Reference lists fill in when they arrive. */
+function searchForm(onSearch) {
   const municipality = municipalityCombobox({
-    municipalities: reference.municipalities,
     label: 'Gemeente',
     hint: 'Waar woont het kind? Begin met typen en kies uit de lijst.',
   });
   const postcode = h('input', { type: 'text', name: 'postcode', autocomplete: 'postal-code', class: 'input-short', spellcheck: 'false' });
-  const careType = select('zorgvorm', [['', 'Alle soorten hulp'], ...reference.careTypes.map((c) => [c.code, c.name])]);
+  const careType = select('zorgvorm', [['', 'Alle soorten hulp']], 'input-care-type');
   const age = h('input', { type: 'text', name: 'leeftijd', inputmode: 'numeric', class: 'input-short', autocomplete: 'off' });
   const text = h('input', { type: 'search', name: 'zoek', class: 'input-medium', autocomplete: 'off' });
   const sort = select('sorteer', SORT_OPTIONS);
   const available = checkbox({ label: 'Alleen aanbod dat nu plek heeft', name: 'plek' });
   const withinNorm = checkbox({ label: 'Alleen aanbod binnen de norm', name: 'norm' });
-  const tags = reference.tags.map((tag) => ({ tag, box: checkbox({ label: tagName(tag), name: 'onderwerp' }) }));
+  let tags = [];
+  const tagList = h('div', { class: 'tag-list' });
   const tagGroup = h('details', { class: 'tags' },
     h('summary', {}, 'Onderwerpen kiezen'),
-    h('fieldset', { id: 'onderwerpen' },
+    h('fieldset', { id: 'onderwerpen', 'aria-describedby': 'onderwerpen-hint' },
       h('legend', {}, 'Waar gaat het over?'),
+      h('p', { class: 'hint', id: 'onderwerpen-hint' }, 'Kies er één of meer. Je ziet aanbod dat bij minstens één onderwerp past. Het getal is hoeveel aanbod je dan ziet.'),
       h('p', { class: 'field-error', id: 'onderwerpen-error', hidden: true }),
-      h('div', { class: 'tag-list' }, tags.map((t) => t.box))));
+      tagList));
 
   // "Gebruik mijn locatie": the browser asks the user; only a rounded position (about 100 m) is sent.
   let location = null;
@@ -165,11 +186,22 @@ function searchForm(reference, onSearch) {
     if (!errors.length) onSearch(filters);
   });
 
+  let current = null;
   return {
     element: form,
+    focusFirst: () => municipality.input.focus(),
+    /** The lists of municipalities, care types and topics, once they are loaded. */
+    setReference(reference) {
+      municipality.setMunicipalities(reference.municipalities);
+      careType.append(...reference.careTypes.map((c) => h('option', { value: c.code }, c.name)));
+      tags = reference.tags.map((tag) => ({ tag, count: h('span', { class: 'tag-count' }), box: checkbox({ label: tagName(tag), name: 'onderwerp' }) }));
+      for (const t of tags) t.box.querySelector('label').append(t.count);
+      tagList.replaceChildren(...tags.map((t) => t.box));
+      if (current) this.set(current);
+    },
     set(filters) {
+      current = filters;
       municipality.code = filters.gemeente;
-      if (filters.gemeente && !municipality.input.value) municipality.input.value = filters.gemeente; // unknown code: show it
       postcode.value = filters.postcode;
       setLocation(filters.lat && filters.lon ? { lat: filters.lat, lon: filters.lon } : null);
       careType.value = filters.zorgvorm;
@@ -183,6 +215,11 @@ function searchForm(reference, onSearch) {
       clearFieldErrors(form);
       summaryHost.replaceChildren();
     },
+    /** Beside each topic, how many results ticking it (too) gives, with every other filter as it is. */
+    setTopicCounts(facets) {
+      const counts = new Map((facets ?? []).map((f) => [f.code, f.count]));
+      for (const t of tags) t.count.textContent = facets ? ` (${formatNumber(counts.get(t.tag) ?? 0)})` : '';
+    },
     /** Errors the API found in the address's filters, shown next to the fields. */
     showApiErrors(apiErrors) {
       const fields = [...new Set(Object.keys(apiErrors).map((name) => API_FIELDS[name] ?? 'pagina'))];
@@ -195,17 +232,20 @@ function resultsTitle(total) {
   return total === 1 ? '1 resultaat' : `${formatNumber(total)} resultaten`;
 }
 
-/** A cell with a wait and its norm: "12 wk", "norm 4", and in words whether it is longer. */
-function waitCell(figure, bound) {
-  const verdict = judgePhase(figure, bound);
-  if (verdict === 'unknown') return h('td', { class: 'num' }, h('span', { class: 'muted' }, 'onbekend'));
-  return h('td', { class: `num cell-${verdict}` },
-    verdict === 'exceeded' ? h('strong', {}, `${figure} wk`) : `${figure} wk`,
-    bound != null ? h('span', { class: 'bound' }, ` norm ${bound}`) : null,
-    verdict === 'exceeded' ? h('span', { class: 'visually-hidden' }, ', langer dan de norm') : null);
+/** A cell with one phase of the wait and its norm, as the API judged it: "12 wk", "norm 4", and in words when longer. */
+function waitCell(phase) {
+  if (phase?.weeks == null) {
+    return h('td', { class: 'num' }, h('span', { class: 'muted' }, phase?.status === 'exceeded' ? 'onbekend, te lang' : 'onbekend'),
+      phase?.maxWeeks != null ? h('span', { class: 'bound' }, ` norm ${phase.maxWeeks}`) : null);
+  }
+  const over = phase.status === 'exceeded';
+  return h('td', { class: `num cell-${phase.status}` },
+    over ? h('strong', {}, `${phase.weeks} wk`) : `${phase.weeks} wk`,
+    phase.maxWeeks != null ? h('span', { class: 'bound' }, ` norm ${phase.maxWeeks}`) : null,
+    over ? h('span', { class: 'visually-hidden' }, ', langer dan de norm') : null);
 }
 
-function referrerTable(items, municipality, caption) {
+function referrerTable(items, filters, caption) {
   const headers = ['Aanbod', 'Soort hulp en plaats', 'Vrij / totaal', 'Wachtlijst', 'Aanmeldstop', 'Tot intake', 'Intake tot start', 'Totaal', 'Oordeel', 'Bijgewerkt'];
   return h('div', { class: 'table-scroll', role: 'region', 'aria-label': 'Tabel met resultaten (schuift opzij)', tabindex: '0' },
     h('table', { class: 'referrer-table' },
@@ -213,18 +253,17 @@ function referrerTable(items, municipality, caption) {
       h('thead', {}, h('tr', {}, headers.map((text) => h('th', { scope: 'col' }, text)))),
       h('tbody', {}, items.map((item) => {
         const a = item.availability;
-        const n = item.norm;
         return h('tr', {},
-          h('th', { scope: 'row' }, h('a', { href: detailHref(item.id, municipality) }, item.title), h('span', { class: 'provider' }, item.provider.name)),
+          h('th', { scope: 'row' }, h('a', { href: detailHref(item.id, filters.gemeente, filters.leeftijd) }, item.title), h('span', { class: 'provider' }, item.provider.name)),
           h('td', {}, item.careType.name, h('span', { class: 'place' },
             [item.location?.city, item.location?.distanceKm != null ? `${formatNumber(item.location.distanceKm)} km` : null].filter(Boolean).join(', '))),
           h('td', { class: 'num' }, a ? `${a.freePlaces ?? '?'} / ${a.totalPlaces ?? '?'}` : 'onbekend'),
           h('td', { class: 'num' }, a?.waitlistCount ?? 'onbekend'),
           h('td', {}, !a ? 'onbekend' : a.acceptingReferrals ? 'nee' : h('strong', {}, 'ja')),
-          waitCell(a?.waitToIntakeWeeks, n?.maxIntakeWeeks),
-          waitCell(a?.waitToTreatmentWeeks, n?.maxTreatmentWeeks),
-          waitCell(a?.totalWaitWeeks, n?.maxTotalWeeks),
-          h('td', {}, statusBadge(item.normStatus), h('span', { class: 'norm-name' }, normName(n))),
+          waitCell(phaseOf(item.phases, 'intake')),
+          waitCell(phaseOf(item.phases, 'treatment')),
+          waitCell(phaseOf(item.phases, 'total')),
+          h('td', {}, statusBadge(item.normStatus), h('span', { class: 'norm-name' }, normName(item.norm))),
           h('td', {}, a ? [formatDate(a.reportedAt), h('span', { class: 'muted' }, ` ${weekLabel(a.week)}`),
             a.stale ? h('span', { class: 'stale-inline' }, h('strong', {}, ' Let op: '), 'verouderd') : null] : 'nooit'));
       }))));
@@ -246,23 +285,20 @@ function pager(page, pageSize, total, hrefFor, go) {
     page < pages ? link(page + 1, 'Volgende pagina', 'next') : null);
 }
 
+/** How many results are within, partly within, over or not judged against the norm. */
+function statusCounts(facets) {
+  return ['within', 'partial', 'exceeded', 'unknown']
+    .filter((status) => facets[status] > 0)
+    .map((status) => `${formatNumber(facets[status])} ${NORM_STATUS[status].text.toLowerCase()}`)
+    .join(', ');
+}
+
 export function mount(main, ctx) {
   const table = ctx.mode === 'table';
   const basePath = table ? '/verwijzers' : '/';
   const pageSize = PAGE_SIZE[ctx.mode];
   ctx.setTitle(table ? 'Voor verwijzers' : 'Zoek jeugdhulp');
 
-  const formHost = h('div', { class: 'form-host' }, h('p', { class: 'loading' }, 'De zoekfunctie wordt geladen…'));
-  const results = h('section', { class: 'results', 'aria-labelledby': 'resultaten' });
-  replace(main,
-    h('h1', { tabindex: '-1' }, table ? 'Voor verwijzers: wie heeft plek?' : 'Zoek jeugdhulp met plek'),
-    table
-      ? h('p', { class: 'lead' }, 'Vergelijk vrije plekken, wachtlijsten en wachttijden per stap. Download de resultaten als CSV-bestand.')
-      : h('p', { class: 'lead' }, 'Zoek hulp voor een kind of jongere in jouw gemeente. Je ziet hoe lang je moet wachten en of dat binnen de norm is.'),
-    formHost,
-    results);
-
-  let form = null;
   let reference = null;
   let controller = null;
   let url = ctx.url;
@@ -273,6 +309,39 @@ export function mount(main, ctx) {
     const query = toSearchParams(wanted).toString();
     return query ? `${basePath}?${query}` : basePath;
   };
+
+  const form = searchForm((wanted) => ctx.navigate(hrefFor(wanted), { focus: false }));
+
+  // On a phone a search already made folds the form into one line, so the results start on the first screen.
+  const foldedText = h('p', { class: 'folded-text' });
+  const change = h('button', { type: 'button', class: 'button-secondary', 'aria-expanded': 'false', 'aria-controls': 'zoekformulier' }, 'Wijzig');
+  const folded = h('div', { class: 'folded' }, foldedText, change);
+  const formHost = h('div', { class: 'form-host', id: 'zoekformulier' }, folded, form.element);
+  change.addEventListener('click', () => {
+    formHost.classList.remove('is-folded');
+    change.setAttribute('aria-expanded', 'true');
+    form.focusFirst();
+  });
+  function fold() {
+    const words = activeFilters(filters, reference).map((f) => f.words.replace(/^[^:]+: /, ''));
+    foldedText.textContent = words.length ? `Je zoekt: ${words.join(' · ')}` : 'Je zoekvragen';
+    formHost.classList.toggle('is-folded', hasSearch(filters));
+    page.classList.toggle('has-search', hasSearch(filters));
+    change.setAttribute('aria-expanded', 'false');
+  }
+
+  const results = h('section', { class: 'results', 'aria-labelledby': 'resultaten' });
+  const access = h('div', { class: 'access-host' });
+  const page = h('div', { class: 'search-page' });
+  replace(main, page);
+  replace(page,
+    h('h1', { tabindex: '-1' }, table ? 'Voor verwijzers: wie heeft plek?' : 'Zoek jeugdhulp met plek'),
+    table
+      ? h('p', { class: 'lead' }, 'Vergelijk vrije plekken, wachtlijsten en wachttijden per stap. Download de resultaten als CSV-bestand.')
+      : h('p', { class: 'lead' }, 'Zoek hulp voor een kind of jongere in jouw gemeente. Je ziet hoe lang je moet wachten en of dat binnen de norm is.'),
+    formHost,
+    results,
+    access);
 
   function resultsHeading(text) {
     return h('h2', { id: 'resultaten', tabindex: '-1' }, text);
@@ -285,8 +354,12 @@ export function mount(main, ctx) {
     sessionStorage.setItem(LAST_SEARCH, hrefFor(filters));
     results.setAttribute('aria-busy', 'true');
     replace(results, resultsHeading('Resultaten'), h('p', { class: 'loading' }, 'Bezig met zoeken…'));
+    showAccess(signal);
     try {
       const data = await getJson(`/api/v1/offerings?${toApiQuery(filters, { pageSize })}`, { signal });
+      // The place's name comes with the reference data, asked for at the same time.
+      await referenceLoaded.catch(() => null);
+      if (signal.aborted) return;
       showResults(data);
     } catch (error) {
       if (error.name === 'AbortError') return;
@@ -294,18 +367,52 @@ export function mount(main, ctx) {
     } finally {
       if (!signal.aborted) results.removeAttribute('aria-busy');
     }
-    if (focusResults) {
+    if (ctx.restore) {
+      // Back from an offering's page: the place in the list and the link that was followed, as they were.
+      const restore = ctx.restore;
+      ctx.restore = null;
+      restore();
+    } else if (focusResults) {
       focusResults = false;
       document.getElementById('resultaten')?.focus();
     }
   }
 
+  /** Where to go next in the chosen municipality (parents' page only): its toegang, and what to do about a long wait. */
+  async function showAccess(signal) {
+    if (table || !filters.gemeente) {
+      access.replaceChildren();
+      return;
+    }
+    try {
+      const municipality = await loadAccess(filters.gemeente, signal);
+      if (!signal.aborted) replace(access, accessBlock(municipality, { headingLevel: 'h2' }));
+    } catch {
+      if (!signal.aborted) access.replaceChildren();
+    }
+  }
+
+  function emptyResult() {
+    const active = activeFilters(filters, reference);
+    const droppable = active.filter((f) => hasSearch(f.without));
+    return h('div', { class: 'empty' },
+      h('p', {}, 'We vonden geen aanbod dat past bij al je zoekvragen.'),
+      droppable.length
+        ? [
+          h('p', {}, droppable.length === 1 ? 'Je zocht met deze keuze. Haal hem weg om meer te zien:' : 'Je zocht met deze keuzes. Haal er een weg om meer te zien:'),
+          h('ul', { class: 'drop-filters' }, droppable.map((f) => h('li', {},
+            h('a', { href: hrefFor(f.without), class: 'drop-filter', 'aria-label': `${f.words} weghalen` },
+              h('span', { 'aria-hidden': 'true' }, '× '), f.words)))),
+        ]
+        : h('p', {}, 'Probeer een andere gemeente of een buurgemeente.'));
+  }
+
   function showResults(data) {
-    const municipality = filters.gemeente || null;
-    const place = municipality ? reference?.municipalityByCode.get(municipality)?.name ?? municipality : null;
+    const place = filters.gemeente ? reference?.municipalityByCode.get(filters.gemeente)?.name ?? filters.gemeente : null;
     const title = `${resultsTitle(data.total)}${place ? ` in ${place}` : ''}`;
     const facets = data.facets?.normStatus;
     const parts = [resultsHeading(title)];
+    form.setTopicCounts(data.facets?.tags);
     for (const warning of data.warnings ?? []) {
       const key = warning.split(':')[0];
       if (WARNINGS[key]) parts.push(h('p', { class: 'notice' }, WARNINGS[key]));
@@ -314,22 +421,21 @@ export function mount(main, ctx) {
       parts.push(h('p', { class: 'notice' }, 'Zoveel pagina’s zijn er niet. ',
         h('a', { href: hrefFor({ ...filters, pagina: 1 }) }, 'Ga naar de eerste pagina'), '.'));
     } else if (data.total === 0) {
-      parts.push(h('div', { class: 'empty' },
-        h('p', {}, 'We vonden geen aanbod dat past bij je zoekvragen.'),
-        h('p', {}, 'Probeer het met minder filters: zet bijvoorbeeld “alleen aanbod dat nu plek heeft” uit, of kies alle soorten hulp.')));
+      parts.push(emptyResult());
     } else {
-      if (facets) {
-        parts.push(h('p', { class: 'facets' },
-          `${facets.within} ${NORM_STATUS.within.text.toLowerCase()}, ${facets.exceeded} ${NORM_STATUS.exceeded.text.toLowerCase()}, ${facets.unknown} ${NORM_STATUS.unknown.text.toLowerCase()}.`));
-      }
+      if (facets) parts.push(h('p', { class: 'facets' }, `${statusCounts(facets)}.`));
       if (table) {
         const csvButton = h('button', { type: 'button', class: 'button-secondary' }, `Download alle ${resultsTitle(data.total)} als CSV`);
         const csvStatus = h('p', { class: 'csv-status', role: 'status' });
         csvButton.addEventListener('click', () => downloadCsv(csvButton, csvStatus));
         parts.push(h('div', { class: 'csv' }, csvButton, csvStatus));
-        parts.push(referrerTable(data.items, municipality, title));
+        parts.push(referrerTable(data.items, filters, title));
       } else {
-        parts.push(h('ol', { class: 'result-list' }, data.items.map((item) => h('li', {}, offeringCard(item, municipality)))));
+        parts.push(h('ol', { class: 'result-list' }, data.items.map((item) => h('li', {},
+          offeringCard(item, filters.gemeente, { age: filters.leeftijd })))));
+      }
+      if (!filters.zorgvorm) {
+        parts.push(h('p', { class: 'hint' }, 'Crisishulp en gesloten jeugdzorg zie je hier alleen als je ze kiest bij ‘Soort hulp’. Bij spoed bel je direct: zie ‘Spoed?’ bovenaan.'));
       }
       parts.push(pager(data.page, data.pageSize, data.total, (page) => hrefFor({ ...filters, pagina: page }), (page) => {
         focusResults = true;
@@ -342,7 +448,8 @@ export function mount(main, ctx) {
   }
 
   function showError(error) {
-    if (error instanceof ApiError && error.status === 400 && form) {
+    if (error instanceof ApiError && error.status === 400) {
+      formHost.classList.remove('is-folded');
       form.showApiErrors(error.fieldErrors);
       replace(results, resultsHeading('Resultaten'), h('p', { class: 'notice' }, 'Pas je zoekvragen aan. Bij de velden staat wat er niet klopt.'));
       return;
@@ -375,27 +482,31 @@ export function mount(main, ctx) {
   function update(next) {
     url = next;
     filters = readFilters(url.searchParams);
-    if (!form) return;
     form.set(filters);
+    fold();
     if (hasSearch(filters)) {
       run();
     } else {
       controller?.abort();
       results.removeAttribute('aria-busy');
+      access.replaceChildren();
       replace(results, resultsHeading('Resultaten'),
         h('p', {}, 'Kies een gemeente, vul een postcode in of gebruik je locatie. Klik dan op Zoeken.'));
     }
   }
 
-  loadReference().then((loaded) => {
+  // The reference data and the search are asked for at the same time; the form's lists fill in when it arrives.
+  const referenceLoaded = loadReference().then((loaded) => {
     reference = loaded;
-    form = searchForm(loaded, (wanted) => ctx.navigate(hrefFor(wanted), { focus: false }));
-    replace(formHost, form.element);
-    update(url);
-  }).catch(() => {
+    form.setReference(loaded);
+    fold();
+    return loaded;
+  });
+  referenceLoaded.catch(() => {
     replace(formHost, h('div', { class: 'error', role: 'alert' },
       h('p', {}, 'De zoekfunctie kon niet laden. Controleer je internet en laad de pagina opnieuw.')));
   });
+  update(url);
 
   return {
     update,
