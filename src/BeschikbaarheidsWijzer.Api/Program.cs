@@ -38,12 +38,15 @@ builder.Services.AddGeocoding();
 builder.Services.AddPublicCaching(builder.Configuration);
 builder.Services.AddPublicCors();
 builder.Services.AddWijzerObservability(builder.Configuration);
+builder.Services.AddWebApp();
+builder.Services.AddPublicCompression();
 
 var app = builder.Build();
 
 app.UseApiVersionHeader();
 app.UseSecurityHeaders();
 app.UseWijzerMetricsEndpoint(app.Configuration);
+app.UsePublicCompression();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCors();

@@ -25,6 +25,8 @@ public sealed class AccessibilityTests(WebAppServer app, BrowserFixture browser,
         "aanbieders: sleutel", "aanbieders: formulier", "aanbieders: formulier met fouten", "uitleg", "pagina niet gevonden",
         "beheer: sleutel", "beheer: overzicht met tabel", "beheer: te laat", "beheer: aanbieders", "beheer: aanbieder met formulieren",
         "beheer: nieuwe sleutel", "beheer: verwijderen bevestigen", "beheer: fouten", "beheer: normen met fouten",
+        "zoeken zonder resultaten", "zoeken met onderwerpen en aantallen", "zoeken opgevouwen op een telefoon", "aanbod zonder gemeente",
+        "beheer: toegang met fouten",
     ];
 
     [Theory]
@@ -169,6 +171,34 @@ public sealed class AccessibilityTests(WebAppServer app, BrowserFixture browser,
                 await page.GetByLabel("Zorgvorm").SelectOptionAsync("crisishulp");
                 await page.GetByLabel("In totaal (weken)").FillAsync("300");
                 await page.GetByRole(AriaRole.Button, new() { Name = "Norm vastleggen" }).ClickAsync();
+                await Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
+                break;
+            case "zoeken zonder resultaten":
+                await GoAsync(page, "/?gemeente=GM0222&leeftijd=12&zoek=qqqqzzzz");
+                await Expect(page.Locator(".drop-filter")).ToHaveCountAsync(3);
+                break;
+            case "zoeken met onderwerpen en aantallen":
+                await GoAsync(page, "/?gemeente=GM0222&onderwerp=angst&onderwerp=adhd");
+                await ResultsAsync(page);
+                await Expect(page.Locator(".tag-count").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^ \(\d+\)$"));
+                break;
+            case "zoeken opgevouwen op een telefoon":
+                await page.SetViewportSizeAsync(375, 667);
+                await GoAsync(page, "/?gemeente=GM0294&leeftijd=9");
+                await ResultsAsync(page);
+                await Expect(page.Locator(".folded")).ToBeVisibleAsync();
+                break;
+            case "aanbod zonder gemeente":
+                var some = await ApiAsync("/api/v1/offerings?municipality=GM0294&careType=ambulante-begeleiding");
+                await GoAsync(page, $"/aanbod/{Expected.Items(some).First().GetProperty("id").GetString()}");
+                await Expect(page.Locator(".no-municipality")).ToBeVisibleAsync();
+                break;
+            case "beheer: toegang met fouten":
+                await Beheer.OpenAsync(page, WebAppServer.AdminKey, "/beheer/toegang?regio=rivierenland");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Wijzigen: toegang in Tiel" }).ClickAsync();
+                await page.GetByLabel("Telefoon").FillAsync("bel ons");
+                await page.GetByLabel("Wachttijd voor een eerste gesprek, in weken (mag leeg)").FillAsync("vier");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
                 await Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
                 break;
             default:

@@ -660,6 +660,43 @@ public sealed class BeheerPageTests(WebAppServer app, BrowserFixture browser, IT
     });
 
     [Fact]
+    public Task The_region_sets_a_municipalitys_toegang_and_parents_see_it_on_the_search_page() => InPageAsync(async page =>
+    {
+        var manager = await Beheer.RegionManagerKeyAsync(App, "Toegang", "rivierenland");
+        await Beheer.OpenAsync(page, manager, "/beheer/toegang?regio=rivierenland");
+        await Expect(page.Locator("main h1")).ToHaveTextAsync("Toegang per gemeente in regio Rivierenland");
+        await Expect(page.Locator(".beheer-list > li h3")).ToHaveCountAsync(8);
+
+        // Refused fields are shown next to them, in Dutch; nothing is stored.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Wijzigen: toegang in Culemborg" }).ClickAsync();
+        await Expect(page.GetByLabel("Naam")).ToBeFocusedAsync();
+        await page.GetByLabel("Naam").FillAsync("Wijkteam Culemborg (test)");
+        await page.GetByLabel("Telefoon").FillAsync("");
+        await page.GetByLabel("Website").FillAsync("javascript:alert(1)");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
+        await ExpectFieldErrorAsync(page, page.GetByLabel("Website"), "begint met https://");
+        await Expect(page.Locator(".error-summary")).ToBeFocusedAsync();
+        var unchanged = await ApiAsync("/api/v1/municipalities/GM0216");
+        Assert.NotEqual("Wijkteam Culemborg (test)", unchanged.GetProperty("access").GetProperty("name").GetString());
+
+        await page.GetByLabel("Telefoon").FillAsync("0345-000123");
+        await page.GetByLabel("Website").FillAsync("https://wijkteam-culemborg.example");
+        await page.GetByLabel("Wachttijd voor een eerste gesprek, in weken (mag leeg)").FillAsync("3");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
+        await Expect(page.Locator(".success")).ToContainTextAsync("De toegang in Culemborg is opgeslagen");
+        await Expect(page.Locator(".success")).ToBeFocusedAsync();
+        await Expect(page.Locator(".beheer-list > li", new() { HasText = "Culemborg" })).ToContainTextAsync("Wijkteam Culemborg (test)");
+
+        // Parents see it at once (the write evicts the public cache).
+        await GoAsync(page, "/?gemeente=GM0216");
+        await ResultsAsync(page);
+        var block = page.Locator("section.access");
+        await Expect(block).ToContainTextAsync("Wijkteam Culemborg (test)");
+        await Expect(block).ToContainTextAsync("Je wacht ongeveer 3 weken op een eerste gesprek");
+        await Expect(block.GetByRole(AriaRole.Link, new() { Name = "0345-000123" })).ToHaveAttributeAsync("href", "tel:0345000123");
+    });
+
+    [Fact]
     public Task A_provider_named_like_html_is_shown_as_text_in_every_beheer_view() => InPageAsync(async page =>
     {
         var dialogs = new List<string>();

@@ -45,12 +45,12 @@ public sealed class DetailPageTests(WebAppServer app, BrowserFixture browser, IT
         await Expect(main).ToContainTextAsync(offering.GetProperty("careType").GetProperty("name").GetString()!);
         await Expect(main).ToContainTextAsync($"{offering.GetProperty("ageMin").GetInt32()} tot en met {offering.GetProperty("ageMax").GetInt32()} jaar");
         await Expect(main).ToContainTextAsync(offering.GetProperty("description").GetString()!);
-        await Expect(Section(page, "Zo meld je je aan")).ToContainTextAsync(offering.GetProperty("referralInfo").GetString()!);
+        await Expect(Section(page, "Zo meld je je aan bij deze aanbieder")).ToContainTextAsync(offering.GetProperty("referralInfo").GetString()!);
         await Expect(Section(page, "Wachttijd en plekken").Locator(".badge").First).ToContainTextAsync(Expected.Badge(offering));
         await Expect(Section(page, "Wachttijd en plekken")).ToContainTextAsync("Vergeleken met de norm die geldt in Doetinchem");
         await Expect(Section(page, "Wachttijd en plekken")).ToContainTextAsync($"{offering.GetProperty("availability").GetProperty("waitlistCount").GetInt32()} op de wachtlijst");
 
-        var contact = Section(page, "Contact");
+        var contact = Section(page, "Contact met de aanbieder");
         await Expect(contact.GetByRole(AriaRole.Link, new() { Name = provider.GetProperty("phone").GetString() })).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^tel:[0-9+]+$"));
         await Expect(contact.GetByRole(AriaRole.Link, new() { Name = provider.GetProperty("email").GetString() })).ToHaveAttributeAsync("href", $"mailto:{provider.GetProperty("email").GetString()}");
         await Expect(contact.Locator($"a[href^=\"{provider.GetProperty("website").GetString()}\"]")).ToHaveCountAsync(1);
@@ -67,7 +67,7 @@ public sealed class DetailPageTests(WebAppServer app, BrowserFixture browser, IT
 
         // The chart: one bar per reported week, the weeks over the norm marked, the norm as a labelled line.
         var history = offering.GetProperty("history").EnumerateArray().ToList();
-        var over = history.Count(w => w.GetProperty("totalWaitWeeks").GetInt32() > w.GetProperty("norm").GetProperty("maxTotalWeeks").GetInt32());
+        var over = history.Count(w => w.GetProperty("normStatus").GetString() == "exceeded");
         var chart = page.GetByRole(AriaRole.Img, new() { Name = "De totale wachttijd per week, tegenover de norm" });
         await Expect(chart).ToBeVisibleAsync();
         await Expect(chart.Locator(".bar")).ToHaveCountAsync(history.Count);
@@ -84,12 +84,13 @@ public sealed class DetailPageTests(WebAppServer app, BrowserFixture browser, IT
         await Expect(rows).ToHaveCountAsync(history.Count);
         var newest = history[0];
         await Expect(rows.First.Locator("th")).ToHaveTextAsync($"week {int.Parse(newest.GetProperty("week").GetString()!.Split('W')[1])}");
-        await Expect(rows.First.Locator("td").Nth(3)).ToHaveTextAsync(newest.GetProperty("totalWaitWeeks").GetInt32().ToString());
-        await Expect(rows.First.Locator("td").Nth(4)).ToHaveTextAsync(newest.GetProperty("norm").GetProperty("maxTotalWeeks").GetInt32().ToString());
+        await Expect(rows.First.Locator("td").Nth(3)).ToHaveTextAsync(
+            $"{newest.GetProperty("totalWaitWeeks").GetInt32()} norm {newest.GetProperty("norm").GetProperty("maxTotalWeeks").GetInt32()}");
+        await Expect(rows.First.Locator("td").Nth(4)).ToHaveTextAsync(Expected.StatusWords(newest.GetProperty("normStatus").GetString()).ToLowerInvariant());
 
         // Alternatives, each a way on.
         var alternatives = offering.GetProperty("alternatives").EnumerateArray().ToList();
-        var cards = Section(page, "Andere mogelijkheden").Locator(".card-title");
+        var cards = Section(page, "Ander aanbod in Doetinchem dat nu aanmeldingen aanneemt en korter wacht").Locator(".card-title");
         Assert.Equal(alternatives.Select(a => a.GetProperty("title").GetString()), await cards.AllInnerTextsAsync());
         await cards.First.Locator("a").ClickAsync();
         await Expect(page.Locator("main h1")).ToHaveTextAsync(alternatives[0].GetProperty("title").GetString()!);

@@ -40,6 +40,12 @@ public sealed class SearchPageTests(WebAppServer app, BrowserFixture browser, IT
             var card = cards.Nth(i);
             await Expect(card.Locator(".provider")).ToHaveTextAsync(item.GetProperty("provider").GetProperty("name").GetString()!);
             await Expect(card.Locator(".badge").First).ToContainTextAsync(Expected.Badge(item));
+            await Expect(card.Locator(".badge-open")).ToHaveCountAsync(Expected.AvailableNow(item) ? 1 : 0);
+            if (Expected.LeadLine(item) is { } lead)
+            {
+                await Expect(card.Locator(".lead-line")).ToHaveTextAsync(lead);
+            }
+
             if (Expected.HasFigure(item, "waitToIntakeWeeks", "maxIntakeWeeks"))
             {
                 await Expect(card.Locator(".waits")).ToContainTextAsync(Expected.IntakeSentence(item));
@@ -53,8 +59,10 @@ public sealed class SearchPageTests(WebAppServer app, BrowserFixture browser, IT
             }
         }
 
-        // A parent sees the norm in words, not only a colour.
+        // A parent sees the norm in words, not only a colour; and every card leads with its line.
         Assert.Contains(items, i => Expected.HasFigure(i, "waitToIntakeWeeks", "maxIntakeWeeks"));
+        Assert.Contains(items, i => Expected.LeadLine(i) is not null);
+        await Expect(page.Locator(".result-list .lead-line")).ToHaveCountAsync(items.Count);
     });
 
     [Fact]
@@ -111,7 +119,8 @@ public sealed class SearchPageTests(WebAppServer app, BrowserFixture browser, IT
         await Expect(page.GetByLabel("Soort hulp")).ToHaveValueAsync("");
         await Expect(page.GetByLabel("Leeftijd van het kind")).ToHaveValueAsync("10");
         await Expect(page.GetByLabel("Sorteren op")).ToHaveValueAsync("naam");
-        await Expect(page.GetByLabel(tagLabel, new() { Exact = true })).ToBeCheckedAsync();
+        // The topic's label carries its count: "ADHD (3)".
+        await Expect(page.GetByLabel(new Regex($@"^{Regex.Escape(tagLabel)} \(\d+\)$"))).ToBeCheckedAsync();
         if (availableNow)
         {
             await Expect(page.GetByLabel("Alleen aanbod dat nu plek heeft")).ToBeCheckedAsync();
@@ -210,7 +219,14 @@ public sealed class SearchPageTests(WebAppServer app, BrowserFixture browser, IT
         await page.GetByLabel("Naam of zoekwoord").FillAsync("qqqqzzzz");
         await page.GetByRole(AriaRole.Button, new() { Name = "Zoeken", Exact = true }).ClickAsync();
         await Expect(page.Locator("#resultaten")).ToHaveTextAsync("0 resultaten in Doetinchem");
-        await Expect(page.Locator(".empty")).ToContainTextAsync("minder filters");
+        await Expect(page.Locator(".empty")).ToContainTextAsync("Je zocht met deze keuzes");
+        await Expect(page.Locator(".drop-filter")).ToHaveTextAsync(["× Gemeente: Doetinchem", "× Leeftijd: 12 jaar", "× Zoekwoord: qqqqzzzz"]);
+
+        // One click takes the filter that found nothing away, and keeps the others.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Zoekwoord: qqqqzzzz weghalen" }).ClickAsync();
+        await Expect(page.Locator("#resultaten")).ToHaveTextAsync(new Regex(@"^[1-9]\d* resultat(en)? in Doetinchem"));
+        Assert.DoesNotContain("zoek=", page.Url);
+        Assert.Contains("leeftijd=12", page.Url);
 
         // A postcode that is not one: the error stands next to the field, nothing is searched.
         await page.GetByLabel("Postcode (mag ook)").FillAsync("12345");

@@ -34,7 +34,9 @@ public sealed class SecurityTests(WebAppServer app, BrowserFixture browser, ITes
         await Expect(main).ToContainTextAsync("<b>Straat</b> 1");
         // A website that is not a web address is not made into a link.
         await Expect(page.Locator("a[href^='javascript:' i]")).ToHaveCountAsync(0);
-        await Expect(main).Not.ToContainTextAsync("Website:");
+        var providerContact = page.Locator("section.detail-section").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Contact met de aanbieder" }) });
+        await Expect(providerContact).ToContainTextAsync("Telefoon:");
+        await Expect(providerContact).Not.ToContainTextAsync("Website:");
         await AssertNothingRanAsync(page);
 
         await GoAsync(page, "/verwijzers?gemeente=GM0222&zorgvorm=jeugd-ggz-basis");

@@ -1,7 +1,7 @@
 // Service worker: keeps the app shell for offline use. Data is always fetched from the network; only when there is
 // none does the last copy of a public read answer, marked with the time it was fetched (the page shows that time).
-const SHELL_CACHE = 'bw-shell-v1';
-const DATA_CACHE = 'bw-data-v1';
+const SHELL_CACHE = 'bw-shell-v2';
+const DATA_CACHE = 'bw-data-v2';
 const OFFLINE_COPY_HEADER = 'x-bw-opgehaald';
 
 const SHELL = [
@@ -79,11 +79,14 @@ async function data(request) {
   }
 }
 
-async function shell(request, cacheKey) {
+/** A script or style of a release (/v/{release}/js/app.js) is the same file as /js/app.js of that release. */
+const plainPath = (pathname) => pathname.replace(/^\/v\/[0-9a-f]+(?=\/)/, '');
+
+async function shell(request, cacheKey, fallbackKey = cacheKey) {
   try {
     return await fromNetworkKeeping(request, SHELL_CACHE, cacheKey);
   } catch (error) {
-    const cached = await caches.match(cacheKey, { cacheName: SHELL_CACHE });
+    const cached = await caches.match(cacheKey, { cacheName: SHELL_CACHE }) ?? await caches.match(fallbackKey, { cacheName: SHELL_CACHE });
     if (cached) return cached;
     throw error;
   }
@@ -103,5 +106,5 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(shell(request, '/'));
     return;
   }
-  if (SHELL.includes(url.pathname)) event.respondWith(shell(request, url.pathname));
+  if (SHELL.includes(plainPath(url.pathname))) event.respondWith(shell(request, url.pathname, plainPath(url.pathname)));
 });

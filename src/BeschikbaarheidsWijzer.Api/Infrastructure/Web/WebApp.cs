@@ -20,16 +20,36 @@ public static class WebApp
 
     private static readonly string[] ReadMethods = [HttpMethods.Get, HttpMethods.Head];
 
+    private const string ImmutableItem = "bw-immutable";
+
+    public static IServiceCollection AddWebApp(this IServiceCollection services) => services.AddSingleton<WebAssets>();
+
     public static WebApplication MapWebApp(this WebApplication app)
     {
         var contentTypes = new FileExtensionContentTypeProvider();
         contentTypes.Mappings[".webmanifest"] = "application/manifest+json";
+
+        // /v/{release}/js/app.js is /js/app.js: kept for a year when it is this release's, else revalidated like the rest.
+        app.Use((context, next) =>
+        {
+            if (WebAssets.TryUnversion(context.Request.Path, out var plain, out var release))
+            {
+                context.Request.Path = plain;
+                if (release == context.RequestServices.GetRequiredService<WebAssets>().Release)
+                {
+                    context.Items[ImmutableItem] = true;
+                }
+            }
+
+            return next(context);
+        });
         app.UseStaticFiles(new StaticFileOptions
         {
             ContentTypeProvider = contentTypes,
-            // Revalidate every time (a cheap 304): a new release is seen at once, and the service worker keeps the
-            // shell for offline use.
-            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "no-cache",
+            // Unversioned files revalidate every time (a cheap 304): a new release is seen at once, and the service
+            // worker keeps the shell for offline use.
+            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl =
+                file.Context.Items.ContainsKey(ImmutableItem) ? WebAssets.ImmutableCacheControl : "no-cache",
         });
 
         // An address no endpoint and no file answers is a page the router does not know: the shell (which says "page
@@ -39,7 +59,7 @@ public static class WebApp
         {
             if (context.GetEndpoint() is null && IsUnknownPage(context.Request))
             {
-                await NotFoundShell(context.RequestServices.GetRequiredService<IWebHostEnvironment>(), context).ExecuteAsync(context);
+                await NotFoundShell(context.RequestServices.GetRequiredService<WebAssets>(), context).ExecuteAsync(context);
                 return;
             }
 
@@ -61,29 +81,17 @@ public static class WebApp
         && !request.Path.StartsWithSegments("/health")
         && !Path.HasExtension(request.Path.Value);
 
-    public static Results<PhysicalFileHttpResult, NotFound> Shell(IWebHostEnvironment environment, HttpContext context)
+    /// <summary>The shell with this release's versioned links and the modules this page needs preloaded.</summary>
+    public static ContentHttpResult Shell(WebAssets assets, HttpContext context)
     {
-        var file = environment.WebRootFileProvider.GetFileInfo(ShellFile);
-        if (!file.Exists || file.PhysicalPath is null)
-        {
-            return TypedResults.NotFound();
-        }
-
         context.Response.Headers.CacheControl = "no-cache";
-        return TypedResults.PhysicalFile(file.PhysicalPath, "text/html; charset=utf-8", lastModified: file.LastModified);
+        return TypedResults.Content(assets.ShellFor(context.Request.Path), "text/html; charset=utf-8");
     }
 
     /// <summary>The shell shows "page not found" for a path its router does not know; the status says so too.</summary>
-    private static IResult NotFoundShell(IWebHostEnvironment environment, HttpContext context)
+    private static IResult NotFoundShell(WebAssets assets, HttpContext context)
     {
-        var file = environment.WebRootFileProvider.GetFileInfo(ShellFile);
-        if (!file.Exists)
-        {
-            return TypedResults.NotFound();
-        }
-
         context.Response.Headers.CacheControl = "no-cache";
-        using var reader = new StreamReader(file.CreateReadStream());
-        return TypedResults.Content(reader.ReadToEnd(), "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+        return TypedResults.Content(assets.ShellFor("/"), "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
     }
 }

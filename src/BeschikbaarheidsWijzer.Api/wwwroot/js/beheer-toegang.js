@@ -88,7 +88,7 @@ export async function show(page, session, { setTitle }) {
   function render(municipalities, message) {
     replace(list, municipalities.map((municipality) => {
       const item = h('li', {});
-      const edit = h('button', { type: 'button', class: 'button-link', 'aria-label': `Wijzig de toegang in ${municipality.name}` }, 'Wijzigen');
+      const edit = h('button', { type: 'button', class: 'button-link', 'aria-label': `Wijzigen: toegang in ${municipality.name}` }, 'Wijzigen');
       const view = () => replace(item, h('h3', {}, municipality.name), summary(municipality), h('div', { class: 'item-actions' }, edit));
       edit.addEventListener('click', () => {
         const form = accessForm(session, municipality, {

@@ -83,7 +83,7 @@ function searchForm(onSearch) {
     h('summary', {}, 'Onderwerpen kiezen'),
     h('fieldset', { id: 'onderwerpen', 'aria-describedby': 'onderwerpen-hint' },
       h('legend', {}, 'Waar gaat het over?'),
-      h('p', { class: 'hint', id: 'onderwerpen-hint' }, 'Kies er één of meer. Je ziet aanbod dat bij minstens één onderwerp past. Het getal is hoeveel aanbod je dan ziet.'),
+      h('p', { class: 'hint', id: 'onderwerpen-hint' }, 'Kies er één of meer. Je ziet aanbod dat bij minstens één gekozen onderwerp past. Het getal is hoeveel aanbod er bij dat onderwerp is.'),
       h('p', { class: 'field-error', id: 'onderwerpen-error', hidden: true }),
       tagList));
 
@@ -354,13 +354,17 @@ export function mount(main, ctx) {
     sessionStorage.setItem(LAST_SEARCH, hrefFor(filters));
     results.setAttribute('aria-busy', 'true');
     replace(results, resultsHeading('Resultaten'), h('p', { class: 'loading' }, 'Bezig met zoeken…'));
-    showAccess(signal);
+    access.replaceChildren();
+    // Asked for at the same time as the results, shown after them: below the results nothing moves when it appears.
+    const accessLoaded = loadAccessFor(signal);
     try {
       const data = await getJson(`/api/v1/offerings?${toApiQuery(filters, { pageSize })}`, { signal });
       // The place's name comes with the reference data, asked for at the same time.
       await referenceLoaded.catch(() => null);
       if (signal.aborted) return;
       showResults(data);
+      const municipality = await accessLoaded;
+      if (!signal.aborted && municipality) replace(access, accessBlock(municipality, { headingLevel: 'h2' }));
     } catch (error) {
       if (error.name === 'AbortError') return;
       showError(error);
@@ -379,17 +383,8 @@ export function mount(main, ctx) {
   }
 
   /** Where to go next in the chosen municipality (parents' page only): its toegang, and what to do about a long wait. */
-  async function showAccess(signal) {
-    if (table || !filters.gemeente) {
-      access.replaceChildren();
-      return;
-    }
-    try {
-      const municipality = await loadAccess(filters.gemeente, signal);
-      if (!signal.aborted) replace(access, accessBlock(municipality, { headingLevel: 'h2' }));
-    } catch {
-      if (!signal.aborted) access.replaceChildren();
-    }
+  function loadAccessFor(signal) {
+    return table || !filters.gemeente ? Promise.resolve(null) : loadAccess(filters.gemeente, signal).catch(() => null);
   }
 
   function emptyResult() {
