@@ -108,6 +108,33 @@ public sealed class DemoDataTests(DemoApiFactory factory) : IClassFixture<DemoAp
     }
 
     [Fact]
+    public async Task Every_municipality_has_its_fictional_toegang_and_the_figures_look_like_the_real_thing()
+    {
+        await using var db = factory.CreateDbContext();
+        var municipalities = await db.Municipalities.Select(m => m.Code).ToListAsync();
+        var access = await db.MunicipalityAccess.AsNoTracking().ToListAsync();
+        Assert.Equal(municipalities.Order(), access.Select(a => a.MunicipalityCode).Order());
+        Assert.All(access, a =>
+        {
+            Assert.Contains("(demo)", a.Name);
+            Assert.EndsWith(".example", a.Website);
+            Assert.Matches(@"^0\d{2,3}-0\d+$", a.Phone);
+            Assert.Equal(a.WaitWeeks is null, a.WaitReportedAt is null);
+        });
+        Assert.Contains(access, a => a.WaitWeeks is not null);
+        Assert.Contains(access, a => a.WaitWeeks is null);
+
+        // Current reports: most give both steps, some one; a few stale, a few in aanmeldstop, a few with free places.
+        var current = await db.Offerings.Where(o => o.DeletedAt == null && o.CurrentReport != null).Select(o => o.CurrentReport!).ToListAsync();
+        double Share(Func<Data.Entities.AvailabilityReport, bool> test) => current.Count(test) / (double)current.Count;
+        Assert.InRange(Share(r => r.WaitToIntakeWeeks is not null && r.WaitToTreatmentWeeks is not null), 0.75, 0.97);
+        Assert.InRange(Share(r => (r.WaitToIntakeWeeks is null) != (r.WaitToTreatmentWeeks is null)), 0.03, 0.25);
+        Assert.InRange(Share(r => AvailabilityRules.IsStale(r.ReportedAt, TestPostgres.DemoClock)), 0.01, 0.15);
+        Assert.InRange(Share(r => !r.AcceptingReferrals), 0.01, 0.15);
+        Assert.InRange(Share(r => r.FreePlaces > 0), 0.1, 0.6);
+    }
+
+    [Fact]
     public async Task The_same_seed_gives_the_same_data()
     {
         var postgres = await TestPostgres.GetAsync();

@@ -8,7 +8,9 @@ namespace BeschikbaarheidsWijzer.Benchmarks;
 /// The search targets of the issue, at 1,000 / 10,000 / 100,000 offerings with 26 weeks of history each, 32 clients:
 /// p95 at the largest size at most twice p95 at the smallest (cache off); search throughput at the largest size at least
 /// 40% of a primary-key floor endpoint's in the same run; with the output cache on, repeated queries at least 5× the
-/// uncached throughput. One database grows from size to size; at each size the app is restarted cache off and cache on.
+/// uncached throughput. Beside the search, the detail page (<c>GET /offerings/{id}?municipality=&amp;age=</c>) as its own
+/// kind: at 10,000 offerings (else the largest size) its throughput at least 60% of the search's, cache off.
+/// One database grows from size to size; at each size the app is restarted cache off and cache on.
 /// </summary>
 public sealed class SearchScenario(int seconds, int clients, int[] sizes, int distinctQueries) : IScenario
 {
@@ -28,6 +30,8 @@ public sealed class SearchScenario(int seconds, int clients, int[] sizes, int di
     private const double MaxP95Growth = 2.0;
     private const double MinShareOfFloor = 0.40;
     private const double MinCacheSpeedUp = 5.0;
+    private const double MinDetailShareOfSearch = 0.60;
+    private const int DetailTargetSize = 10_000;
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
 
     // The four parts of the mix the issue names, asked equally often.
@@ -82,20 +86,24 @@ public sealed class SearchScenario(int seconds, int clients, int[] sizes, int di
             await app.RestartAppAsync(CacheOff, cancellationToken);
             failed |= !await CheckMixAsync(app, queries, cancellationToken);
 
+            var details = await DetailRequestsAsync(app, queries, cancellationToken);
             BenchRequest Floor(int worker, long i) => new(FloorPath + sampleIds[(int)((worker * 7919L + i * 104_729L) % sampleIds.Count)], "floor");
             BenchRequest Search(int worker, long i) => queries[(int)((worker * 7919L + i * 104_729L) % queries.Length)];
+            BenchRequest Detail(int worker, long i) => details[(int)((worker * 7919L + i * 104_729L) % details.Length)];
 
             await runner.RunAsync("warm-up (not counted)", WarmUp, Search, cancellationToken);
             await runner.RunAsync("warm-up (not counted)", WarmUp, Floor, cancellationToken);
+            await runner.RunAsync("warm-up (not counted)", WarmUp, Detail, cancellationToken);
             var floor = await runner.RunAsync("floor (primary key)", duration, Floor, cancellationToken);
             var uncached = await runner.RunAsync("search, cache off", duration, Search, cancellationToken);
+            var detail = await runner.RunAsync("detail, cache off", duration, Detail, cancellationToken);
 
             await app.RestartAppAsync(CacheOn, cancellationToken);
             await runner.RunOnceEachAsync("priming the cache (not counted)", queries, cancellationToken);
             var cached = await runner.RunAsync("search, cache on", duration, Search, cancellationToken);
 
-            failed |= floor.Errors + uncached.Errors + cached.Errors > 0;
-            results.Add(new SizeResult(size, generator.ReportCount, floor, uncached, cached));
+            failed |= floor.Errors + uncached.Errors + cached.Errors + detail.Errors > 0;
+            results.Add(new SizeResult(size, generator.ReportCount, floor, uncached, cached, detail));
         }
 
         return PrintSummary(results, failed, loadBefore, MachineText.LoadAverage());
@@ -116,6 +124,15 @@ public sealed class SearchScenario(int seconds, int clients, int[] sizes, int di
         }
 
         Console.WriteLine("(latencies in ms; ÷floor = search req/s as a share of the floor's in the same run)");
+        Console.WriteLine();
+        Console.WriteLine($"{"offerings",10} | {"detail req/s",12} {"p50",7} {"p95",7} {"p99",7} {"÷search",8} {"KiB",6}");
+        foreach (var r in results)
+        {
+            Console.WriteLine($"{r.Offerings,10:N0} | {r.Detail.Latency.PerSecond,12:F0} {Ms(r.Detail.Latency.P50),7} {Ms(r.Detail.Latency.P95),7} " +
+                              $"{Ms(r.Detail.Latency.P99),7} {r.DetailShareOfSearch,8:P0} {r.Detail.MeanResponseBytes / 1024.0,6:F1}");
+        }
+
+        Console.WriteLine("(detail: GET /api/v1/offerings/{id}?municipality=&age= for offerings the mix's searches found; ÷search = detail req/s as a share of the search's, cache off)");
         var smallest = results[0];
         var largest = results[^1];
         var growth = largest.Uncached.Latency.P95 / smallest.Uncached.Latency.P95;
@@ -126,6 +143,9 @@ public sealed class SearchScenario(int seconds, int clients, int[] sizes, int di
         Console.WriteLine($"p95 at {largest.Offerings:N0} / p95 at {smallest.Offerings:N0} (cache off): {growth,5:F2}×   target <= {MaxP95Growth:F1}×   {MachineText.PassOrMiss(growthMet)}");
         Console.WriteLine($"search / floor throughput at {largest.Offerings:N0}:    {largest.ShareOfFloor,5:P0}    target >= {MinShareOfFloor:P0}    {MachineText.PassOrMiss(floorMet)}");
         Console.WriteLine($"cached / uncached throughput at {largest.Offerings:N0}: {largest.CacheSpeedUp,5:F1}×   target >= {MinCacheSpeedUp:F1}×   {MachineText.PassOrMiss(cacheMet)}");
+        var detailAt = results.FirstOrDefault(r => r.Offerings == DetailTargetSize) ?? largest;
+        var detailMet = detailAt.DetailShareOfSearch >= MinDetailShareOfSearch;
+        Console.WriteLine($"detail / search throughput at {detailAt.Offerings:N0}: {detailAt.DetailShareOfSearch,5:P0}    target >= {MinDetailShareOfSearch:P0}    {MachineText.PassOrMiss(detailMet)}");
         MachineText.PrintMachine(loadBefore, loadAfter);
 
         if (failed)
@@ -134,7 +154,7 @@ public sealed class SearchScenario(int seconds, int clients, int[] sizes, int di
             return ScenarioOutcome.Failed;
         }
 
-        return growthMet && floorMet && cacheMet ? ScenarioOutcome.TargetsMet : ScenarioOutcome.TargetMissed;
+        return growthMet && floorMet && cacheMet && detailMet ? ScenarioOutcome.TargetsMet : ScenarioOutcome.TargetMissed;
     }
 
     /// <summary>
@@ -232,10 +252,54 @@ public sealed class SearchScenario(int seconds, int clients, int[] sizes, int di
         return ok;
     }
 
+    /// <summary>
+    /// Detail pages as a parent opens them: offerings the mix's care-type searches found, each with the municipality and
+    /// the age searched for (up to 1,000 distinct). Each must answer 200 with its history, or the figures are not used.
+    /// </summary>
+    private static async Task<BenchRequest[]> DetailRequestsAsync(AppUnderTest app, BenchRequest[] queries, CancellationToken cancellationToken)
+    {
+        using var client = app.CreateClient();
+        var details = new List<BenchRequest>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var query in queries.Where(q => q.Kind == KindCareTypeAge).Take(400))
+        {
+            var parameters = System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + query.Path).Query);
+            using var document = JsonDocument.Parse(await client.GetStringAsync(query.Path, cancellationToken));
+            foreach (var item in document.RootElement.GetProperty("items").EnumerateArray().Take(3))
+            {
+                var path = $"{SearchPath}/{item.GetProperty("id").GetGuid()}?municipality={parameters["municipality"]}&age={parameters["age"]}";
+                if (seen.Add(path) && details.Count < 1_000)
+                {
+                    details.Add(new BenchRequest(path, "detail"));
+                }
+            }
+        }
+
+        if (details.Count == 0)
+        {
+            throw new InvalidOperationException("The mix's searches found no offerings to open: the detail cannot be measured.");
+        }
+
+        foreach (var detail in details.Take(25))
+        {
+            using var response = await client.GetAsync(detail.Path, cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (response.StatusCode != HttpStatusCode.OK || !body.Contains("\"history\"", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"GET {detail.Path}: HTTP {(int)response.StatusCode}: {body[..Math.Min(body.Length, 400)]}");
+            }
+        }
+
+        Console.WriteLine($"  detail: {details.Count:N0} distinct offerings with municipality and age, the first 25 answered 200 with their history");
+        return [.. details];
+    }
+
     private static string Ms(TimeSpan value) => value.TotalMilliseconds.ToString("F1", CultureInfo.InvariantCulture);
 
-    private sealed record SizeResult(int Offerings, long Reports, LoadResult Floor, LoadResult Uncached, LoadResult Cached)
+    private sealed record SizeResult(int Offerings, long Reports, LoadResult Floor, LoadResult Uncached, LoadResult Cached, LoadResult Detail)
     {
+        public double DetailShareOfSearch => Uncached.Latency.PerSecond == 0 ? 0 : Detail.Latency.PerSecond / Uncached.Latency.PerSecond;
+
         public double ShareOfFloor => Floor.Latency.PerSecond == 0 ? 0 : Uncached.Latency.PerSecond / Floor.Latency.PerSecond;
 
         public double CacheSpeedUp => Uncached.Latency.PerSecond == 0 ? 0 : Cached.Latency.PerSecond / Uncached.Latency.PerSecond;

@@ -27,6 +27,7 @@ public sealed partial class WebAppTests(WijzerApiFactory factory) : IClassFixtur
     [InlineData("/beheer/aanbieders/nieuw")]
     [InlineData("/beheer/aanbieders/0198c6b4-3f0e-7a51-9d3c-2a7f5e8b9c10")]
     [InlineData("/beheer/normen")]
+    [InlineData("/beheer/toegang")]
     public async Task Every_page_of_the_app_is_the_shell(string url)
     {
         var response = await _client.GetAsync(url);
@@ -121,6 +122,80 @@ public sealed partial class WebAppTests(WijzerApiFactory factory) : IClassFixtur
         Assert.DoesNotContain("style=", html);
         Assert.DoesNotMatch(@"\son[a-z]+=", html);
     }
+
+    [Fact]
+    public async Task The_shell_links_this_releases_files_which_are_kept_for_a_year_while_other_addresses_revalidate()
+    {
+        var html = await _client.GetStringAsync("/");
+        var release = VersionedLink().Match(html);
+        Assert.True(release.Success, html);
+        var prefix = $"/v/{release.Groups[1].Value}";
+        Assert.Contains($"<link rel=\"stylesheet\" href=\"{prefix}/css/app.css\">", html);
+        Assert.Contains($"<script type=\"module\" src=\"{prefix}/js/app.js\"></script>", html);
+
+        foreach (var (path, type) in new[] { ("/js/app.js", "text/javascript"), ("/js/search.js", "text/javascript"), ("/css/app.css", "text/css") })
+        {
+            var versioned = await _client.GetAsync(prefix + path);
+            Assert.Equal(HttpStatusCode.OK, versioned.StatusCode);
+            Assert.Equal(type, versioned.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("public, max-age=31536000, immutable", versioned.Headers.CacheControl?.ToString());
+            Assert.Equal(await _client.GetStringAsync(path), await versioned.Content.ReadAsStringAsync());
+        }
+
+        // Another release's address (a page loaded before a deploy) still gets the file, but not for a year.
+        var old = await _client.GetAsync("/v/0123456789ab/js/app.js");
+        Assert.Equal(HttpStatusCode.OK, old.StatusCode);
+        Assert.Equal("no-cache", old.Headers.CacheControl?.ToString());
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"{prefix}/js/bestaat-niet.js")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"{prefix}/../appsettings.json")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/", new[] { "search.js", "dom.js", "format.js", "api.js", "offering.js" }, new[] { "detail.js", "beheer.js", "csv.js" })]
+    [InlineData("/aanbod/0198c6b4-3f0e-7a51-9d3c-2a7f5e8b9c10", new[] { "detail.js", "chart.js", "offering.js" }, new[] { "search.js", "beheer.js" })]
+    [InlineData("/beheer/normen", new[] { "beheer.js", "apikey.js" }, new[] { "search.js", "beheer-normen.js" })]
+    public async Task Each_page_preloads_the_modules_it_imports_at_once_and_not_those_it_loads_later(string page, string[] preloaded, string[] notPreloaded)
+    {
+        var html = await _client.GetStringAsync(page);
+        var modules = Preload().Matches(html).Select(m => m.Groups[1].Value).ToList();
+
+        Assert.All(preloaded, m => Assert.Contains(m, modules));
+        Assert.All(notPreloaded, m => Assert.DoesNotContain(m, modules));
+        Assert.Equal(modules.Distinct().Count(), modules.Count);
+    }
+
+    [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    public async Task Public_text_is_compressed_and_keyed_answers_never_are(string encoding)
+    {
+        var html = await _client.GetStringAsync("/");
+        var prefix = $"/v/{VersionedLink().Match(html).Groups[1].Value}";
+        foreach (var path in new[] { "/", $"{prefix}/js/search.js", $"{prefix}/css/app.css", "/api/v1/regions", "/api/v1/care-types", "/api/v1/offerings?pageSize=5" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.AcceptEncoding.ParseAdd(encoding);
+            var response = await _client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(response.Content.Headers.ContentEncoding.Contains(encoding), $"{path} is not {encoding}-compressed");
+        }
+
+        foreach (var path in new[] { "/api/v1/admin/me", "/api/v1/admin/providers", "/api/v1/reports/stale?region=achterhoek" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.AcceptEncoding.ParseAdd(encoding);
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", WijzerApiFactory.AdminKey);
+            var response = await _client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Empty(response.Content.Headers.ContentEncoding);
+        }
+    }
+
+    [GeneratedRegex(@"/v/([0-9a-f]{12})/")]
+    private static partial Regex VersionedLink();
+
+    [GeneratedRegex(@"<link rel=""modulepreload"" href=""/v/[0-9a-f]{12}/js/([\w-]+\.js)"">")]
+    private static partial Regex Preload();
 
     [Fact]
     public void No_script_of_the_app_turns_a_string_into_html_or_code()
