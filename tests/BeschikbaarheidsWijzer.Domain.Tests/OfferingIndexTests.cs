@@ -180,7 +180,7 @@ public class OfferingIndexTests
         Assert.Equal(1, outcome.Total);
 
         // Care types: within norm applies (pleegzorg is unknown, so it is not counted), the care type filter does not.
-        Assert.Equal([new CareTypeCount("ggz", 1)], outcome.CareTypes);
+        Assert.Equal([new FacetCount("ggz", 1)], outcome.CareTypes);
 
         // Norm statuses: the care type filter applies, within norm does not; the age filter applies to both.
         Assert.Equal(new NormStatusCounts(1, 0, 1, 0), outcome.NormStatuses);
@@ -290,13 +290,13 @@ public class OfferingIndexTests
         var outcome = index.Search(In("GM0222") with { CareTypes = ["ggz"], Tags = ["angst"], WithinNorm = true }, Context);
 
         // Ticking "gedragsproblemen" beside "angst" would add no offering that is ggz and within the norm: its count is 1.
-        Assert.Equal([new CareTypeCount("angst", 2), new CareTypeCount("gedragsproblemen", 1)], outcome.Tags);
+        Assert.Equal([new FacetCount("angst", 2), new FacetCount("gedragsproblemen", 1)], outcome.Tags);
         Assert.Equal(new[] { anxiousBehaviour.Id, anxiousWithin.Id }.Order(), Ids(outcome).Order());
 
         // Both topics together: any of them, so every ggz offering within the norm with either.
         var either = index.Search(In("GM0222") with { CareTypes = ["ggz"], Tags = ["angst", "gedragsproblemen"] }, Context);
         Assert.Equal(3, either.Total);
-        Assert.Equal([new CareTypeCount("angst", 2), new CareTypeCount("gedragsproblemen", 2)], either.Tags);
+        Assert.Equal([new FacetCount("angst", 2), new FacetCount("gedragsproblemen", 2)], either.Tags);
     }
 
     [Fact]
@@ -312,7 +312,7 @@ public class OfferingIndexTests
         Assert.Equal(1, unnamed.NormStatuses.Within + unnamed.NormStatuses.Partial + unnamed.NormStatuses.Exceeded + unnamed.NormStatuses.Unknown);
 
         // The care type facet still says how many there are when asked for.
-        Assert.Contains(new CareTypeCount("crisishulp", 1), unnamed.CareTypes);
+        Assert.Contains(new FacetCount("crisishulp", 1), unnamed.CareTypes);
         Assert.Equal([crisis.Id], Ids(index.Search(In("GM0222") with { CareTypes = ["crisishulp"] }, Context)));
         Assert.Equal(new[] { closed.Id, ggz.Id }.Order(), Ids(index.Search(In("GM0222") with { CareTypes = ["ggz", "gesloten-jeugdzorg"] }, Context)).Order());
     }

@@ -39,14 +39,15 @@ public sealed record OfferingMatch(
     public NormStatus NormStatus => Verdict.Status;
 }
 
-public sealed record CareTypeCount(string Code, int Count);
+/// <summary>A facet value (a care type or topic code) and how many matches it has.</summary>
+public sealed record FacetCount(string Code, int Count);
 
 public sealed record NormStatusCounts(int Within, int Partial, int Exceeded, int Unknown);
 
 /// <summary>A page of matches, how many match in all, and the facet counts (each with every other filter applied).</summary>
-/// <param name="Tags">Per topic (a tag code in <see cref="CareTypeCount.Code"/>), the matches that have it with every filter but the topics applied.</param>
+/// <param name="Tags">Per topic, the matches that have it with every filter but the topics applied.</param>
 public sealed record SearchOutcome(
-    IReadOnlyList<OfferingMatch> Page, int Total, IReadOnlyList<CareTypeCount> CareTypes, NormStatusCounts NormStatuses, IReadOnlyList<CareTypeCount> Tags);
+    IReadOnlyList<OfferingMatch> Page, int Total, IReadOnlyList<FacetCount> CareTypes, NormStatusCounts NormStatuses, IReadOnlyList<FacetCount> Tags);
 
 /// <summary>
 /// The searchable offerings, in memory, with the contracted ones per municipality at hand. Filters, facets, sorting and what
@@ -266,7 +267,7 @@ public sealed class OfferingIndex
             .ToList();
 
         // Each facet counts with every other active filter, but not its own.
-        var careTypes = new List<CareTypeCount>();
+        var careTypes = new List<FacetCount>();
         var statuses = new int[StatusCount];
         for (var ordinal = 0; ordinal < careTypeCount; ordinal++)
         {
@@ -287,7 +288,7 @@ public sealed class OfferingIndex
 
             if (count > 0)
             {
-                careTypes.Add(new CareTypeCount(vocabulary.CareTypes[ordinal], count));
+                careTypes.Add(new FacetCount(vocabulary.CareTypes[ordinal], count));
             }
         }
 
@@ -296,7 +297,7 @@ public sealed class OfferingIndex
             candidates.Count,
             ByCountThenCode(careTypes),
             new NormStatusCounts(statuses[(int)NormStatus.Within], statuses[(int)NormStatus.Partial], statuses[(int)NormStatus.Exceeded], statuses[(int)NormStatus.Unknown]),
-            ByCountThenCode(vocabulary.Tags.Select((code, bit) => new CareTypeCount(code, topicCounts[bit])).Where(t => t.Count > 0).ToList()));
+            ByCountThenCode(vocabulary.Tags.Select((code, bit) => new FacetCount(code, topicCounts[bit])).Where(t => t.Count > 0).ToList()));
     }
 
     /// <summary>
@@ -347,7 +348,7 @@ public sealed class OfferingIndex
         return found.Take(max).Select(j => j.ToMatch()).ToList();
     }
 
-    private static List<CareTypeCount> ByCountThenCode(List<CareTypeCount> counts)
+    private static List<FacetCount> ByCountThenCode(List<FacetCount> counts)
     {
         counts.Sort((a, b) => b.Count.CompareTo(a.Count) is var c and not 0 ? c : string.CompareOrdinal(a.Code, b.Code));
         return counts;

@@ -63,15 +63,6 @@ public sealed class OfferingSearch(ReadOnlyWijzerDbContext db, SearchIndexStore 
         return (outcome.Page.Select(m => ToSummary(m, snapshot)).ToList(), outcome.Total, facets);
     }
 
-    /// <summary>One offering as the search shows it, judged by the norms of <paramref name="regionCode"/>; null when it is not searchable.</summary>
-    public async Task<OfferingSummaryDto?> SummarizeAsync(Guid id, string? regionCode, (double Lat, double Lon)? referencePoint, CancellationToken cancellationToken)
-    {
-        var snapshot = await GetIndexAsync(cancellationToken);
-        return snapshot.Index.Find(id) is { } offering
-            ? ToSummary(OfferingIndex.Judge(offering, Context(snapshot, regionCode, null), referencePoint), snapshot)
-            : null;
-    }
-
     /// <summary>A stored report as the search shows it at <paramref name="now"/>.</summary>
     public static AvailabilityDto ToAvailability(AvailabilityReport r, DateTimeOffset now, int staleAfterDays)
     {
