@@ -17,28 +17,27 @@ namespace BeschikbaarheidsWijzer.Api.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""
-                create function bw_current_report_of_new_rows() returns trigger language plpgsql as $$
-                begin
+                -- Points each of these offerings at its current report: latest week, then latest report.
+                create function bw_point_at_current_reports(ids uuid[]) returns void language sql as $$
                     update offerings o set current_report_id = (
                         select r.id from availability_reports r where r.offering_id = o.id
                         order by r.week_start desc, r.reported_at desc, r.id desc limit 1)
-                    where o.id in (select offering_id from new_rows);
+                    where o.id = any(ids);
+                $$;
+                -- One function per transition table a trigger has.
+                create function bw_current_report_of_new_rows() returns trigger language plpgsql as $$
+                begin
+                    perform bw_point_at_current_reports(array(select distinct offering_id from new_rows));
                     return null;
                 end $$;
                 create function bw_current_report_of_old_rows() returns trigger language plpgsql as $$
                 begin
-                    update offerings o set current_report_id = (
-                        select r.id from availability_reports r where r.offering_id = o.id
-                        order by r.week_start desc, r.reported_at desc, r.id desc limit 1)
-                    where o.id in (select offering_id from old_rows);
+                    perform bw_point_at_current_reports(array(select distinct offering_id from old_rows));
                     return null;
                 end $$;
                 create function bw_current_report_of_changed_rows() returns trigger language plpgsql as $$
                 begin
-                    update offerings o set current_report_id = (
-                        select r.id from availability_reports r where r.offering_id = o.id
-                        order by r.week_start desc, r.reported_at desc, r.id desc limit 1)
-                    where o.id in (select offering_id from new_rows union select offering_id from old_rows);
+                    perform bw_point_at_current_reports(array(select offering_id from new_rows union select offering_id from old_rows));
                     return null;
                 end $$;
 
@@ -61,6 +60,7 @@ namespace BeschikbaarheidsWijzer.Api.Data.Migrations
                 drop function bw_current_report_of_changed_rows();
                 drop function bw_current_report_of_old_rows();
                 drop function bw_current_report_of_new_rows();
+                drop function bw_point_at_current_reports(uuid[]);
                 """);
         }
     }

@@ -13,17 +13,23 @@ public static class AdminEndpoints
 {
     public const string Prefix = "/api/v1/admin";
 
-    public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app)
-    {
-        var admin = app.MapGroup(Prefix)
+    /// <summary>
+    /// The administration API's group: a management key (admin or region manager), rate-limited per key, and every
+    /// successful write evicts the public cache. Other features that are managed by a region map their endpoints in one.
+    /// </summary>
+    public static RouteGroupBuilder MapManagementGroup(this IEndpointRouteBuilder app) =>
+        app.MapGroup(Prefix)
             .WithTags("Administration")
             .RequireAuthorization(AuthSetup.ManagementPolicy)
             .EvictsPublicCache()
             .RequireRateLimiting(AuthSetup.PerKeyRateLimit)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+    public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapManagementGroup().ProducesProblem(StatusCodes.Status404NotFound);
         admin.MapAdminCaller();
         admin.MapAdminProviders();
         admin.MapAdminLocations();

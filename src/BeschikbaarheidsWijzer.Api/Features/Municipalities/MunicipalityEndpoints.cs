@@ -5,7 +5,6 @@ using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Api.Features.Admin;
 using BeschikbaarheidsWijzer.Api.Features.Audit;
 using BeschikbaarheidsWijzer.Api.Features.Reference;
-using BeschikbaarheidsWijzer.Api.Infrastructure.Auth;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Http;
 using BeschikbaarheidsWijzer.Domain.Access;
 using BeschikbaarheidsWijzer.Domain.Validation;
@@ -32,14 +31,7 @@ public static class MunicipalityEndpoints
                              "An unknown code is 400 naming code.")
             .ProducesValidationProblem();
 
-        var admin = app.MapGroup(AdminEndpoints.Prefix)
-            .WithTags("Administration")
-            .RequireAuthorization(AuthSetup.ManagementPolicy)
-            .EvictsPublicCache()
-            .RequireRateLimiting(AuthSetup.PerKeyRateLimit)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        var admin = app.MapManagementGroup();
         admin.MapGet("/regions/{region}/municipalities", ListMunicipalities).WithName("AdminListMunicipalities")
             .WithSummary("The region's municipalities with their toegang")
             .WithDescription("Admin, or region-manager of this region (403 otherwise). Each with an eTag to send as If-Match when changing it.")
