@@ -50,7 +50,7 @@ public sealed class HonestAnswerTests(WebAppServer app, BrowserFixture browser, 
                 }
                 else if (status == "partial")
                 {
-                    await Expect(card.Locator(".partial-note")).ToContainTextAsync("Niet bekend: de wachttijd");
+                    await Expect(card.Locator(".partial-note")).ToContainTextAsync("Niet bekend: hoe lang je wacht");
                 }
 
                 Assert.False(text.Contains("Nu plek", StringComparison.Ordinal) && text.Contains("Geen plek vrij", StringComparison.Ordinal),

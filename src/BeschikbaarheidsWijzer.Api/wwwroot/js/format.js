@@ -66,9 +66,9 @@ export function weekIndex(isoWeek) {
  * exceeded, unknown or noNorm); this app only puts that verdict into words and never judges a wait itself.
  */
 export const PHASES = {
-  intake: { words: 'tot intake', name: 'Tot intake', figure: 'waitToIntakeWeeks' },
-  treatment: { words: 'van intake tot start van de hulp', name: 'Van intake tot start', figure: 'waitToTreatmentWeeks' },
-  total: { words: 'in totaal', name: 'In totaal', figure: 'totalWaitWeeks' },
+  intake: { words: 'tot intake' },
+  treatment: { words: 'van intake tot start van de hulp' },
+  total: { words: 'in totaal' },
 };
 
 const normWords = (bound) => (bound === 0 ? 'de norm (hulp moet direct beginnen)' : `de norm van ${weeks(bound)}`);
@@ -87,7 +87,7 @@ export function phaseSentence(phase, phases) {
       if (phase.weeks == null) {
         // The total is unknown, but one step alone is already longer than the norm for the whole wait.
         const longest = (phases ?? []).filter((p) => p.phase !== 'total' && p.weeks != null && p.weeks > phase.maxWeeks)[0];
-        return `In totaal: langer dan ${normWords(phase.maxWeeks)}${longest ? ` (alleen al ${PHASES[longest.phase].words} is het ${weeks(longest.weeks)})` : ''}`;
+        return `In totaal: langer dan ${normWords(phase.maxWeeks)}${longest ? ` (alleen de wachttijd ${PHASES[longest.phase].words} is al ${weeks(longest.weeks)})` : ''}`;
       }
       return `${wait} — langer dan ${normWords(phase.maxWeeks)}`;
     case 'noNorm':

@@ -46,7 +46,7 @@ export function freshness(availability) {
 /** The verdict in one sentence under the badges when it is partial: which steps are not known. */
 function partialNote(item) {
   return item.normStatus === 'partial'
-    ? h('p', { class: 'partial-note' }, `Niet bekend: de wachttijd ${unknownSteps(item.phases)}. Vraag de aanbieder hiernaar.`)
+    ? h('p', { class: 'partial-note' }, `Niet bekend: hoe lang je wacht ${unknownSteps(item.phases)}. Vraag de aanbieder hiernaar.`)
     : null;
 }
 
@@ -64,6 +64,10 @@ export function availabilityBlock(item) {
     h('p', { class: 'lead-line' }, leadLine(item)),
     h('p', { class: 'verdict' }, statusBadge(item.normStatus), a.availableNow ? [' ', openBadge()] : null),
     partialNote(item),
+    // A free place beside a wait to intake: both are true, and together they need a word, not a contradiction.
+    a.availableNow && a.waitToIntakeWeeks > 0
+      ? h('p', { class: 'partial-note' }, 'Er is een plek vrij, maar de aanbieder geeft ook een wachttijd tot de intake op. Vraag of de vrije plek past bij jouw kind.')
+      : null,
     a.acceptingReferrals
       ? null
       : h('p', { class: 'stop' }, h('strong', {}, 'Aanmeldstop: '), 'deze aanbieder neemt nu geen nieuwe aanmeldingen aan.'),
