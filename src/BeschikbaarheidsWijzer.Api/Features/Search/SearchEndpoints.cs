@@ -10,6 +10,7 @@ using BeschikbaarheidsWijzer.Domain.Search;
 using BeschikbaarheidsWijzer.Domain.Validation;
 using BeschikbaarheidsWijzer.Domain.Weeks;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
@@ -165,7 +166,7 @@ public static class SearchEndpoints
 }
 
 /// <summary>The detail's query: the municipality whose norm judges and whose offerings are alternatives, and the child's age.</summary>
-public sealed record DetailQuery(string? Municipality, string? Age)
+public sealed record DetailQuery([FromQuery(Name = "municipality")] string? Municipality, [FromQuery(Name = "age")] string? Age)
 {
     public (ReferenceLookup.MunicipalityInfo? Place, int? Age) Validate(ReferenceLookup.Snapshot reference, ValidationErrors errors)
     {
