@@ -78,6 +78,10 @@ public class WijzerApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+
+        // Never the app's own address (Urls in appsettings.json): a test server on real Kestrel takes a free port, so the
+        // suite runs beside an app started with the README's run command.
+        builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Auth:AdminApiKey", AdminKey);
