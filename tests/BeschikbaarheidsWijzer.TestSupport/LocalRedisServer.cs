@@ -30,7 +30,7 @@ public sealed class LocalRedisServer : IAsyncDisposable
     {
         var executable = FindExecutable() ?? throw new InvalidOperationException(
             "redis-server was not found on PATH or in /usr/bin. Install it (Debian: apt-get install -y redis-server); " +
-            ".ci/run installs it when missing.");
+            "./test.sh installs it when missing.");
         for (var attempt = 1; ; attempt++)
         {
             var port = FreeLoopbackPort();

@@ -41,7 +41,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ? path
             : throw new InvalidOperationException(
                 $"The browser tests need Debian's Chromium at {path} and it is not there. Install it with 'apt-get install -y chromium' " +
-                $"(.ci/run does this when it is missing), or set {ChromiumPathVariable} to a Chromium binary. Playwright's own browser downloads are not used.");
+                $"(./test.sh does this when it is missing), or set {ChromiumPathVariable} to a Chromium binary. Playwright's own browser downloads are not used.");
 
     public async Task DisposeAsync()
     {

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The test command: installs what the suite needs and this machine lacks, then runs every test.
+#   ./test.sh                 everything (domain, API on a real PostgreSQL, browser tests on Debian's Chromium)
+#   ./test.sh --filter X      any `dotnet test` options are passed on
+# Needs: the .NET 10 SDK. Installs when missing (Debian's packages, as root or with sudo): postgresql (a private cluster
+# per test run, never the app's), chromium (the browser tests) and redis-server (the shared output cache's tests).
+set -uo pipefail
+cd "$(dirname "$0")"
+
+missing=()
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1; then
+  missing+=(postgresql)
+fi
+[ -x "${BW_CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    install=(apt-get)
+  elif command -v sudo >/dev/null 2>&1; then
+    install=(sudo apt-get)
+  else
+    echo "The tests need ${missing[*]}: install them (Debian: apt-get install -y ${missing[*]}) and run ./test.sh again." >&2
+    exit 1
+  fi
+  echo "Installing what the tests need: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  "${install[@]}" update -qq && "${install[@]}" install -y -qq "${missing[@]}" >/dev/null \
+    || { echo "apt-get install ${missing[*]} failed" >&2; exit 1; }
+fi
+
+exec dotnet test BeschikbaarheidsWijzer.sln "$@"
