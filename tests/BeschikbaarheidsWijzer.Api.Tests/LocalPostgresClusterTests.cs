@@ -48,6 +48,36 @@ public sealed class LocalPostgresClusterTests : IDisposable
     }
 
     [Fact]
+    public async Task A_second_app_instance_uses_a_server_another_live_instance_started_and_leaves_it_running()
+    {
+        var first = await LocalPostgresCluster.StartAsync(_directory, NullLogger.Instance);
+        try
+        {
+            // As if another app process (one that is alive: process 1) had started it.
+            await File.WriteAllTextAsync(_directory + ".owner", "1");
+            var guest = await LocalPostgresCluster.StartAsync(_directory, NullLogger.Instance);
+            Assert.Equal(first.Port, guest.Port);
+            await guest.StopAsync();
+
+            // The instance that started it still has its database.
+            Assert.NotNull(first.ServerProcessId);
+            Assert.Equal(1, await ScalarAsync(first, "postgres", "select 1"));
+
+            // Its starter gone (a process that has exited), the next instance takes the server over and stops it.
+            using var exited = System.Diagnostics.Process.Start("true")!;
+            await exited.WaitForExitAsync();
+            await File.WriteAllTextAsync(_directory + ".owner", exited.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var heir = await LocalPostgresCluster.StartAsync(_directory, NullLogger.Instance);
+            await heir.StopAsync();
+            Assert.Null(first.ServerProcessId);
+        }
+        finally
+        {
+            await first.StopAsync();
+        }
+    }
+
+    [Fact]
     public async Task The_server_listens_on_loopback_only_and_needs_the_password()
     {
         var cluster = await LocalPostgresCluster.StartAsync(_directory, NullLogger.Instance);
@@ -123,6 +153,8 @@ public sealed class LocalPostgresClusterTests : IDisposable
         {
             Directory.Delete(_directory, recursive: true);
         }
+
+        File.Delete(_directory + ".owner");
     }
 
     private static string FakeBinDirectory(string directory)

@@ -29,9 +29,10 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     private readonly bool _runAsPostgresUser;
     private readonly string _password;
     private readonly ILogger _logger;
+    private readonly bool _ownsServer;
     private bool _stopped;
 
-    private LocalPostgresCluster(string dataDirectory, string binDirectory, bool runAsPostgresUser, string password, int port, ILogger logger)
+    private LocalPostgresCluster(string dataDirectory, string binDirectory, bool runAsPostgresUser, string password, int port, ILogger logger, bool ownsServer = true)
     {
         DataDirectory = dataDirectory;
         _binDirectory = binDirectory;
@@ -39,6 +40,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         _password = password;
         Port = port;
         _logger = logger;
+        _ownsServer = ownsServer;
     }
 
     public string DataDirectory { get; }
@@ -73,6 +75,16 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         var runningPort = ReadRunningPort(dataDirectory, binDirectory, runAsPostgresUser);
         if (runningPort is { } adopted)
         {
+            // Another app instance that is still running started it: use it, and leave it running for that one. Else (the
+            // app that started it was killed) this instance takes it over, and stops it when it stops.
+            if (RunningOwner(dataDirectory) is { } owner)
+            {
+                logger.LogInformation("Using the local PostgreSQL on port {Port} ({DataDirectory}) that app process {Owner} started; it keeps running when this one stops",
+                    adopted, dataDirectory, owner);
+                return new LocalPostgresCluster(dataDirectory, binDirectory, runAsPostgresUser, password, adopted, logger, ownsServer: false);
+            }
+
+            await ClaimAsync(dataDirectory, cancellationToken);
             logger.LogInformation("Using the local PostgreSQL already running on port {Port} ({DataDirectory})", adopted, dataDirectory);
             return new LocalPostgresCluster(dataDirectory, binDirectory, runAsPostgresUser, password, adopted, logger);
         }
@@ -87,6 +99,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
                 cancellationToken);
             if (result.ExitCode == 0)
             {
+                await ClaimAsync(dataDirectory, cancellationToken);
                 logger.LogInformation("Started local PostgreSQL on 127.0.0.1:{Port} ({DataDirectory})", port, dataDirectory);
                 return new LocalPostgresCluster(dataDirectory, binDirectory, runAsPostgresUser, password, port, logger);
             }
@@ -124,6 +137,12 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
 
         _stopped = true;
         NpgsqlConnection.ClearAllPools();
+        if (!_ownsServer)
+        {
+            _logger.LogInformation("Left the local PostgreSQL running for the app process that started it ({DataDirectory})", DataDirectory);
+            return;
+        }
+
         var result = await RunAsync(_binDirectory, _runAsPostgresUser, "pg_ctl", ["stop", "-D", DataDirectory, "-m", "fast", "-w", "-t", "60"], CancellationToken.None);
         if (result.ExitCode == 0)
         {
@@ -136,6 +155,32 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();
+
+    /// <summary>Beside the data directory (not in it: a replica's base backup would copy it), which process started the server.</summary>
+    private static string OwnerFile(string dataDirectory) => dataDirectory.TrimEnd(Path.DirectorySeparatorChar) + ".owner";
+
+    private static Task ClaimAsync(string dataDirectory, CancellationToken cancellationToken) =>
+        File.WriteAllTextAsync(OwnerFile(dataDirectory), Environment.ProcessId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+
+    /// <summary>The process that started the running server, when it is another process that is still alive.</summary>
+    private static int? RunningOwner(string dataDirectory)
+    {
+        try
+        {
+            if (!int.TryParse(File.ReadAllText(OwnerFile(dataDirectory)).Trim(), CultureInfo.InvariantCulture, out var owner) || owner == Environment.ProcessId)
+            {
+                return null;
+            }
+
+            using var process = Process.GetProcessById(owner);
+            return process.HasExited ? null : owner;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+        {
+            // No owner file, or no such process any more.
+            return null;
+        }
+    }
 
     /// <summary>The postmaster's process id while the server runs (line 1 of <c>postmaster.pid</c>), else null.</summary>
     public int? ServerProcessId
