@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The test command: installs what the suite needs and this machine lacks, then runs every test.
+# The test command: installs what the suite needs and this machine lacks, checks the code's form (dotnet format, ESLint),
+# then runs every test.
 #   ./test.sh                 everything (domain, API on a real PostgreSQL, browser tests on Debian's Chromium)
-#   ./test.sh --filter X      any `dotnet test` options are passed on
+#   ./test.sh --filter X      any `dotnet test` options are passed on (the form checks run only without options)
 # Needs: the .NET 10 SDK. Installs when missing (Debian's packages, as root or with sudo): postgresql (a private cluster
 # per test run, never the app's), chromium (the browser tests) and redis-server (the shared output cache's tests).
 set -uo pipefail
@@ -27,6 +28,19 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   "${install[@]}" update -qq && "${install[@]}" install -y -qq "${missing[@]}" >/dev/null \
     || { echo "apt-get install ${missing[*]} failed" >&2; exit 1; }
+fi
+
+if [ $# -eq 0 ]; then
+  # The code's form: C# as .editorconfig says (whitespace, usings, style), the web app's modules as ESLint says. ESLint is
+  # pinned in tools/lint (package-lock.json) and installed there once; linting itself needs no network.
+  echo "Checking the form of the code (dotnet format, ESLint)…"
+  dotnet format BeschikbaarheidsWijzer.sln --verify-no-changes \
+    || { echo "dotnet format found code not in the project's form: run 'dotnet format BeschikbaarheidsWijzer.sln'." >&2; exit 1; }
+  if [ ! -x tools/lint/node_modules/.bin/eslint ]; then
+    npm ci --prefix tools/lint --no-audit --no-fund >/dev/null || { echo "npm ci in tools/lint failed" >&2; exit 1; }
+  fi
+  tools/lint/node_modules/.bin/eslint --config tools/lint/eslint.config.js --max-warnings 0 src/BeschikbaarheidsWijzer.Api/wwwroot \
+    || { echo "ESLint found problems in the web app's modules (above)." >&2; exit 1; }
 fi
 
 exec dotnet test BeschikbaarheidsWijzer.sln "$@"

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using BeschikbaarheidsWijzer.Api.Features.ProviderReports;
 using BeschikbaarheidsWijzer.Api.Features.Admin;
 using BeschikbaarheidsWijzer.Api.Features.Exports;
 using BeschikbaarheidsWijzer.Api.Features.Geocoding;
 using BeschikbaarheidsWijzer.Api.Features.Municipalities;
+using BeschikbaarheidsWijzer.Api.Features.ProviderReports;
 using BeschikbaarheidsWijzer.Api.Features.Reference;
 using BeschikbaarheidsWijzer.Api.Features.Reports;
 using BeschikbaarheidsWijzer.Api.Features.Search;

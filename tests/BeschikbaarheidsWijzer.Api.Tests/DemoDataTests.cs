@@ -5,7 +5,6 @@ using BeschikbaarheidsWijzer.Api.Tests.Infrastructure;
 using BeschikbaarheidsWijzer.Domain.Availability;
 using BeschikbaarheidsWijzer.Domain.Norms;
 using BeschikbaarheidsWijzer.Domain.Weeks;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace BeschikbaarheidsWijzer.Api.Tests;

@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using BeschikbaarheidsWijzer.Api.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace BeschikbaarheidsWijzer.Api.Tests;

@@ -1,4 +1,3 @@
-using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;

@@ -51,7 +51,7 @@ public class NormComplianceTests
     {
         var offering = Offering(
             Report(new DateOnly(2026, 3, 2), 2, 5),   // W10: total 7 ≤ 8 (old norm) → within
-                                                       // W11: skipped
+                                                      // W11: skipped
             Report(new DateOnly(2026, 3, 16), 2, 5),  // W12: total 7 > 6 (new norm) → exceeded
             Report(new DateOnly(2026, 3, 23), 1, 4)); // W13: total 5 ≤ 6 → within
 

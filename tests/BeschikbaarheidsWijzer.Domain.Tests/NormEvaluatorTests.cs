@@ -187,44 +187,52 @@ public class NormEvaluatorTests
         int?[] values = [null, 0, 1, 2, 3, 5];
         var checkedCases = 0;
         foreach (var intake in values)
-        foreach (var treatment in values)
-        foreach (var maxIntake in values)
-        foreach (var maxTreatment in values)
-        foreach (var maxTotal in values)
         {
-            var norm = new WaitNorm(maxIntake, maxTreatment, maxTotal);
-            var verdict = NormEvaluator.Judge(new WaitFigures(intake, treatment), norm);
-            var bounded = verdict.Phases.Where(p => p.MaxWeeks is not null).ToList();
-
-            // No verdict of "within" while a bounded phase is unknown; no "exceeded" without a phase over its bound.
-            if (verdict.Status == NormStatus.Within)
+            foreach (var treatment in values)
             {
-                Assert.All(bounded, p => Assert.Equal(PhaseStatus.Within, p.Status));
-                Assert.NotEmpty(bounded);
-            }
-
-            Assert.Equal(verdict.Phases.Any(p => p.Status == PhaseStatus.Exceeded), verdict.Status == NormStatus.Exceeded);
-            if (verdict.Status == NormStatus.Partial)
-            {
-                Assert.Contains(bounded, p => p.Status == PhaseStatus.Within);
-                Assert.Contains(bounded, p => p.Status == PhaseStatus.Unknown);
-            }
-
-            // A phase with a figure and a bound is compared; a phase without a bound never is.
-            foreach (var phase in verdict.Phases)
-            {
-                if (phase.MaxWeeks is null)
+                foreach (var maxIntake in values)
                 {
-                    Assert.Equal(PhaseStatus.NoNorm, phase.Status);
-                }
-                else if (phase.Weeks is { } weeks)
-                {
-                    Assert.Equal(weeks <= phase.MaxWeeks ? PhaseStatus.Within : PhaseStatus.Exceeded, phase.Status);
+                    foreach (var maxTreatment in values)
+                    {
+                        foreach (var maxTotal in values)
+                        {
+                            var norm = new WaitNorm(maxIntake, maxTreatment, maxTotal);
+                            var verdict = NormEvaluator.Judge(new WaitFigures(intake, treatment), norm);
+                            var bounded = verdict.Phases.Where(p => p.MaxWeeks is not null).ToList();
+
+                            // No verdict of "within" while a bounded phase is unknown; no "exceeded" without a phase over its bound.
+                            if (verdict.Status == NormStatus.Within)
+                            {
+                                Assert.All(bounded, p => Assert.Equal(PhaseStatus.Within, p.Status));
+                                Assert.NotEmpty(bounded);
+                            }
+
+                            Assert.Equal(verdict.Phases.Any(p => p.Status == PhaseStatus.Exceeded), verdict.Status == NormStatus.Exceeded);
+                            if (verdict.Status == NormStatus.Partial)
+                            {
+                                Assert.Contains(bounded, p => p.Status == PhaseStatus.Within);
+                                Assert.Contains(bounded, p => p.Status == PhaseStatus.Unknown);
+                            }
+
+                            // A phase with a figure and a bound is compared; a phase without a bound never is.
+                            foreach (var phase in verdict.Phases)
+                            {
+                                if (phase.MaxWeeks is null)
+                                {
+                                    Assert.Equal(PhaseStatus.NoNorm, phase.Status);
+                                }
+                                else if (phase.Weeks is { } weeks)
+                                {
+                                    Assert.Equal(weeks <= phase.MaxWeeks ? PhaseStatus.Within : PhaseStatus.Exceeded, phase.Status);
+                                }
+                            }
+
+                            Assert.Equal(verdict.Status, NormEvaluator.Evaluate(intake, treatment, norm));
+                            checkedCases++;
+                        }
+                    }
                 }
             }
-
-            Assert.Equal(verdict.Status, NormEvaluator.Evaluate(intake, treatment, norm));
-            checkedCases++;
         }
 
         Assert.Equal(7776, checkedCases);

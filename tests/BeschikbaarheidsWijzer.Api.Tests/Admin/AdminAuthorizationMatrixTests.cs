@@ -1,4 +1,3 @@
-using System.Net;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

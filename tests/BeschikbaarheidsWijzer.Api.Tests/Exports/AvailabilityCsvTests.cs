@@ -1,9 +1,6 @@
 using System.Net;
-using System.Net.Http.Json;
 using BeschikbaarheidsWijzer.Api.Tests.Infrastructure;
 using BeschikbaarheidsWijzer.Api.Tests.Reports;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using static BeschikbaarheidsWijzer.Api.Tests.Admin.AdminTestData;
 

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Api.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using static BeschikbaarheidsWijzer.Api.Tests.Admin.AdminTestData;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using BeschikbaarheidsWijzer.Api.Tests.ProviderReports;
-using Microsoft.AspNetCore.Hosting;
 
 namespace BeschikbaarheidsWijzer.Api.Tests.Operations;
 

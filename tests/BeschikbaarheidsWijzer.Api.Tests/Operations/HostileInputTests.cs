@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using BeschikbaarheidsWijzer.Api.Tests.Infrastructure;
 using BeschikbaarheidsWijzer.Api.Tests.ProviderReports;
 using BeschikbaarheidsWijzer.TestSupport.HostileInput;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace BeschikbaarheidsWijzer.Api.Tests.Operations;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using BeschikbaarheidsWijzer.Api.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 

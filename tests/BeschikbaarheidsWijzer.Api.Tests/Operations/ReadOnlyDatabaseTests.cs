@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using BeschikbaarheidsWijzer.Api.Tests.Infrastructure;
 using BeschikbaarheidsWijzer.Api.Tests.ProviderReports;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -105,7 +104,7 @@ public sealed class ReadOnlyDatabaseTests(ProviderFixture app) : IClassFixture<P
         // …then the replica catches up (here: the change lands in the replica database directly, in a session that may
         // write there, as replication's own replay does).
         await using (var replica = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres.ConnectionStringFor(_replica))
-                     { Options = "-c default_transaction_read_only=off" }.ConnectionString))
+        { Options = "-c default_transaction_read_only=off" }.ConnectionString))
         {
             await replica.OpenAsync();
             await using var update = new NpgsqlCommand("update offerings set title = title || ' (bijgewerkt)' where id = $1", replica)

@@ -22,6 +22,15 @@ public sealed class TestCommandTests
         var script = File.ReadAllText(Path.Combine(Root, "test.sh"));
         Assert.All(new[] { "missing+=(postgresql)", "missing+=(chromium)", "missing+=(redis-server)", "exec dotnet test BeschikbaarheidsWijzer.sln \"$@\"" },
             line => Assert.Contains(line, script, StringComparison.Ordinal));
-        Assert.True((File.GetUnixFileMode(Path.Combine(Root, "test.sh")) & UnixFileMode.UserExecute) != 0, "test.sh must be executable");
+
+        // And the code's form: C# as .editorconfig says, the web app as ESLint (pinned in tools/lint) says.
+        Assert.Contains("dotnet format BeschikbaarheidsWijzer.sln --verify-no-changes", script, StringComparison.Ordinal);
+        Assert.Contains("eslint --config tools/lint/eslint.config.js --max-warnings 0 src/BeschikbaarheidsWijzer.Api/wwwroot", script, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(Root, "tools", "lint", "package-lock.json")), "ESLint's versions are pinned by its lock file");
+        Assert.True(File.Exists(Path.Combine(Root, ".editorconfig")));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.True((File.GetUnixFileMode(Path.Combine(Root, "test.sh")) & UnixFileMode.UserExecute) != 0, "test.sh must be executable");
+        }
     }
 }

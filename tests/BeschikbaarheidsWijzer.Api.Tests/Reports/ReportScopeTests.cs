@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using BeschikbaarheidsWijzer.Api.Tests.Infrastructure;
 using static BeschikbaarheidsWijzer.Api.Tests.Admin.AdminTestData;
 

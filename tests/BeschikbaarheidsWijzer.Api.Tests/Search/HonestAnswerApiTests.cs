@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Api.Features.Search;
 using BeschikbaarheidsWijzer.Api.Tests.Infrastructure;
 using BeschikbaarheidsWijzer.Domain.Weeks;

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Api.Tests.Infrastructure;
-using BeschikbaarheidsWijzer.Domain.Geo;
 using BeschikbaarheidsWijzer.Domain.Weeks;
 using Microsoft.EntityFrameworkCore;
 

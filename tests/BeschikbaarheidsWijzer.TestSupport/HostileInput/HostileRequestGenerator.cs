@@ -338,7 +338,8 @@ public sealed class HostileRequestGenerator(JsonNode document, HostileTargets ta
                         o[property] = value;
                     }
                 }
-            });
+            }
+            );
 
             var resolved = Resolve(propertySchema);
             if ((string?)resolved?["type"] == "array" && obj[property] is JsonArray { Count: > 0 } array && array[0] is JsonObject)

@@ -1,5 +1,4 @@
 using System.Net;
-using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Api.Tests.Infrastructure;
 using BeschikbaarheidsWijzer.Domain.Weeks;

@@ -107,7 +107,8 @@ public sealed class BackupScenario(int offerings) : IScenario
         foreach (var table in tables)
         {
             await using var command = new NpgsqlCommand(
-                $"select count(*), coalesce(md5(string_agg(t::text, E'\\n' order by t::text)), '') from public.\"{table}\" t", connection) { CommandTimeout = 300 };
+                $"select count(*), coalesce(md5(string_agg(t::text, E'\\n' order by t::text)), '') from public.\"{table}\" t", connection)
+            { CommandTimeout = 300 };
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             result[table] = (reader.GetInt64(0), reader.GetString(1));

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
-using BeschikbaarheidsWijzer.Api.Infrastructure.Database;
 using BeschikbaarheidsWijzer.TestSupport;
 using Npgsql;
 

@@ -2,7 +2,6 @@ using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Features.Norms;
 using BeschikbaarheidsWijzer.Api.Features.Search;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Csv;
-using BeschikbaarheidsWijzer.Domain.Availability;
 using BeschikbaarheidsWijzer.Domain.Geo;
 using BeschikbaarheidsWijzer.Domain.Norms;
 using BeschikbaarheidsWijzer.Domain.Weeks;

@@ -1,8 +1,8 @@
-using BeschikbaarheidsWijzer.Api.Infrastructure.Configuration;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Api.Features.Exports.Hsds;
 using BeschikbaarheidsWijzer.Api.Features.Search;
+using BeschikbaarheidsWijzer.Api.Infrastructure.Configuration;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Csv;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Http;
 using BeschikbaarheidsWijzer.Domain.Weeks;

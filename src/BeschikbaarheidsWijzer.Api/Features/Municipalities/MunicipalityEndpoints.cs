@@ -8,7 +8,6 @@ using BeschikbaarheidsWijzer.Api.Features.Reference;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Http;
 using BeschikbaarheidsWijzer.Domain.Access;
 using BeschikbaarheidsWijzer.Domain.Validation;
-using BeschikbaarheidsWijzer.Domain.Weeks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

@@ -1,11 +1,11 @@
 using System.Security.Claims;
-using BeschikbaarheidsWijzer.Api.Infrastructure.Configuration;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Features.Admin;
 using BeschikbaarheidsWijzer.Api.Features.Norms;
 using BeschikbaarheidsWijzer.Api.Features.Reference;
 using BeschikbaarheidsWijzer.Api.Features.Search;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Auth;
+using BeschikbaarheidsWijzer.Api.Infrastructure.Configuration;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Csv;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Http;
 using BeschikbaarheidsWijzer.Domain.Availability;

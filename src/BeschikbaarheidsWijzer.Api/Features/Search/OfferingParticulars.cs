@@ -1,5 +1,4 @@
 using BeschikbaarheidsWijzer.Api.Data;
-using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Domain.Search;
 using BeschikbaarheidsWijzer.Domain.Weeks;
 using Microsoft.EntityFrameworkCore;

@@ -1,9 +1,8 @@
 using System.Linq.Expressions;
-using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Api.Data;
+using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Api.Features.Geocoding;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Http;
-using BeschikbaarheidsWijzer.Domain.Availability;
 using BeschikbaarheidsWijzer.Domain.Geo;
 using BeschikbaarheidsWijzer.Domain.Norms;
 using BeschikbaarheidsWijzer.Domain.Search;

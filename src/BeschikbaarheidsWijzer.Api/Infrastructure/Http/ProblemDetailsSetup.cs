@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Mvc;
 
 namespace BeschikbaarheidsWijzer.Api.Infrastructure.Http;
@@ -69,16 +68,16 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
                     Detail = "body: Send a JSON object as the request body.",
                 }
                 : new ProblemDetails
-            {
-                Status = badRequest.StatusCode,
-                Title = badRequest.StatusCode switch
                 {
-                    StatusCodes.Status413PayloadTooLarge => "Request body too large",
-                    StatusCodes.Status415UnsupportedMediaType => "Unsupported media type",
-                    _ => "Invalid request",
-                },
-                Detail = badRequest.Message,
-            };
+                    Status = badRequest.StatusCode,
+                    Title = badRequest.StatusCode switch
+                    {
+                        StatusCodes.Status413PayloadTooLarge => "Request body too large",
+                        StatusCodes.Status415UnsupportedMediaType => "Unsupported media type",
+                        _ => "Invalid request",
+                    },
+                    Detail = badRequest.Message,
+                };
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 

@@ -1,5 +1,4 @@
 using BeschikbaarheidsWijzer.Api.Infrastructure.Http;
-using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace BeschikbaarheidsWijzer.Api.Infrastructure.OpenApi;

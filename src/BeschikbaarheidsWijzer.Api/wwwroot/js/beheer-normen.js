@@ -105,7 +105,7 @@ export async function show(page, session, { setTitle }) {
     }
     replace(history, byCareType.size === 0
       ? h('p', {}, 'De regio heeft nog geen eigen normen. Overal gelden de Treeknormen.')
-      : [...byCareType].map(([code, list]) => versionsTable(session.reference.careTypeByCode.get(code)?.name ?? code, list)));
+      : [...byCareType].map(([careType, list]) => versionsTable(session.reference.careTypeByCode.get(careType)?.name ?? careType, list)));
   }
 
   try {

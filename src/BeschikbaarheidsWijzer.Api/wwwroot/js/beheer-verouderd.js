@@ -29,11 +29,11 @@ export async function show(page, session, { url, navigate, setTitle }) {
   const region = session.region;
   setTitle(`Te laat met cijfers — ${region.name}`);
   const wanted = url.searchParams.get('dagen');
-  const days = textField('Geen cijfers in de laatste', { hint: `Aantal dagen, 1 tot en met ${MAX_DAYS}`, value: wanted ?? '', name: 'dagen', className: 'input-short', inputmode: 'numeric' });
+  const daysField = textField('Geen cijfers in de laatste', { hint: `Aantal dagen, 1 tot en met ${MAX_DAYS}`, value: wanted ?? '', name: 'dagen', className: 'input-short', inputmode: 'numeric' });
   const messages = h('div', {});
   const form = h('form', { class: 'search-form', novalidate: true }, messages,
-    h('div', { class: 'form-actions' }, days.element, h('button', { type: 'submit', class: 'button-primary' }, 'Toon')));
-  const errors = formErrors(form, messages, { fields: { days: days.input }, words: { days: `Vul een aantal dagen in van 1 tot en met ${MAX_DAYS}.` } });
+    h('div', { class: 'form-actions' }, daysField.element, h('button', { type: 'submit', class: 'button-primary' }, 'Toon')));
+  const errors = formErrors(form, messages, { fields: { days: daysField.input }, words: { days: `Vul een aantal dagen in van 1 tot en met ${MAX_DAYS}.` } });
   const results = h('div', {}, h('p', { class: 'loading', role: 'status' }, 'De lijst wordt geladen…'));
   replace(page,
     h('h1', { tabindex: '-1' }, `Te laat met cijfers in regio ${region.name}`),
@@ -44,9 +44,9 @@ export async function show(page, session, { url, navigate, setTitle }) {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     errors.clear();
-    const value = wholeNumber(days.input);
+    const value = wholeNumber(daysField.input);
     if (Number.isNaN(value) || (value !== null && (value < 1 || value > MAX_DAYS))) {
-      errors.show([{ input: days.input, message: `Vul een aantal dagen in van 1 tot en met ${MAX_DAYS}.` }]);
+      errors.show([{ input: daysField.input, message: `Vul een aantal dagen in van 1 tot en met ${MAX_DAYS}.` }]);
       return;
     }
     navigate(beheerHref('/beheer/verouderd', region.code, value === null ? {} : { dagen: value }), { focus: false });
@@ -61,7 +61,7 @@ export async function show(page, session, { url, navigate, setTitle }) {
     errors.refuse(error, failureText(error, { saving: false }));
     return;
   }
-  if (!wanted) days.input.value = report.days;
+  if (!wanted) daysField.input.value = report.days;
   const status = h('p', { class: 'download-status', role: 'status' });
   const never = report.rows.filter((r) => !r.lastReportedAt).length;
   replace(results,

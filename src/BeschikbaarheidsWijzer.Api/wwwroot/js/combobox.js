@@ -26,9 +26,9 @@ export function municipalityCombobox({ municipalities = [], label, hint }) {
   let byCode = new Map();
   const exact = (text) => municipalities.find((m) => fold(m.name) === fold(text));
 
-  function setMunicipalities(list) {
-    municipalities = list;
-    byCode = new Map(list.map((m) => [m.code, m]));
+  function setMunicipalities(loaded) {
+    municipalities = loaded;
+    byCode = new Map(loaded.map((m) => [m.code, m]));
     if (pendingCode) setCode(pendingCode);
   }
 

@@ -432,9 +432,9 @@ export function mount(main, ctx) {
       if (!filters.zorgvorm) {
         parts.push(h('p', { class: 'hint' }, 'Crisishulp en gesloten jeugdzorg zie je hier alleen als je ze kiest bij ‘Soort hulp’. Bij spoed bel je direct: zie ‘Spoed?’ bovenaan.'));
       }
-      parts.push(pager(data.page, data.pageSize, data.total, (page) => hrefFor({ ...filters, pagina: page }), (page) => {
+      parts.push(pager(data.page, data.pageSize, data.total, (target) => hrefFor({ ...filters, pagina: target }), (target) => {
         focusResults = true;
-        ctx.navigate(hrefFor({ ...filters, pagina: page }), { focus: false });
+        ctx.navigate(hrefFor({ ...filters, pagina: target }), { focus: false });
       }));
     }
     replace(results, ...parts);

@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using BeschikbaarheidsWijzer.Api.Infrastructure.Configuration;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Features.Norms;
 using BeschikbaarheidsWijzer.Api.Features.Search;
+using BeschikbaarheidsWijzer.Api.Infrastructure.Configuration;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Http;
 using BeschikbaarheidsWijzer.Api.Infrastructure.OpenApi;
-using BeschikbaarheidsWijzer.Domain.Availability;
 using BeschikbaarheidsWijzer.Domain.Norms;
 using BeschikbaarheidsWijzer.Domain.Validation;
 using BeschikbaarheidsWijzer.Domain.Weeks;
