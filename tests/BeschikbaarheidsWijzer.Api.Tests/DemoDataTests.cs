@@ -1,6 +1,6 @@
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Data.Demo;
-using BeschikbaarheidsWijzer.Api.Features.Norms;
+using BeschikbaarheidsWijzer.Api.Shared.Reference;
 using BeschikbaarheidsWijzer.Api.Tests.Infrastructure;
 using BeschikbaarheidsWijzer.Domain.Availability;
 using BeschikbaarheidsWijzer.Domain.Norms;

@@ -26,7 +26,7 @@ public sealed record WeeklyReport(
 /// <summary>A period in which an offering was contracted for a municipality (<see cref="ValidTo"/> null = open-ended).</summary>
 public sealed record ContractPeriod(DateOnly ValidFrom, DateOnly? ValidTo)
 {
-    public bool Covers(DateOnly day) => ValidFrom <= day && (ValidTo is null || day <= ValidTo);
+    public bool Covers(DateOnly day) => Contracts.ContractValidity.IsValidOn(ValidFrom, ValidTo, day);
 }
 
 /// <summary>

@@ -8,7 +8,7 @@ public sealed record IndexedLocation(string Name, string City, string Municipali
 /// <summary>An offering's contract for one municipality over a period (<see cref="ValidTo"/> null = open-ended).</summary>
 public readonly record struct IndexedContract(string MunicipalityCode, DateOnly ValidFrom, DateOnly? ValidTo)
 {
-    public bool IsValidOn(DateOnly date) => ValidFrom <= date && (ValidTo is null || ValidTo >= date);
+    public bool IsValidOn(DateOnly date) => Contracts.ContractValidity.IsValidOn(ValidFrom, ValidTo, date);
 }
 
 /// <summary>The figures of an offering's current report (latest week, then latest report).</summary>

@@ -2,8 +2,9 @@ using System.Security.Claims;
 using System.Text.Json.Serialization;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
-using BeschikbaarheidsWijzer.Api.Features.Audit;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Auth;
+using BeschikbaarheidsWijzer.Api.Shared.Audit;
+using BeschikbaarheidsWijzer.Api.Shared.Management;
 using BeschikbaarheidsWijzer.Domain.Security;
 using BeschikbaarheidsWijzer.Domain.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -42,33 +43,33 @@ public static class AdminApiKeyEndpoints
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         // Locked, so two requests at once cannot both see one active key and make it three.
-        await AdminInput.LockProviderAsync(db, id, cancellationToken);
+        await ManagementInput.LockProviderAsync(db, id, cancellationToken);
         if (!await scope.IncludesProviderAsync(db, id, cancellationToken))
         {
-            return AdminInput.NotFound("provider");
+            return ManagementInput.NotFound("provider");
         }
 
         var errors = new ValidationErrors();
-        var label = AdminInput.OptionalText(errors, "label", input?.Label, 200);
+        var label = ManagementInput.OptionalText(errors, "label", input?.Label, 200);
         if (!errors.IsEmpty)
         {
-            return AdminInput.Invalid(errors);
+            return ManagementInput.Invalid(errors);
         }
 
         var active = await db.ApiKeys.CountAsync(k => k.ProviderId == id && k.Role == ApiKeyRole.Provider && k.RevokedAt == null, cancellationToken);
         if (active >= MaxActiveProviderKeys)
         {
-            return AdminInput.Conflict($"This provider already has {active} active API keys (at most {MaxActiveProviderKeys}, to rotate): revoke one first.");
+            return ManagementInput.Conflict($"This provider already has {active} active API keys (at most {MaxActiveProviderKeys}, to rotate): revoke one first.");
         }
 
         var (key, issued) = Issue(db, scope.Caller, ApiKeyRole.Provider, id, [], label, clock.GetUtcNow());
-        if (await AdminInput.TrySaveAsync(db, cancellationToken) is { } conflict)
+        if (await ManagementInput.TrySaveAsync(db, cancellationToken) is { } conflict)
         {
             return conflict;
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Created($"{AdminEndpoints.Prefix}/providers/{id}/api-keys", ToIssuedDto(key, issued));
+        return TypedResults.Created($"{ManagementApi.Prefix}/providers/{id}/api-keys", ToIssuedDto(key, issued));
     }
 
     public static async Task<Results<Ok<List<ApiKeyDto>>, ProblemHttpResult>> ListProviderKeys(
@@ -76,7 +77,7 @@ public static class AdminApiKeyEndpoints
     {
         if (!await ManagementScope.For(user, clock).IncludesProviderAsync(db, id, cancellationToken))
         {
-            return AdminInput.NotFound("provider");
+            return ManagementInput.NotFound("provider");
         }
 
         var keys = await db.ApiKeys.AsNoTracking()
@@ -91,7 +92,7 @@ public static class AdminApiKeyEndpoints
         ManagementApiKeyInput input, ClaimsPrincipal user, WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var label = AdminInput.OptionalText(errors, "label", input.Label, 200);
+        var label = ManagementInput.OptionalText(errors, "label", input.Label, 200);
         ApiKeyRole? role = input.Role?.Trim() switch
         {
             Roles.RegionManager => ApiKeyRole.RegionManager,
@@ -101,11 +102,11 @@ public static class AdminApiKeyEndpoints
         if (role is null)
         {
             errors.Add("role", input.Role?.Trim() == Roles.Provider
-                ? $"Issue provider keys with POST {AdminEndpoints.Prefix}/providers/{{id}}/api-keys."
+                ? $"Issue provider keys with POST {ManagementApi.Prefix}/providers/{{id}}/api-keys."
                 : $"Required: '{Roles.RegionManager}' or '{Roles.Admin}'.");
         }
 
-        var regions = AdminInput.ReadCodes(errors, "regions", input.Regions, 20, v => v.Trim().ToLowerInvariant(), "Not a region code.") ?? [];
+        var regions = ManagementInput.ReadCodes(errors, "regions", input.Regions, 20, v => v.Trim().ToLowerInvariant(), "Not a region code.") ?? [];
         if (role == ApiKeyRole.Admin && regions.Count > 0)
         {
             errors.Add("regions", "An admin key manages every region: leave regions out.");
@@ -127,7 +128,7 @@ public static class AdminApiKeyEndpoints
 
         if (!errors.IsEmpty)
         {
-            return AdminInput.Invalid(errors);
+            return ManagementInput.Invalid(errors);
         }
 
         var (key, issued) = Issue(db, ApiCaller.From(user), role!.Value, null, regions.Select(r => r.Code).Order(StringComparer.Ordinal).ToList(), label, clock.GetUtcNow());
@@ -142,14 +143,14 @@ public static class AdminApiKeyEndpoints
         var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, cancellationToken);
         if (key is null)
         {
-            return AdminInput.NotFound("API key");
+            return ManagementInput.NotFound("API key");
         }
 
         // A region manager revokes only keys of providers it manages; other keys do not exist for it.
         if (!scope.IsAdmin
             && (key.Role != ApiKeyRole.Provider || key.ProviderId is not { } providerId || !await scope.IncludesProviderAsync(db, providerId, cancellationToken)))
         {
-            return AdminInput.NotFound("API key");
+            return ManagementInput.NotFound("API key");
         }
 
         if (key.RevokedAt is null)

@@ -3,7 +3,8 @@ using System.Security.Claims;
 using System.Text.Json.Serialization;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
-using BeschikbaarheidsWijzer.Api.Features.Audit;
+using BeschikbaarheidsWijzer.Api.Shared.Audit;
+using BeschikbaarheidsWijzer.Api.Shared.Management;
 using BeschikbaarheidsWijzer.Domain.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -35,14 +36,14 @@ public static class AdminLocationEndpoints
         var scope = ManagementScope.For(user, clock);
         if (!await scope.IncludesProviderAsync(db, id, cancellationToken))
         {
-            return AdminInput.NotFound("provider");
+            return ManagementInput.NotFound("provider");
         }
 
         var errors = new ValidationErrors();
         var fields = await ReadFieldsAsync(input, scope.Today, db, errors, cancellationToken);
         if (fields is null)
         {
-            return AdminInput.Invalid(errors);
+            return ManagementInput.Invalid(errors);
         }
 
         var location = new Location { ProviderId = id, Name = fields.Name, City = fields.City, MunicipalityCode = fields.Municipality };
@@ -50,7 +51,7 @@ public static class AdminLocationEndpoints
         db.Locations.Add(location);
         AuditLog.Record(db, scope.Caller, clock.GetUtcNow(), AuditEntities.Location, location.Id, AuditActions.Create, null, ToDtoCompiled(location));
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"{AdminEndpoints.Prefix}/providers/{id}/locations/{location.Id}", ToDtoCompiled(location));
+        return TypedResults.Created($"{ManagementApi.Prefix}/providers/{id}/locations/{location.Id}", ToDtoCompiled(location));
     }
 
     public static async Task<Results<Ok<List<AdminLocationDto>>, ProblemHttpResult>> ListLocations(
@@ -58,7 +59,7 @@ public static class AdminLocationEndpoints
     {
         if (!await ManagementScope.For(user, clock).IncludesProviderAsync(db, id, cancellationToken))
         {
-            return AdminInput.NotFound("provider");
+            return ManagementInput.NotFound("provider");
         }
 
         return TypedResults.Ok(await db.Locations.AsNoTracking()
@@ -76,7 +77,7 @@ public static class AdminLocationEndpoints
             .Where(l => l.Id == locationId && l.ProviderId == id && providers.Any(p => p.Id == id))
             .Select(ToDto)
             .FirstOrDefaultAsync(cancellationToken);
-        return location is null ? AdminInput.NotFound("location") : TypedResults.Ok(location);
+        return location is null ? ManagementInput.NotFound("location") : TypedResults.Ok(location);
     }
 
     public static async Task<Results<Ok<AdminLocationDto>, ValidationProblem, ProblemHttpResult>> UpdateLocation(
@@ -85,27 +86,27 @@ public static class AdminLocationEndpoints
     {
         var scope = ManagementScope.For(user, clock);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await AdminInput.LockProviderAsync(db, id, cancellationToken);
+        await ManagementInput.LockProviderAsync(db, id, cancellationToken);
         var providers = scope.Providers(db);
         var location = await db.Locations
             .Where(l => l.Id == locationId && l.ProviderId == id && providers.Any(p => p.Id == id))
             .FirstOrDefaultAsync(cancellationToken);
         if (location is null)
         {
-            return AdminInput.NotFound("location");
+            return ManagementInput.NotFound("location");
         }
 
         var before = ToDtoCompiled(location);
-        if (!AdminETag.Allows(ifMatch, before.ETag))
+        if (!ManagementETag.Allows(ifMatch, before.ETag))
         {
-            return AdminETag.ChangedMeanwhile("location");
+            return ManagementETag.ChangedMeanwhile("location");
         }
 
         var errors = new ValidationErrors();
         var fields = await ReadFieldsAsync(input, scope.Today, db, errors, cancellationToken);
         if (fields is null)
         {
-            return AdminInput.Invalid(errors);
+            return ManagementInput.Invalid(errors);
         }
 
         fields.ApplyTo(location);
@@ -120,14 +121,14 @@ public static class AdminLocationEndpoints
     {
         var scope = ManagementScope.For(user, clock);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await AdminInput.LockProviderAsync(db, id, cancellationToken);
+        await ManagementInput.LockProviderAsync(db, id, cancellationToken);
         var providers = scope.Providers(db);
         var location = await db.Locations
             .Where(l => l.Id == locationId && l.ProviderId == id && providers.Any(p => p.Id == id))
             .FirstOrDefaultAsync(cancellationToken);
         if (location is null)
         {
-            return AdminInput.NotFound("location");
+            return ManagementInput.NotFound("location");
         }
 
         var usedBy = await db.Offerings
@@ -137,13 +138,13 @@ public static class AdminLocationEndpoints
             .ToListAsync(cancellationToken);
         if (usedBy.Count > 0)
         {
-            return AdminInput.Conflict(
+            return ManagementInput.Conflict(
                 $"This location is still used by {usedBy.Count} offering(s) ({string.Join(", ", usedBy.Take(5))}). Remove it from them first.");
         }
 
         db.Locations.Remove(location);
         AuditLog.Record(db, scope.Caller, clock.GetUtcNow(), AuditEntities.Location, location.Id, AuditActions.Delete, ToDtoCompiled(location), null);
-        if (await AdminInput.TrySaveAsync(db, cancellationToken) is { } conflict)
+        if (await ManagementInput.TrySaveAsync(db, cancellationToken) is { } conflict)
         {
             return conflict;
         }
@@ -156,17 +157,17 @@ public static class AdminLocationEndpoints
     private static async Task<LocationFields?> ReadFieldsAsync(
         LocationInput input, DateOnly today, WijzerDbContext db, ValidationErrors errors, CancellationToken cancellationToken)
     {
-        var name = AdminInput.RequiredText(errors, "name", input.Name, 200);
-        var street = AdminInput.OptionalText(errors, "street", input.Street, 200);
-        var city = AdminInput.RequiredText(errors, "city", input.City, 100);
-        var postcodeText = AdminInput.OptionalText(errors, "postcode", input.Postcode, 20);
+        var name = ManagementInput.RequiredText(errors, "name", input.Name, 200);
+        var street = ManagementInput.OptionalText(errors, "street", input.Street, 200);
+        var city = ManagementInput.RequiredText(errors, "city", input.City, 100);
+        var postcodeText = ManagementInput.OptionalText(errors, "postcode", input.Postcode, 20);
         string? postcode = null;
         if (postcodeText is not null && !DutchCodes.TryNormalisePostcode(postcodeText, out postcode))
         {
             errors.Add("postcode", "Use a Dutch postcode: four digits and two letters, e.g. 7001 AB.");
         }
 
-        var municipalityText = AdminInput.RequiredText(errors, "municipality", input.Municipality, 20);
+        var municipalityText = ManagementInput.RequiredText(errors, "municipality", input.Municipality, 20);
         Municipality? municipality = null;
         if (municipalityText is not null)
         {
@@ -256,5 +257,5 @@ public sealed record AdminLocationDto(
     double? Lon)
 {
     /// <summary>Send as <c>If-Match</c> with a PUT to have it refused (412) when someone changed this meanwhile.</summary>
-    public string ETag => AdminETag.Of(this);
+    public string ETag => ManagementETag.Of(this);
 }

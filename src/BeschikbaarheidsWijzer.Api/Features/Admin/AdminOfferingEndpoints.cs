@@ -3,7 +3,8 @@ using System.Security.Claims;
 using System.Text.Json.Serialization;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
-using BeschikbaarheidsWijzer.Api.Features.Audit;
+using BeschikbaarheidsWijzer.Api.Shared.Audit;
+using BeschikbaarheidsWijzer.Api.Shared.Management;
 using BeschikbaarheidsWijzer.Domain.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -54,7 +55,7 @@ public static class AdminOfferingEndpoints
         else
         {
             // Locked, so the provider cannot be deleted between this check and the insert.
-            await AdminInput.LockProviderAsync(db, requested, cancellationToken);
+            await ManagementInput.LockProviderAsync(db, requested, cancellationToken);
             if (await scope.IncludesProviderAsync(db, requested, cancellationToken))
             {
                 providerId = requested;
@@ -74,7 +75,7 @@ public static class AdminOfferingEndpoints
 
         if (!errors.IsEmpty || fields is null || providerId is null)
         {
-            return AdminInput.Invalid(errors);
+            return ManagementInput.Invalid(errors);
         }
 
         var now = clock.GetUtcNow();
@@ -91,13 +92,13 @@ public static class AdminOfferingEndpoints
         offering.Contracts.AddRange(municipalities.Select(m => new Contract { MunicipalityCode = m.Municipality.Code, ValidFrom = scope.Today }));
         db.Offerings.Add(offering);
         AuditLog.Record(db, scope.Caller, now, AuditEntities.Offering, offering.Id, AuditActions.Create, null, ToDto(offering, scope.Today));
-        if (await AdminInput.TrySaveAsync(db, cancellationToken) is { } conflict)
+        if (await ManagementInput.TrySaveAsync(db, cancellationToken) is { } conflict)
         {
             return conflict;
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Created($"{AdminEndpoints.Prefix}/offerings/{offering.Id}", ToDto(offering, scope.Today));
+        return TypedResults.Created($"{ManagementApi.Prefix}/offerings/{offering.Id}", ToDto(offering, scope.Today));
     }
 
     public static async Task<Results<Ok<AdminPage<AdminOfferingDto>>, ValidationProblem>> ListOfferings(
@@ -110,9 +111,9 @@ public static class AdminOfferingEndpoints
             errors.Add("providerId", "Not a provider id (a UUID).");
         }
 
-        if (!AdminInput.TryReadPaging(new PageQuery(query.Page, query.PageSize), errors, out var page, out var pageSize) || !errors.IsEmpty)
+        if (!ManagementInput.TryReadPaging(new PageQuery(query.Page, query.PageSize), errors, out var page, out var pageSize) || !errors.IsEmpty)
         {
-            return AdminInput.InvalidQuery(errors);
+            return ManagementInput.InvalidQuery(errors);
         }
 
         var scope = ManagementScope.For(user, clock);
@@ -139,7 +140,7 @@ public static class AdminOfferingEndpoints
             .Where(o => o.Id == id)
             .Select(Projection(scope.Today))
             .FirstOrDefaultAsync(cancellationToken);
-        return offering is null ? AdminInput.NotFound("offering") : TypedResults.Ok(offering);
+        return offering is null ? ManagementInput.NotFound("offering") : TypedResults.Ok(offering);
     }
 
     public static async Task<Results<Ok<AdminOfferingDto>, ValidationProblem, ProblemHttpResult>> UpdateOffering(
@@ -151,13 +152,13 @@ public static class AdminOfferingEndpoints
         var offering = await LoadForChangeAsync(id, scope, db, cancellationToken);
         if (offering is null)
         {
-            return AdminInput.NotFound("offering");
+            return ManagementInput.NotFound("offering");
         }
 
         var before = ToDto(offering, scope.Today);
-        if (!AdminETag.Allows(ifMatch, before.ETag))
+        if (!ManagementETag.Allows(ifMatch, before.ETag))
         {
-            return AdminETag.ChangedMeanwhile("offering");
+            return ManagementETag.ChangedMeanwhile("offering");
         }
 
         var errors = new ValidationErrors();
@@ -177,7 +178,7 @@ public static class AdminOfferingEndpoints
 
         if (!errors.IsEmpty || fields is null)
         {
-            return AdminInput.Invalid(errors);
+            return ManagementInput.Invalid(errors);
         }
 
         var desiredCodes = desired.Select(m => m.Municipality.Code).ToHashSet(StringComparer.Ordinal);
@@ -199,7 +200,7 @@ public static class AdminOfferingEndpoints
         offering.Locations.AddRange(fields.Locations.Where(l => offering.Locations.All(existing => existing.Id != l.Id)).ToList());
         offering.UpdatedAt = clock.GetUtcNow();
         AuditLog.Record(db, scope.Caller, offering.UpdatedAt, AuditEntities.Offering, offering.Id, AuditActions.Update, before, ToDto(offering, scope.Today));
-        if (await AdminInput.TrySaveAsync(db, cancellationToken) is { } conflict)
+        if (await ManagementInput.TrySaveAsync(db, cancellationToken) is { } conflict)
         {
             return conflict;
         }
@@ -216,7 +217,7 @@ public static class AdminOfferingEndpoints
         var offering = await LoadForChangeAsync(id, scope, db, cancellationToken);
         if (offering is null)
         {
-            return AdminInput.NotFound("offering");
+            return ManagementInput.NotFound("offering");
         }
 
         if (await scope.OpenContractsElsewhereAsync([offering], db, cancellationToken) is { Count: > 0 } elsewhere)
@@ -226,7 +227,7 @@ public static class AdminOfferingEndpoints
 
         AuditLog.Record(db, scope.Caller, clock.GetUtcNow(), AuditEntities.Offering, offering.Id, AuditActions.Delete, ToDto(offering, scope.Today), null);
         ContractHistory.SoftDelete(db, offering, clock.GetUtcNow(), scope.Today);
-        if (await AdminInput.TrySaveAsync(db, cancellationToken) is { } conflict)
+        if (await ManagementInput.TrySaveAsync(db, cancellationToken) is { } conflict)
         {
             return conflict;
         }
@@ -243,7 +244,7 @@ public static class AdminOfferingEndpoints
             return null;
         }
 
-        await AdminInput.LockOfferingAsync(db, id, cancellationToken);
+        await ManagementInput.LockOfferingAsync(db, id, cancellationToken);
         return await db.Offerings
             .Include(o => o.Contracts)
             .Include(o => o.Locations)
@@ -255,11 +256,11 @@ public static class AdminOfferingEndpoints
     private static async Task<OfferingFields?> ReadFieldsAsync(
         OfferingInput input, Guid? providerId, WijzerDbContext db, ValidationErrors errors, CancellationToken cancellationToken)
     {
-        var title = AdminInput.RequiredText(errors, "title", input.Title, 200);
-        var description = AdminInput.OptionalText(errors, "description", input.Description, 4000, allowLineBreaks: true);
-        var referralInfo = AdminInput.OptionalText(errors, "referralInfo", input.ReferralInfo, 2000, allowLineBreaks: true);
+        var title = ManagementInput.RequiredText(errors, "title", input.Title, 200);
+        var description = ManagementInput.OptionalText(errors, "description", input.Description, 4000, allowLineBreaks: true);
+        var referralInfo = ManagementInput.OptionalText(errors, "referralInfo", input.ReferralInfo, 2000, allowLineBreaks: true);
 
-        var careType = AdminInput.RequiredText(errors, "careType", input.CareType, 64)?.ToLowerInvariant();
+        var careType = ManagementInput.RequiredText(errors, "careType", input.CareType, 64)?.ToLowerInvariant();
         if (careType is not null && !await db.CareTypes.AnyAsync(c => c.Code == careType, cancellationToken))
         {
             errors.Add("careType", "Unknown care type: see GET /api/v1/care-types.");
@@ -287,7 +288,7 @@ public static class AdminOfferingEndpoints
             errors.Add("ageMax", "Must be at least ageMin.");
         }
 
-        var tags = AdminInput.ReadCodes(errors, "tags", input.Tags, MaxTags, t => t.Trim().ToLowerInvariant(), "Not a tag.") ?? [];
+        var tags = ManagementInput.ReadCodes(errors, "tags", input.Tags, MaxTags, t => t.Trim().ToLowerInvariant(), "Not a tag.") ?? [];
         if (tags.Count > 0)
         {
             var names = tags.Select(t => t.Code).ToList();
@@ -330,7 +331,7 @@ public static class AdminOfferingEndpoints
     private static async Task<List<(int Index, Municipality Municipality)>> ReadMunicipalitiesAsync(
         List<string?>? values, DateOnly today, WijzerDbContext db, ValidationErrors errors, CancellationToken cancellationToken)
     {
-        var codes = AdminInput.ReadCodes(errors, "municipalities", values, MaxMunicipalities,
+        var codes = ManagementInput.ReadCodes(errors, "municipalities", values, MaxMunicipalities,
             v => DutchCodes.TryNormaliseMunicipalityCode(v, out var code) ? code : null,
             "Use a CBS municipality code: GM and four digits, e.g. GM0222.") ?? [];
         if (codes.Count == 0)
@@ -448,5 +449,5 @@ public sealed record AdminOfferingDto(
     DateTimeOffset UpdatedAt)
 {
     /// <summary>Send as <c>If-Match</c> with a PUT to have it refused (412) when someone changed this meanwhile.</summary>
-    public string ETag => AdminETag.Of(this);
+    public string ETag => ManagementETag.Of(this);
 }

@@ -3,8 +3,9 @@ using System.Security.Claims;
 using System.Text.Json.Serialization;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
-using BeschikbaarheidsWijzer.Api.Features.Audit;
-using BeschikbaarheidsWijzer.Api.Features.Reference;
+using BeschikbaarheidsWijzer.Api.Shared.Audit;
+using BeschikbaarheidsWijzer.Api.Shared.Management;
+using BeschikbaarheidsWijzer.Api.Shared.Reference;
 using BeschikbaarheidsWijzer.Domain.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -40,7 +41,7 @@ public static class AdminProviderEndpoints
         var regions = await ReadRegionsAsync(input.Regions, scope, db, errors, cancellationToken);
         if (!errors.IsEmpty)
         {
-            return AdminInput.Invalid(errors);
+            return ManagementInput.Invalid(errors);
         }
 
         var now = clock.GetUtcNow();
@@ -55,7 +56,7 @@ public static class AdminProviderEndpoints
         db.Providers.Add(provider);
         AuditLog.Record(db, scope.Caller, now, AuditEntities.Provider, provider.Id, AuditActions.Create, null, ToDtoCompiled(provider));
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"{AdminEndpoints.Prefix}/providers/{provider.Id}", ToDtoCompiled(provider));
+        return TypedResults.Created($"{ManagementApi.Prefix}/providers/{provider.Id}", ToDtoCompiled(provider));
     }
 
     public static async Task<Results<Ok<AdminPage<AdminProviderDto>>, ValidationProblem, ProblemHttpResult>> ListProviders(
@@ -71,9 +72,9 @@ public static class AdminProviderEndpoints
             return refusal;
         }
 
-        if (!AdminInput.TryReadPaging(new PageQuery(query.Page, query.PageSize), errors, out var page, out var pageSize) || !errors.IsEmpty)
+        if (!ManagementInput.TryReadPaging(new PageQuery(query.Page, query.PageSize), errors, out var page, out var pageSize) || !errors.IsEmpty)
         {
-            return AdminInput.InvalidQuery(errors);
+            return ManagementInput.InvalidQuery(errors);
         }
 
         var providers = (region is null ? scope.Providers(db) : scope.ProvidersIn(db, region)).AsNoTracking();
@@ -93,7 +94,7 @@ public static class AdminProviderEndpoints
             .Where(p => p.Id == id)
             .Select(ToDto)
             .FirstOrDefaultAsync(cancellationToken);
-        return provider is null ? AdminInput.NotFound("provider") : TypedResults.Ok(provider);
+        return provider is null ? ManagementInput.NotFound("provider") : TypedResults.Ok(provider);
     }
 
     public static async Task<Results<Ok<AdminProviderDto>, ValidationProblem, ProblemHttpResult>> UpdateProvider(
@@ -102,17 +103,17 @@ public static class AdminProviderEndpoints
     {
         var scope = ManagementScope.For(user, clock);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await AdminInput.LockProviderAsync(db, id, cancellationToken);
+        await ManagementInput.LockProviderAsync(db, id, cancellationToken);
         var provider = await scope.Providers(db).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (provider is null)
         {
-            return AdminInput.NotFound("provider");
+            return ManagementInput.NotFound("provider");
         }
 
         var before = ToDtoCompiled(provider);
-        if (!AdminETag.Allows(ifMatch, before.ETag))
+        if (!ManagementETag.Allows(ifMatch, before.ETag))
         {
-            return AdminETag.ChangedMeanwhile("provider");
+            return ManagementETag.ChangedMeanwhile("provider");
         }
 
         var errors = new ValidationErrors();
@@ -120,7 +121,7 @@ public static class AdminProviderEndpoints
         var regions = await ReadRegionsAsync(input.Regions, scope, db, errors, cancellationToken);
         if (!errors.IsEmpty)
         {
-            return AdminInput.Invalid(errors);
+            return ManagementInput.Invalid(errors);
         }
 
         fields.ApplyTo(provider);
@@ -141,11 +142,11 @@ public static class AdminProviderEndpoints
     {
         var scope = ManagementScope.For(user, clock);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await AdminInput.LockProviderAsync(db, id, cancellationToken);
+        await ManagementInput.LockProviderAsync(db, id, cancellationToken);
         var provider = await scope.Providers(db).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (provider is null)
         {
-            return AdminInput.NotFound("provider");
+            return ManagementInput.NotFound("provider");
         }
 
         var offerings = await db.Offerings.Include(o => o.Contracts).Include(o => o.Locations).AsSplitQuery()
@@ -168,7 +169,7 @@ public static class AdminProviderEndpoints
 
         await db.ApiKeys.Where(k => k.ProviderId == id && k.RevokedAt == null)
             .ForEachAsync(k => AdminApiKeyEndpoints.Revoke(db, scope.Caller, k, now), cancellationToken);
-        if (await AdminInput.TrySaveAsync(db, cancellationToken) is { } conflict)
+        if (await ManagementInput.TrySaveAsync(db, cancellationToken) is { } conflict)
         {
             return conflict;
         }
@@ -179,15 +180,15 @@ public static class AdminProviderEndpoints
 
     private static ProviderFields ReadFields(ProviderInput input, ValidationErrors errors)
     {
-        var name = AdminInput.RequiredText(errors, "name", input.Name, 200);
-        var kvk = AdminInput.OptionalFormatted(errors, "kvkNumber", input.KvkNumber, 8,
+        var name = ManagementInput.RequiredText(errors, "name", input.Name, 200);
+        var kvk = ManagementInput.OptionalFormatted(errors, "kvkNumber", input.KvkNumber, 8,
             t => DutchCodes.IsKvkNumber(t) ? null : "A KvK number is exactly 8 digits.");
-        var agb = AdminInput.OptionalFormatted(errors, "agbCode", input.AgbCode, 8,
+        var agb = ManagementInput.OptionalFormatted(errors, "agbCode", input.AgbCode, 8,
             t => DutchCodes.IsAgbCode(t) ? null : "An AGB code is exactly 8 digits.");
-        var website = AdminInput.OptionalFormatted(errors, "website", input.Website, ContactRules.MaxWebsiteLength, ContactRules.FindWebsiteProblem);
-        var phone = AdminInput.OptionalFormatted(errors, "phone", input.Phone, ContactRules.MaxPhoneLength, ContactRules.FindPhoneProblem);
-        var email = AdminInput.OptionalFormatted(errors, "email", input.Email, ContactRules.MaxEmailLength, ContactRules.FindEmailProblem);
-        var description = AdminInput.OptionalText(errors, "description", input.Description, 4000, allowLineBreaks: true);
+        var website = ManagementInput.OptionalFormatted(errors, "website", input.Website, ContactRules.MaxWebsiteLength, ContactRules.FindWebsiteProblem);
+        var phone = ManagementInput.OptionalFormatted(errors, "phone", input.Phone, ContactRules.MaxPhoneLength, ContactRules.FindPhoneProblem);
+        var email = ManagementInput.OptionalFormatted(errors, "email", input.Email, ContactRules.MaxEmailLength, ContactRules.FindEmailProblem);
+        var description = ManagementInput.OptionalText(errors, "description", input.Description, 4000, allowLineBreaks: true);
         return new ProviderFields(name ?? "", kvk, agb, website, phone, email, description);
     }
 
@@ -197,7 +198,7 @@ public static class AdminProviderEndpoints
     private static async Task<List<string>?> ReadRegionsAsync(
         List<string?>? values, ManagementScope scope, WijzerDbContext db, ValidationErrors errors, CancellationToken cancellationToken)
     {
-        var codes = AdminInput.ReadCodes(errors, "regions", values, 20, v => v.Trim().ToLowerInvariant(), "Not a region code.");
+        var codes = ManagementInput.ReadCodes(errors, "regions", values, 20, v => v.Trim().ToLowerInvariant(), "Not a region code.");
         if (codes is null || codes.Count == 0)
         {
             return null;
@@ -270,5 +271,5 @@ public sealed record AdminProviderDto(
     DateTimeOffset UpdatedAt)
 {
     /// <summary>Send as <c>If-Match</c> with a PUT to have it refused (412) when someone changed this meanwhile.</summary>
-    public string ETag => AdminETag.Of(this);
+    public string ETag => ManagementETag.Of(this);
 }

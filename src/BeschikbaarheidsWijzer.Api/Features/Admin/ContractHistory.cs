@@ -1,5 +1,6 @@
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
+using BeschikbaarheidsWijzer.Domain.Contracts;
 
 namespace BeschikbaarheidsWijzer.Api.Features.Admin;
 
@@ -10,7 +11,7 @@ namespace BeschikbaarheidsWijzer.Api.Features.Admin;
 internal static class ContractHistory
 {
     /// <summary>In force today or later (not yet ended).</summary>
-    public static bool IsOpen(Contract contract, DateOnly today) => contract.ValidTo is null || contract.ValidTo >= today;
+    public static bool IsOpen(Contract contract, DateOnly today) => ContractValidity.IsOpenOn(contract.ValidTo, today);
 
     public static void End(WijzerDbContext db, Offering offering, Contract contract, DateOnly today)
     {

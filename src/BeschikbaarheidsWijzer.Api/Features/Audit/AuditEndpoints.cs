@@ -1,8 +1,9 @@
 using System.Text.Json;
 using BeschikbaarheidsWijzer.Api.Data;
-using BeschikbaarheidsWijzer.Api.Features.Admin;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Auth;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Http;
+using BeschikbaarheidsWijzer.Api.Shared.Audit;
+using BeschikbaarheidsWijzer.Api.Shared.Management;
 using BeschikbaarheidsWijzer.Domain.Validation;
 using BeschikbaarheidsWijzer.Domain.Weeks;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,8 +14,9 @@ namespace BeschikbaarheidsWijzer.Api.Features.Audit;
 /// <summary>The audit log of administrative changes, newest first, for admins only.</summary>
 public static class AuditEndpoints
 {
-    internal static RouteGroupBuilder MapAuditLog(this RouteGroupBuilder admin)
+    public static IEndpointRouteBuilder MapAuditLog(this IEndpointRouteBuilder app)
     {
+        var admin = app.MapManagementGroup();
         admin.MapGet("/audit-log", GetAuditLog).WithName("AdminGetAuditLog")
             .WithSummary("Every administrative change, newest first (admin only)")
             .WithDescription("One entry per changed entity: who (API key id and role), when, what (entityType: provider, location, " +
@@ -23,14 +25,14 @@ public static class AuditEndpoints
                              "(deleting a provider ends its offerings and revokes its keys) has one entry per entity, at the same time. " +
                              "Filters combine: entityType, entityId, keyId, from and to (dates yyyy-MM-dd, Europe/Amsterdam, inclusive).")
             .RequireAuthorization(AuthSetup.AdminPolicy);
-        return admin;
+        return app;
     }
 
     public static async Task<Results<Ok<AdminPage<AuditEntryDto>>, ValidationProblem>> GetAuditLog(
         [AsParameters] AuditLogQuery query, WijzerDbContext db, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        AdminInput.TryReadPaging(new PageQuery(query.Page, query.PageSize), errors, out var page, out var pageSize);
+        ManagementInput.TryReadPaging(new PageQuery(query.Page, query.PageSize), errors, out var page, out var pageSize);
         var entityType = query.EntityType?.Trim().ToLowerInvariant();
         if (entityType is not null && !AuditEntities.All.Contains(entityType))
         {
@@ -48,7 +50,7 @@ public static class AuditEndpoints
 
         if (!errors.IsEmpty)
         {
-            return AdminInput.InvalidQuery(errors);
+            return ManagementInput.InvalidQuery(errors);
         }
 
         var entries = db.AuditLog.AsNoTracking();

@@ -1,7 +1,7 @@
 using BeschikbaarheidsWijzer.Api.Data;
-using BeschikbaarheidsWijzer.Api.Features.Norms;
-using BeschikbaarheidsWijzer.Api.Features.Search;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Csv;
+using BeschikbaarheidsWijzer.Api.Shared.Availability;
+using BeschikbaarheidsWijzer.Api.Shared.Reference;
 using BeschikbaarheidsWijzer.Domain.Geo;
 using BeschikbaarheidsWijzer.Domain.Norms;
 using BeschikbaarheidsWijzer.Domain.Weeks;
@@ -81,7 +81,7 @@ public static class AvailabilityExport
                 .ThenBy(l => place is null ? 0 : GeoDistance.Kilometers(place.Lat, place.Lon, l.Lat, l.Lon))
                 .ThenBy(l => l.Name, StringComparer.Ordinal)
                 .FirstOrDefault();
-            var availability = row.Report is null ? null : OfferingSearch.ToAvailability(row.Report, now, staleAfterDays);
+            var availability = row.Report is null ? null : AvailabilityContracts.ToAvailability(row.Report, now, staleAfterDays);
             var status = NormEvaluator.Evaluate(row.Report is null ? null : new WaitFigures(row.Report.WaitToIntakeWeeks, row.Report.WaitToTreatmentWeeks), norm?.Norm);
 
             csv.Date(today).Code(row.MunicipalityCode).Text(place?.Name).Text(regionCode is null ? null : regionNames.GetValueOrDefault(regionCode))

@@ -2,10 +2,10 @@ using System.Security.Claims;
 using System.Text.Json.Serialization;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
-using BeschikbaarheidsWijzer.Api.Features.Admin;
-using BeschikbaarheidsWijzer.Api.Features.Audit;
-using BeschikbaarheidsWijzer.Api.Features.Reference;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Http;
+using BeschikbaarheidsWijzer.Api.Shared.Audit;
+using BeschikbaarheidsWijzer.Api.Shared.Management;
+using BeschikbaarheidsWijzer.Api.Shared.Reference;
 using BeschikbaarheidsWijzer.Domain.Access;
 using BeschikbaarheidsWijzer.Domain.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -79,7 +79,7 @@ public static class MunicipalityEndpoints
 
         if (regionCode is null)
         {
-            return AdminInput.InvalidQuery(errors);
+            return ManagementInput.InvalidQuery(errors);
         }
 
         var municipalities = await db.Municipalities.AsNoTracking()
@@ -118,7 +118,7 @@ public static class MunicipalityEndpoints
         var fields = input is null ? null : MunicipalityAccessRules.Validate(new MunicipalityAccessInput(input.Name, input.Phone, input.Email, input.Website, input.WaitWeeks), errors);
         if (fields is null)
         {
-            return AdminInput.Invalid(errors);
+            return ManagementInput.Invalid(errors);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -127,9 +127,9 @@ public static class MunicipalityEndpoints
         await db.Database.ExecuteSqlAsync($"select code from municipalities where code = {municipality.Code} for update", cancellationToken);
         var access = await db.MunicipalityAccess.FirstOrDefaultAsync(a => a.MunicipalityCode == municipality.Code, cancellationToken);
         var before = access is null ? null : AdminDto(municipality.Code, municipality.Name, municipality.RegionCode, access);
-        if (!AdminETag.Allows(ifMatch, (before ?? AdminDto(municipality.Code, municipality.Name, municipality.RegionCode, null)).ETag))
+        if (!ManagementETag.Allows(ifMatch, (before ?? AdminDto(municipality.Code, municipality.Name, municipality.RegionCode, null)).ETag))
         {
-            return AdminETag.ChangedMeanwhile("municipality's toegang");
+            return ManagementETag.ChangedMeanwhile("municipality's toegang");
         }
 
         var now = clock.GetUtcNow();
@@ -181,7 +181,7 @@ public sealed record MunicipalityDetailDto(string Code, string Name, RegionRefDt
 public sealed record AdminMunicipalityDto(string Code, string Name, string Region, MunicipalityAccessDto? Access, DateTimeOffset? UpdatedAt)
 {
     /// <summary>Send as <c>If-Match</c> with a PUT to have it refused (412) when someone changed this meanwhile.</summary>
-    public string ETag => AdminETag.Of(this);
+    public string ETag => ManagementETag.Of(this);
 }
 
 /// <summary>What the region says of a municipality's toegang.</summary>

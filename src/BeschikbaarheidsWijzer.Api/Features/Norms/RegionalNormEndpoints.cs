@@ -2,9 +2,9 @@ using System.Security.Claims;
 using System.Text.Json.Serialization;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
-using BeschikbaarheidsWijzer.Api.Features.Admin;
-using BeschikbaarheidsWijzer.Api.Features.Audit;
-using BeschikbaarheidsWijzer.Api.Features.Reference;
+using BeschikbaarheidsWijzer.Api.Shared.Audit;
+using BeschikbaarheidsWijzer.Api.Shared.Management;
+using BeschikbaarheidsWijzer.Api.Shared.Reference;
 using BeschikbaarheidsWijzer.Domain.Norms;
 using BeschikbaarheidsWijzer.Domain.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,8 +19,9 @@ namespace BeschikbaarheidsWijzer.Api.Features.Norms;
 /// </summary>
 public static class RegionalNormEndpoints
 {
-    internal static RouteGroupBuilder MapRegionalNorms(this RouteGroupBuilder admin)
+    public static IEndpointRouteBuilder MapRegionalNorms(this IEndpointRouteBuilder app)
     {
+        var admin = app.MapManagementGroup();
         admin.MapPut("/regions/{region}/norms/{careType}", PutRegionalNorm).WithName("AdminPutRegionalNorm")
             .WithSummary("Set the region's norm for a care type from a date")
             .WithDescription("Admin, or region-manager of this region (403 otherwise). Adds a version: maxIntakeWeeks and maxTreatmentWeeks " +
@@ -35,7 +36,7 @@ public static class RegionalNormEndpoints
                              "status: inForce (today), scheduled, ended, or replaced (a later recording with the same validFrom applies instead); " +
                              "validTo is the day before the next version takes over.")
             .ProducesValidationProblem();
-        return admin;
+        return app;
     }
 
     public static async Task<Results<Created<RegionalNormVersionDto>, Ok<RegionalNormVersionDto>, ValidationProblem, ProblemHttpResult>> PutRegionalNorm(
@@ -58,7 +59,7 @@ public static class RegionalNormEndpoints
         var valid = input is null ? null : RegionalNormRules.Validate(input.ToInput(), scope.Today, errors);
         if (!errors.IsEmpty || valid is not { } norm || regionCode is null || careTypeCode is null)
         {
-            return AdminInput.Invalid(errors);
+            return ManagementInput.Invalid(errors);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -87,7 +88,7 @@ public static class RegionalNormEndpoints
             RecordedByKeyId = scope.Caller.KeyId,
         };
         db.RegionalNorms.Add(stored);
-        if (await AdminInput.TrySaveAsync(db, cancellationToken) is { } conflict)
+        if (await ManagementInput.TrySaveAsync(db, cancellationToken) is { } conflict)
         {
             return conflict;
         }
@@ -98,7 +99,7 @@ public static class RegionalNormEndpoints
             applying is null ? AuditActions.Create : AuditActions.Update, replaced, dto);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Created($"{AdminEndpoints.Prefix}/regions/{regionCode}/norms?careType={careTypeCode}", dto);
+        return TypedResults.Created($"{ManagementApi.Prefix}/regions/{regionCode}/norms?careType={careTypeCode}", dto);
     }
 
     public static async Task<Results<Ok<List<RegionalNormVersionDto>>, ValidationProblem, ProblemHttpResult>> ListRegionalNorms(
@@ -115,7 +116,7 @@ public static class RegionalNormEndpoints
         var careTypeCode = careType is null ? null : await ReferenceParameters.CareTypeAsync(careType, "careType", db, errors, cancellationToken);
         if (!errors.IsEmpty || regionCode is null)
         {
-            return AdminInput.InvalidQuery(errors);
+            return ManagementInput.InvalidQuery(errors);
         }
 
         var versions = await LoadVersionsAsync(db, regionCode, careTypeCode, cancellationToken);

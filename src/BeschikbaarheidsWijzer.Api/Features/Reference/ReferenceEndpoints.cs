@@ -1,6 +1,6 @@
 using BeschikbaarheidsWijzer.Api.Data;
-using BeschikbaarheidsWijzer.Api.Features.Norms;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Http;
+using BeschikbaarheidsWijzer.Api.Shared.Reference;
 using BeschikbaarheidsWijzer.Domain.Norms;
 using BeschikbaarheidsWijzer.Domain.Validation;
 using BeschikbaarheidsWijzer.Domain.Weeks;

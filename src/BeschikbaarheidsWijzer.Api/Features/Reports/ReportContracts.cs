@@ -1,4 +1,4 @@
-using BeschikbaarheidsWijzer.Api.Features.Search;
+using BeschikbaarheidsWijzer.Api.Shared.Availability;
 using BeschikbaarheidsWijzer.Domain.Norms;
 using BeschikbaarheidsWijzer.Domain.Reporting;
 

@@ -1,13 +1,12 @@
 using System.Security.Claims;
 using BeschikbaarheidsWijzer.Api.Data;
-using BeschikbaarheidsWijzer.Api.Features.Admin;
-using BeschikbaarheidsWijzer.Api.Features.Norms;
-using BeschikbaarheidsWijzer.Api.Features.Reference;
-using BeschikbaarheidsWijzer.Api.Features.Search;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Auth;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Configuration;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Csv;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Http;
+using BeschikbaarheidsWijzer.Api.Shared.Availability;
+using BeschikbaarheidsWijzer.Api.Shared.Management;
+using BeschikbaarheidsWijzer.Api.Shared.Reference;
 using BeschikbaarheidsWijzer.Domain.Availability;
 using BeschikbaarheidsWijzer.Domain.Norms;
 using BeschikbaarheidsWijzer.Domain.Reporting;
@@ -106,7 +105,7 @@ public static class ReportEndpoints
         var careType = query.CareType is null ? null : await ReferenceParameters.CareTypeAsync(query.CareType, "careType", db, errors, cancellationToken);
         if (!errors.IsEmpty || region is null)
         {
-            return AdminInput.InvalidQuery(errors);
+            return ManagementInput.InvalidQuery(errors);
         }
 
         var period = new ReportingPeriod(from, to, scope.Today);
@@ -136,7 +135,7 @@ public static class ReportEndpoints
 
         if (!errors.IsEmpty || region is null)
         {
-            return AdminInput.InvalidQuery(errors);
+            return ManagementInput.InvalidQuery(errors);
         }
 
         var now = clock.GetUtcNow();
@@ -175,7 +174,7 @@ public static class ReportEndpoints
             var norm = resolver.Resolve(profile, region, date);
             return new RegionSummaryRow(
                 new CareTypeRef(c.Code, c.Name), c.IjwCategory, figures.Offerings, figures.WithReport, figures.Stale, figures.AcceptingReferrals,
-                figures.FreePlaces, ShareDto.From(figures.WithinNorm), ShareDto.Round(figures.MedianWaitWeeks), norm is null ? null : OfferingSearch.ToNormDto(norm));
+                figures.FreePlaces, ShareDto.From(figures.WithinNorm), ShareDto.Round(figures.MedianWaitWeeks), norm is null ? null : AvailabilityContracts.ToNormDto(norm));
         }).ToList();
 
         var regionName = await db.Regions.Where(r => r.Code == region).Select(r => r.Name).SingleAsync(cancellationToken);
@@ -199,7 +198,7 @@ public static class ReportEndpoints
                    ?? configuration.StaleAfterDays();
         if (!errors.IsEmpty || region is null)
         {
-            return AdminInput.InvalidQuery(errors);
+            return ManagementInput.InvalidQuery(errors);
         }
 
         var now = clock.GetUtcNow();
@@ -251,7 +250,7 @@ public static class ReportEndpoints
         var careType = query.CareType is null ? null : await ReferenceParameters.CareTypeAsync(query.CareType, "careType", db, errors, cancellationToken);
         if (!errors.IsEmpty || region is null)
         {
-            return AdminInput.InvalidQuery(errors);
+            return ManagementInput.InvalidQuery(errors);
         }
 
         var period = new ReportingPeriod(IsoWeek.FromDate(scope.Today).AddWeeks(-(weeks - 1)).Monday, scope.Today, scope.Today);
@@ -266,7 +265,7 @@ public static class ReportEndpoints
                 var points = WeeklyTrend.PerWeek(group.SelectMany(o => o.Weeks), period)
                     .Select(w => new WeekTrendDto(w.Week.ToString(), w.Week.Monday, w.OfferingsExpected, w.Reported, ShareDto.From(w.WithinNorm), ShareDto.Round(w.MedianWaitWeeks)))
                     .ToList();
-                return new CareTypeTrendDto(group[0].CareType, norm is null ? null : OfferingSearch.ToNormDto(norm), points);
+                return new CareTypeTrendDto(group[0].CareType, norm is null ? null : AvailabilityContracts.ToNormDto(norm), points);
             })
             .ToList();
         var report = new WeeklyTrendReport(region, period.From, period.LastDay, period.Weeks.Select(w => w.ToString()).ToList(), clock.GetUtcNow(), careTypes);

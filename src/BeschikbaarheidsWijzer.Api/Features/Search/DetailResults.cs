@@ -1,3 +1,4 @@
+using BeschikbaarheidsWijzer.Api.Shared.Availability;
 using BeschikbaarheidsWijzer.Domain.Norms;
 
 namespace BeschikbaarheidsWijzer.Api.Features.Search;

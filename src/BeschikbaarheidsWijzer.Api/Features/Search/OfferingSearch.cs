@@ -1,7 +1,6 @@
 using BeschikbaarheidsWijzer.Api.Data;
-using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Configuration;
-using BeschikbaarheidsWijzer.Domain.Availability;
+using BeschikbaarheidsWijzer.Api.Shared.Availability;
 using BeschikbaarheidsWijzer.Domain.Norms;
 using BeschikbaarheidsWijzer.Domain.Search;
 using BeschikbaarheidsWijzer.Domain.Weeks;
@@ -63,36 +62,6 @@ public sealed class OfferingSearch(ReadOnlyWijzerDbContext db, SearchIndexStore 
         return (outcome.Page.Select(m => ToSummary(m, snapshot)).ToList(), outcome.Total, facets);
     }
 
-    /// <summary>A stored report as the search shows it at <paramref name="now"/>.</summary>
-    public static AvailabilityDto ToAvailability(AvailabilityReport r, DateTimeOffset now, int staleAfterDays)
-    {
-        var stale = AvailabilityRules.IsStale(r.ReportedAt, now, staleAfterDays);
-        var figures = new CurrentFigures(
-            r.AcceptingReferrals, r.FreePlaces, r.TotalPlaces, r.WaitlistCount, r.WaitToIntakeWeeks, r.WaitToTreatmentWeeks,
-            r.Method == MeasurementMethod.Retrospectief ? AvailabilityReportRules.MethodRetrospectief : AvailabilityReportRules.MethodActueel,
-            r.MatchingDependent, r.BridgingCareAvailable, r.WeekStart, r.ReportedAt);
-        return ToAvailability(figures, stale, AvailabilityRules.IsAvailableNow(r.AcceptingReferrals, stale, r.FreePlaces, r.WaitToIntakeWeeks));
-    }
-
-    public static AvailabilityDto ToAvailability(CurrentFigures r, bool stale, bool availableNow) => new(
-        r.AcceptingReferrals,
-        r.FreePlaces,
-        r.TotalPlaces,
-        r.WaitlistCount,
-        r.WaitToIntakeWeeks,
-        r.WaitToTreatmentWeeks,
-        r.Waits.TotalWaitWeeks,
-        r.Method,
-        r.MatchingDependent,
-        r.BridgingCareAvailable,
-        IsoWeek.FromDate(r.WeekStart).ToString(),
-        r.ReportedAt,
-        stale,
-        availableNow);
-
-    public static NormDto ToNormDto(EffectiveNorm norm) =>
-        new(norm.Source, norm.Norm.MaxIntakeWeeks, norm.Norm.MaxTreatmentWeeks, norm.Norm.MaxTotalWeeks, norm.Label);
-
     public static OfferingSummaryDto ToSummary(OfferingMatch match, SearchIndexSnapshot snapshot)
     {
         var o = match.Offering;
@@ -105,8 +74,8 @@ public sealed class OfferingSearch(ReadOnlyWijzerDbContext db, SearchIndexStore 
             o.AgeMax,
             o.Tags,
             new OfferingLocationDto(match.Nearest?.City, match.Nearest?.MunicipalityCode, match.DistanceKm is { } d ? Math.Round(d, 1) : null),
-            o.Current is { } current ? ToAvailability(current, match.Stale, match.AvailableNow) : null,
-            match.Norm is { } norm ? ToNormDto(norm) : null,
+            o.Current is { } current ? AvailabilityContracts.ToAvailability(current, match.Stale, match.AvailableNow) : null,
+            match.Norm is { } norm ? AvailabilityContracts.ToNormDto(norm) : null,
             match.NormStatus,
             PhaseDto.Of(match.Verdict));
     }

@@ -1,8 +1,10 @@
 using System.Linq.Expressions;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
-using BeschikbaarheidsWijzer.Api.Features.Geocoding;
+using BeschikbaarheidsWijzer.Api.Infrastructure.Geocoding;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Http;
+using BeschikbaarheidsWijzer.Api.Shared.Availability;
+using BeschikbaarheidsWijzer.Api.Shared.Reference;
 using BeschikbaarheidsWijzer.Domain.Geo;
 using BeschikbaarheidsWijzer.Domain.Norms;
 using BeschikbaarheidsWijzer.Domain.Search;
@@ -127,7 +129,7 @@ public static class SearchEndpoints
                 return new HistoryWeekDto(
                     IsoWeek.FromDate(w.WeekStart).ToString(), w.ReportedAt, w.AcceptingReferrals, w.WaitToIntakeWeeks, w.WaitToTreatmentWeeks,
                     verdict.Total.Weeks, w.FreePlaces, w.TotalPlaces, w.WaitlistCount,
-                    norm is null ? null : OfferingSearch.ToNormDto(norm), verdict.Status, PhaseDto.Of(verdict));
+                    norm is null ? null : AvailabilityContracts.ToNormDto(norm), verdict.Status, PhaseDto.Of(verdict));
             })
             .ToList();
         var alternatives = place is null

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BeschikbaarheidsWijzer.Api.Shared.Reference;
 using BeschikbaarheidsWijzer.Domain.Geo;
 using BeschikbaarheidsWijzer.Domain.Search;
 using BeschikbaarheidsWijzer.Domain.Validation;

@@ -2,11 +2,11 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BeschikbaarheidsWijzer.Api.Data;
-using BeschikbaarheidsWijzer.Api.Features.Norms;
-using BeschikbaarheidsWijzer.Api.Features.Search;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Configuration;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Http;
 using BeschikbaarheidsWijzer.Api.Infrastructure.OpenApi;
+using BeschikbaarheidsWijzer.Api.Shared.Availability;
+using BeschikbaarheidsWijzer.Api.Shared.Reference;
 using BeschikbaarheidsWijzer.Domain.Norms;
 using BeschikbaarheidsWijzer.Domain.Validation;
 using BeschikbaarheidsWijzer.Domain.Weeks;
@@ -186,7 +186,7 @@ public static class HsdsFeed
 
         return rows.OrderBy(o => o.Id).Select(o =>
         {
-            var availability = o.Report is null ? null : OfferingSearch.ToAvailability(o.Report, now, staleAfterDays);
+            var availability = o.Report is null ? null : AvailabilityContracts.ToAvailability(o.Report, now, staleAfterDays);
             var attributes = new List<HsdsAttribute>
             {
                 HsdsTaxonomy.Attribute(o.Id, "service", HsdsTaxonomy.CareType(o.CareTypeCode, o.CareTypeName, o.IjwCategory), o.IjwCategory),

@@ -1,7 +1,7 @@
 using BeschikbaarheidsWijzer.Api.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace BeschikbaarheidsWijzer.Api.Features.Search;
+namespace BeschikbaarheidsWijzer.Api.Shared.Reference;
 
 /// <summary>
 /// The small reference sets every search validates against (municipalities, care types, tags), kept in memory for a

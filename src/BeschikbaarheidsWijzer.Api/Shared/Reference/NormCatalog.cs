@@ -2,7 +2,7 @@ using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Domain.Norms;
 using Microsoft.EntityFrameworkCore;
 
-namespace BeschikbaarheidsWijzer.Api.Features.Norms;
+namespace BeschikbaarheidsWijzer.Api.Shared.Reference;
 
 /// <summary>Loads the norm tables into the domain's <see cref="NormResolver"/>; they are small (tens of rows).</summary>
 public static class NormCatalog

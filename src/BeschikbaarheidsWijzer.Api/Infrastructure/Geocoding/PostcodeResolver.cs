@@ -4,7 +4,7 @@ using BeschikbaarheidsWijzer.Domain.Geo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace BeschikbaarheidsWijzer.Api.Features.Geocoding;
+namespace BeschikbaarheidsWijzer.Api.Infrastructure.Geocoding;
 
 /// <summary>
 /// Postcode → municipality and coordinates: from the PostgreSQL cache (<c>postcode_locations</c>) when it has a fresh

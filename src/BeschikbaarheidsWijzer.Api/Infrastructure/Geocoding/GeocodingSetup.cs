@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Timeout;
 
-namespace BeschikbaarheidsWijzer.Api.Features.Geocoding;
+namespace BeschikbaarheidsWijzer.Api.Infrastructure.Geocoding;
 
 public static class GeocodingSetup
 {

@@ -2,8 +2,9 @@ using System.Text.Json;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Auth;
+using BeschikbaarheidsWijzer.Api.Shared.Management;
 
-namespace BeschikbaarheidsWijzer.Api.Features.Audit;
+namespace BeschikbaarheidsWijzer.Api.Shared.Audit;
 
 /// <summary>The kinds of entity the audit log records changes of.</summary>
 public static class AuditEntities
@@ -34,7 +35,7 @@ public static class AuditActions
 internal static class AuditLog
 {
     // The administration API's representation without its eTag: a tag is derived, not a change.
-    private static readonly JsonSerializerOptions Json = Admin.AdminETag.Representation;
+    private static readonly JsonSerializerOptions Json = ManagementETag.Representation;
 
     public static void Record(WijzerDbContext db, ApiCaller caller, DateTimeOffset at, string entityType, object entityId, string action, object? before, object? after) =>
         db.AuditLog.Add(new AuditEntry

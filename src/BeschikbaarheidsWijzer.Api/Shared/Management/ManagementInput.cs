@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace BeschikbaarheidsWijzer.Api.Features.Admin;
+namespace BeschikbaarheidsWijzer.Api.Shared.Management;
 
 /// <summary>Shared reading and checking of administration input: free text, paging, and the answers for refusals.</summary>
-internal static class AdminInput
+internal static class ManagementInput
 {
     public const int MaxPageSize = 100;
     public const int DefaultPageSize = 20;

@@ -3,11 +3,12 @@ using System.Security.Claims;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Auth;
+using BeschikbaarheidsWijzer.Domain.Contracts;
 using BeschikbaarheidsWijzer.Domain.Weeks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-namespace BeschikbaarheidsWijzer.Api.Features.Admin;
+namespace BeschikbaarheidsWijzer.Api.Shared.Management;
 
 /// <summary>
 /// What a management caller may see and change. An admin: everything. A region manager: a provider whose
@@ -53,7 +54,7 @@ public sealed class ManagementScope
             return [];
         }
 
-        var codes = offerings.SelectMany(o => o.Contracts).Where(c => ContractHistory.IsOpen(c, Today))
+        var codes = offerings.SelectMany(o => o.Contracts).Where(c => ContractValidity.IsOpenOn(c.ValidTo, Today))
             .Select(c => c.MunicipalityCode).Distinct(StringComparer.Ordinal).ToList();
         var regionOf = await RegionOfAsync(db, codes, cancellationToken);
         return codes.Where(c => !ManagesRegion(regionOf.GetValueOrDefault(c, ""))).Order(StringComparer.Ordinal).ToList();
@@ -66,7 +67,7 @@ public sealed class ManagementScope
 
     /// <summary>The refusal of a delete that would end <see cref="OpenContractsElsewhereAsync"/>'s contracts.</summary>
     public static ProblemHttpResult ContractedElsewhere(string what, IReadOnlyList<string> municipalities) =>
-        AdminInput.Conflict($"This {what} is also contracted outside your regions ({string.Join(", ", municipalities.Take(10))}" +
+        ManagementInput.Conflict($"This {what} is also contracted outside your regions ({string.Join(", ", municipalities.Take(10))}" +
                             $"{(municipalities.Count > 10 ? ", …" : "")}); deleting it would end those contracts. Take your own municipalities " +
                             "out of its offerings instead (PUT with the municipalities that remain), or ask an admin.");
 

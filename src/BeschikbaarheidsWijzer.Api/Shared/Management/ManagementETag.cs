@@ -4,14 +4,14 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace BeschikbaarheidsWijzer.Api.Features.Admin;
+namespace BeschikbaarheidsWijzer.Api.Shared.Management;
 
 /// <summary>
 /// The entity tag of a provider, location or offering as the administration API shows it: a hash of that representation
 /// (the tag itself left out). Whatever anyone changes in what the page showed changes the tag, so a PUT with
 /// <c>If-Match</c> and the old tag is refused (412) instead of silently undoing someone else's edit.
 /// </summary>
-public static class AdminETag
+public static class ManagementETag
 {
     /// <summary>The representation as JSON without its tag; also what the audit log keeps as before and after.</summary>
     internal static readonly JsonSerializerOptions Representation = new(JsonSerializerDefaults.Web)

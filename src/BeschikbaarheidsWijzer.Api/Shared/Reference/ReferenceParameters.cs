@@ -1,10 +1,10 @@
 using BeschikbaarheidsWijzer.Api.Data;
-using BeschikbaarheidsWijzer.Api.Features.Admin;
+using BeschikbaarheidsWijzer.Api.Shared.Management;
 using BeschikbaarheidsWijzer.Domain.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-namespace BeschikbaarheidsWijzer.Api.Features.Reference;
+namespace BeschikbaarheidsWijzer.Api.Shared.Reference;
 
 /// <summary>A region or care type named in a path or query, checked against the reference data.</summary>
 public static class ReferenceParameters

@@ -3,7 +3,7 @@ using BeschikbaarheidsWijzer.Domain.Geo;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
-namespace BeschikbaarheidsWijzer.Api.Features.Geocoding;
+namespace BeschikbaarheidsWijzer.Api.Infrastructure.Geocoding;
 
 /// <summary>
 /// Asks the PDOK Locatieserver where a postcode lies. A typed <see cref="HttpClient"/> behind the resilience pipeline of

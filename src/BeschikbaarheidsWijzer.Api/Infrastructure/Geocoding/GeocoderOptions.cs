@@ -1,4 +1,4 @@
-namespace BeschikbaarheidsWijzer.Api.Features.Geocoding;
+namespace BeschikbaarheidsWijzer.Api.Infrastructure.Geocoding;
 
 /// <summary>Configuration section <c>Geocoder</c>: where the PDOK Locatieserver is and how patiently it is asked.</summary>
 public sealed class GeocoderOptions

@@ -1,0 +1,79 @@
+using BeschikbaarheidsWijzer.Api.Data.Entities;
+using BeschikbaarheidsWijzer.Domain.Availability;
+using BeschikbaarheidsWijzer.Domain.Norms;
+using BeschikbaarheidsWijzer.Domain.Search;
+using BeschikbaarheidsWijzer.Domain.Weeks;
+
+namespace BeschikbaarheidsWijzer.Api.Shared.Availability;
+
+// How an offering's figures and norm are put on the wire: the search, the detail, the exports and the reports all
+// answer in these shapes, made by these mappings.
+
+public sealed record ProviderRef(Guid Id, string Name);
+
+public sealed record CareTypeRef(string Code, string Name);
+
+
+public sealed record AvailabilityDto(
+    bool AcceptingReferrals,
+    int? FreePlaces,
+    int? TotalPlaces,
+    int? WaitlistCount,
+    int? WaitToIntakeWeeks,
+    int? WaitToTreatmentWeeks,
+    int? TotalWaitWeeks,
+    string Method,
+    bool MatchingDependent,
+    bool BridgingCareAvailable,
+    string Week,
+    DateTimeOffset ReportedAt,
+    bool Stale,
+    bool AvailableNow);
+
+public sealed record NormDto(NormSource Source, int? MaxIntakeWeeks, int? MaxTreatmentWeeks, int? MaxTotalWeeks, string Label);
+
+/// <summary>
+/// One phase of the wait against its bound: <c>weeks</c> null when unknown, <c>maxWeeks</c> null when the norm sets none;
+/// <c>status</c> within, exceeded, unknown (a bound but no figure) or noNorm. Clients show these; they never judge a wait themselves.
+/// </summary>
+public sealed record PhaseDto(WaitPhase Phase, int? Weeks, int? MaxWeeks, PhaseStatus Status)
+{
+    public static List<PhaseDto> Of(NormVerdict verdict) =>
+        [From(verdict.Intake), From(verdict.Treatment), From(verdict.Total)];
+
+    private static PhaseDto From(PhaseVerdict phase) => new(phase.Phase, phase.Weeks, phase.MaxWeeks, phase.Status);
+}
+
+/// <summary>The mappings of stored figures and norms to the wire shapes above.</summary>
+public static class AvailabilityContracts
+{
+    /// <summary>A stored report as the search shows it at <paramref name="now"/>.</summary>
+    public static AvailabilityDto ToAvailability(AvailabilityReport r, DateTimeOffset now, int staleAfterDays)
+    {
+        var stale = AvailabilityRules.IsStale(r.ReportedAt, now, staleAfterDays);
+        var figures = new CurrentFigures(
+            r.AcceptingReferrals, r.FreePlaces, r.TotalPlaces, r.WaitlistCount, r.WaitToIntakeWeeks, r.WaitToTreatmentWeeks,
+            r.Method == MeasurementMethod.Retrospectief ? AvailabilityReportRules.MethodRetrospectief : AvailabilityReportRules.MethodActueel,
+            r.MatchingDependent, r.BridgingCareAvailable, r.WeekStart, r.ReportedAt);
+        return ToAvailability(figures, stale, AvailabilityRules.IsAvailableNow(r.AcceptingReferrals, stale, r.FreePlaces, r.WaitToIntakeWeeks));
+    }
+
+    public static AvailabilityDto ToAvailability(CurrentFigures r, bool stale, bool availableNow) => new(
+        r.AcceptingReferrals,
+        r.FreePlaces,
+        r.TotalPlaces,
+        r.WaitlistCount,
+        r.WaitToIntakeWeeks,
+        r.WaitToTreatmentWeeks,
+        r.Waits.TotalWaitWeeks,
+        r.Method,
+        r.MatchingDependent,
+        r.BridgingCareAvailable,
+        IsoWeek.FromDate(r.WeekStart).ToString(),
+        r.ReportedAt,
+        stale,
+        availableNow);
+
+    public static NormDto ToNormDto(EffectiveNorm norm) =>
+        new(norm.Source, norm.Norm.MaxIntakeWeeks, norm.Norm.MaxTreatmentWeeks, norm.Norm.MaxTotalWeeks, norm.Label);
+}
