@@ -29,6 +29,9 @@ builder.Services.ConfigureHttpJsonOptions(options =>
 
     // The web defaults accept "3" for a number; a wrong type should be an error, not a guess.
     options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+
+    // {"waitToIntakeWeeks": 3, "waitToIntakeWeeks": 90}: which one was meant is a guess too; refuse it.
+    options.SerializerOptions.AllowDuplicateProperties = false;
 });
 builder.Services.AddWijzerProblemDetails();
 builder.Services.AddWijzerDatabase();

@@ -326,6 +326,65 @@ public sealed class BeheerPageTests(WebAppServer app, BrowserFixture browser, IT
     });
 
     [Fact]
+    public Task The_norm_form_words_the_apis_error_codes_in_dutch_and_stores_nothing() => InPageAsync(async page =>
+    {
+        var key = await Beheer.RegionManagerKeyAsync(App, "Contractmanager Rivierenland", "rivierenland");
+        await Beheer.LogInAsync(page, key, "/beheer/normen");
+        int before;
+        await using (var db = App.CreateDbContext())
+        {
+            before = await db.RegionalNorms.CountAsync(n => n.RegionCode == "rivierenland");
+        }
+
+        var form = page.Locator("form[aria-label='Nieuwe norm']");
+        var submit = form.GetByRole(AriaRole.Button, new() { Name = "Norm vastleggen" });
+        await form.GetByLabel("Zorgvorm").SelectOptionAsync("dagbehandeling");
+
+        // No bound at all: at-least-one.
+        await form.GetByLabel("Geldt vanaf").FillAsync("2027-01-01");
+        await submit.ClickAsync();
+        await ExpectFieldErrorAsync(page, form.GetByLabel("In totaal (weken)"), "Vul minstens één maximale wachttijd in.");
+
+        // A total shorter than a phase (less-than, with the phase's weeks) and a date long ago (date-range, with its bounds).
+        await form.GetByLabel("Tot intake (weken)").FillAsync("6");
+        await form.GetByLabel("In totaal (weken)").FillAsync("4");
+        await form.GetByLabel("Geldt vanaf").FillAsync("1999-01-01");
+        await submit.ClickAsync();
+        await Expect(form.Locator(".error-summary h2")).ToHaveTextAsync("Er zijn 2 fouten");
+        await ExpectFieldErrorAsync(page, form.GetByLabel("In totaal (weken)"), "In totaal kan niet korter zijn dan een van de stappen (6 weken).");
+        await ExpectFieldErrorAsync(page, form.GetByLabel("Geldt vanaf"), "Kies een datum van 1 januari 2015 tot en met");
+
+        // Beyond a phase's limit: range, worded with the limit the API sent.
+        await form.GetByLabel("Tot intake (weken)").FillAsync("105");
+        await form.GetByLabel("In totaal (weken)").FillAsync("");
+        await form.GetByLabel("Geldt vanaf").FillAsync("2027-01-01");
+        await submit.ClickAsync();
+        await ExpectFieldErrorAsync(page, form.GetByLabel("Tot intake (weken)"), "Vul een aantal weken in van 0 tot en met 104, of laat het leeg.");
+
+        await using (var db = App.CreateDbContext())
+        {
+            Assert.Equal(before, await db.RegionalNorms.CountAsync(n => n.RegionCode == "rivierenland"));
+        }
+    });
+
+    [Fact]
+    public Task The_dutch_table_words_every_error_code_the_api_documents() => InPageAsync(async page =>
+    {
+        await GoAsync(page, "/");
+        var worded = await page.EvaluateAsync<string[]>("async () => (await import('/js/problems.js')).WORDED_CODES");
+        Assert.Equal(BeschikbaarheidsWijzer.Domain.Validation.ErrorCodes.All.Order(), worded.Order());
+
+        // Each code in words of its own, from its parameters, never an empty or "undefined" sentence.
+        foreach (var code in BeschikbaarheidsWijzer.Domain.Validation.ErrorCodes.All)
+        {
+            var text = await page.EvaluateAsync<string>(
+                "async (code) => (await import('/js/problems.js')).inDutch({ code, min: 0, max: 10, length: 12, since: '2023-01-01', format: 'postcode', kind: 'municipality', reason: 'control' })", code);
+            Assert.False(string.IsNullOrWhiteSpace(text), code);
+            Assert.DoesNotContain("undefined", text, StringComparison.Ordinal);
+        }
+    });
+
+    [Fact]
     public Task A_refused_field_is_shown_next_to_it_in_dutch_and_nothing_is_stored() => InPageAsync(async page =>
     {
         async Task<int> ProvidersAsync()

@@ -27,6 +27,7 @@ const SHELL = [
   '/js/filters.js',
   '/js/format.js',
   '/js/norms.js',
+  '/js/problems.js',
   '/js/offering.js',
   '/js/provider.js',
   '/js/search.js',

@@ -17,19 +17,19 @@ public static class MunicipalityAccessRules
     public const int MaxNameLength = 200;
 
     /// <summary>The longest wait for the first step that can be given, in weeks (as for a provider's phases).</summary>
-    public const int MaxWaitWeeks = 104;
+    public const int MaxWaitWeeks = Availability.AvailabilityReportRules.MaxWaitWeeks;
 
     /// <summary>The checked access, or null with an error per field in <paramref name="errors"/>.</summary>
     public static MunicipalityAccessFields? Validate(MunicipalityAccessInput input, ValidationErrors errors)
     {
         var valid = true;
-        void Refuse(string field, string message)
+        void Refuse(string field, FieldProblem problem)
         {
-            errors.Add(field, message);
+            errors.Add(field, problem);
             valid = false;
         }
 
-        string? Optional(string? value, string field, int maxLength, Func<string, string?> rule)
+        string? Optional(string? value, string field, int maxLength, Func<string, FieldProblem?> rule)
         {
             var text = value?.Trim();
             if (string.IsNullOrEmpty(text))
@@ -48,7 +48,7 @@ public static class MunicipalityAccessRules
         var name = input.Name?.Trim();
         if (string.IsNullOrEmpty(name))
         {
-            Refuse("name", "Required: the name families know the toegang by, e.g. \"Sociaal Team Winterswijk\".");
+            Refuse("name", FieldProblem.Required("Required: the name families know the toegang by, e.g. \"Sociaal Team Winterswijk\"."));
         }
         else if (TextRules.FindProblem(name, MaxNameLength, allowLineBreaks: false) is { } problem)
         {
@@ -60,12 +60,13 @@ public static class MunicipalityAccessRules
         var website = Optional(input.Website, "website", ContactRules.MaxWebsiteLength, ContactRules.FindWebsiteProblem);
         if (phone is null && website is null)
         {
-            Refuse("phone", "Give a phone number or a website (or both): a family must be able to reach the toegang.");
+            Refuse("phone", FieldProblem.Of(ErrorCodes.AtLeastOne, "Give a phone number or a website (or both): a family must be able to reach the toegang.",
+                ("fields", new[] { "phone", "website" })));
         }
 
         if (input.WaitWeeks is < 0 or > MaxWaitWeeks)
         {
-            Refuse("waitWeeks", $"Weeks from 0 to {MaxWaitWeeks}, or leave it out when the wait is not known.");
+            Refuse("waitWeeks", FieldProblem.Range(0, MaxWaitWeeks, $"Weeks from 0 to {MaxWaitWeeks}, or leave it out when the wait is not known."));
         }
 
         return valid ? new MunicipalityAccessFields(name!, phone, email, website, input.WaitWeeks) : null;

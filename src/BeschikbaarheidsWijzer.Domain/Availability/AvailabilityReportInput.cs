@@ -29,7 +29,7 @@ public static class AvailabilityReportRules
     {
         if (input.AcceptingReferrals is null)
         {
-            errors.Add(ValidationErrors.Path(prefix, "acceptingReferrals"), "Required: true when you take new referrals, false during an aanmeldstop.");
+            errors.Add(ValidationErrors.Path(prefix, "acceptingReferrals"), FieldProblem.Required("Required: true when you take new referrals, false during an aanmeldstop."));
         }
 
         Range(input.WaitToIntakeWeeks, "waitToIntakeWeeks", 0, MaxWaitWeeks);
@@ -40,12 +40,12 @@ public static class AvailabilityReportRules
         if (input.FreePlaces is { } free && input.TotalPlaces is { } total && free > total
             && !errors.Contains(ValidationErrors.Path(prefix, "freePlaces")) && !errors.Contains(ValidationErrors.Path(prefix, "totalPlaces")))
         {
-            errors.Add(ValidationErrors.Path(prefix, "freePlaces"), $"Cannot be more than totalPlaces ({total}).");
+            errors.Add(ValidationErrors.Path(prefix, "freePlaces"), ErrorCodes.MoreThan, $"Cannot be more than totalPlaces ({total}).", ("other", "totalPlaces"), ("max", total));
         }
 
         if (input.Method is not null && input.Method is not (MethodActueel or MethodRetrospectief))
         {
-            errors.Add(ValidationErrors.Path(prefix, "method"), $"Must be '{MethodActueel}' or '{MethodRetrospectief}'.");
+            errors.Add(ValidationErrors.Path(prefix, "method"), FieldProblem.OneOf([MethodActueel, MethodRetrospectief], $"Must be '{MethodActueel}' or '{MethodRetrospectief}'."));
         }
 
         if (input.Note is not null && TextRules.FindProblem(input.Note, MaxNoteLength, allowLineBreaks: true) is { } problem)
@@ -57,7 +57,7 @@ public static class AvailabilityReportRules
         {
             if (value is { } v && (v < min || v > max))
             {
-                errors.Add(ValidationErrors.Path(prefix, field), $"Must be between {min} and {max}.");
+                errors.Add(ValidationErrors.Path(prefix, field), FieldProblem.Range(min, max, $"Must be between {min} and {max}."));
             }
         }
     }

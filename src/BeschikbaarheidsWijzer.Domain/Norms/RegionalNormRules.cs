@@ -25,27 +25,30 @@ public static class RegionalNormRules
         Range(input.MaxTotalWeeks, "maxTotalWeeks", MaxTotalWeeks);
         if (input.MaxIntakeWeeks is null && input.MaxTreatmentWeeks is null && input.MaxTotalWeeks is null)
         {
-            errors.Add("maxTotalWeeks", "Give at least one bound: maxIntakeWeeks, maxTreatmentWeeks or maxTotalWeeks.");
+            errors.Add("maxTotalWeeks", ErrorCodes.AtLeastOne, "Give at least one bound: maxIntakeWeeks, maxTreatmentWeeks or maxTotalWeeks.",
+                ("fields", new[] { "maxIntakeWeeks", "maxTreatmentWeeks", "maxTotalWeeks" }));
         }
         else if (input.MaxTotalWeeks is { } total && !errors.Contains("maxTotalWeeks")
                  && Math.Max(input.MaxIntakeWeeks ?? 0, input.MaxTreatmentWeeks ?? 0) is var phase && total < phase)
         {
-            errors.Add("maxTotalWeeks", $"The total cannot be shorter than one of its phases ({phase} weeks).");
+            errors.Add("maxTotalWeeks", ErrorCodes.LessThan, $"The total cannot be shorter than one of its phases ({phase} weeks).",
+                ("other", input.MaxIntakeWeeks == phase ? "maxIntakeWeeks" : "maxTreatmentWeeks"), ("min", phase));
         }
 
         DateOnly validFrom = default;
         var latest = today.AddYears(MaxYearsAhead);
         if (string.IsNullOrWhiteSpace(input.ValidFrom))
         {
-            errors.Add("validFrom", "Required: the date the norm takes effect, e.g. 2027-01-01.");
+            errors.Add("validFrom", FieldProblem.Required("Required: the date the norm takes effect, e.g. 2027-01-01."));
         }
         else if (!DateOnly.TryParseExact(input.ValidFrom, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out validFrom))
         {
-            errors.Add("validFrom", "Use a date in the form yyyy-MM-dd, e.g. 2027-01-01.");
+            errors.Add("validFrom", ErrorCodes.Date, "Use a date in the form yyyy-MM-dd, e.g. 2027-01-01.", ("format", "yyyy-MM-dd"));
         }
         else if (validFrom < EarliestValidFrom || validFrom > latest)
         {
-            errors.Add("validFrom", $"A date from {EarliestValidFrom:yyyy-MM-dd} to {latest:yyyy-MM-dd}.");
+            errors.Add("validFrom", ErrorCodes.DateRange, $"A date from {EarliestValidFrom:yyyy-MM-dd} to {latest:yyyy-MM-dd}.",
+                ("min", EarliestValidFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("max", latest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         }
 
         return errors.IsEmpty ? (new WaitNorm(input.MaxIntakeWeeks, input.MaxTreatmentWeeks, input.MaxTotalWeeks), validFrom) : null;
@@ -54,7 +57,7 @@ public static class RegionalNormRules
         {
             if (value is { } v && (v < 0 || v > max))
             {
-                errors.Add(field, $"Must be between 0 and {max} weeks.");
+                errors.Add(field, FieldProblem.Range(0, max, $"Must be between 0 and {max} weeks."));
             }
         }
     }

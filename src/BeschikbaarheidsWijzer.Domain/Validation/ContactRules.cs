@@ -11,17 +11,17 @@ public static class ContactRules
     /// A plausible e-mail address: one <c>@</c>, a local part of at most 64 characters, and a domain of at least two
     /// labels (letters, digits, hyphens; a label does not start or end with a hyphen). No spaces, no display name.
     /// </summary>
-    public static string? FindEmailProblem(string email)
+    public static FieldProblem? FindEmailProblem(string email)
     {
         if (email.Length > MaxEmailLength)
         {
-            return $"At most {MaxEmailLength} characters (this has {email.Length}).";
+            return FieldProblem.TooLong(MaxEmailLength, email.Length);
         }
 
         var at = email.IndexOf('@');
         if (at <= 0 || at != email.LastIndexOf('@') || at == email.Length - 1)
         {
-            return "Not an e-mail address: use the form name@example.nl.";
+            return Email("Not an e-mail address: use the form name@example.nl.");
         }
 
         var local = email[..at];
@@ -29,55 +29,61 @@ public static class ContactRules
         if (local.Length > 64 || local.StartsWith('.') || local.EndsWith('.') || local.Contains("..", StringComparison.Ordinal)
             || !local.All(c => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-/=?^_`{|}~.".Contains(c)))
         {
-            return "Not an e-mail address: the part before the @ has characters that are not allowed.";
+            return Email("Not an e-mail address: the part before the @ has characters that are not allowed.");
         }
 
-        return IsHostName(domain, requireDot: true) ? null : "Not an e-mail address: the part after the @ is not a domain name.";
+        return IsHostName(domain, requireDot: true) ? null : Email("Not an e-mail address: the part after the @ is not a domain name.");
     }
 
     /// <summary>An absolute <c>http</c> or <c>https</c> URL with a host name, at most 500 characters.</summary>
-    public static string? FindWebsiteProblem(string url)
+    public static FieldProblem? FindWebsiteProblem(string url)
     {
         if (url.Length > MaxWebsiteLength)
         {
-            return $"At most {MaxWebsiteLength} characters (this has {url.Length}).";
+            return FieldProblem.TooLong(MaxWebsiteLength, url.Length);
         }
 
         if (url.Any(c => c <= ' ' || c == '\u007F'))
         {
-            return "A web address may not contain spaces or control characters.";
+            return Website("A web address may not contain spaces or control characters.");
         }
 
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
-            return "Use an absolute web address starting with https:// or http://.";
+            return Website("Use an absolute web address starting with https:// or http://.");
         }
 
         if (!string.IsNullOrEmpty(uri.UserInfo))
         {
-            return "A web address may not contain a user name or password.";
+            return Website("A web address may not contain a user name or password.");
         }
 
         return uri.HostNameType == UriHostNameType.Dns && IsHostName(uri.IdnHost, requireDot: true)
             ? null
-            : "The web address needs a domain name, e.g. https://www.example.nl.";
+            : Website("The web address needs a domain name, e.g. https://www.example.nl.");
     }
 
     /// <summary>A phone number: digits, spaces, <c>+</c>, <c>-</c> and parentheses only, with at least 3 digits.</summary>
-    public static string? FindPhoneProblem(string phone)
+    public static FieldProblem? FindPhoneProblem(string phone)
     {
         if (phone.Length > MaxPhoneLength)
         {
-            return $"At most {MaxPhoneLength} characters (this has {phone.Length}).";
+            return FieldProblem.TooLong(MaxPhoneLength, phone.Length);
         }
 
         if (!phone.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '-' or '(' or ')'))
         {
-            return "Use only digits, spaces, +, - and parentheses.";
+            return Phone("Use only digits, spaces, +, - and parentheses.");
         }
 
-        return phone.Count(char.IsAsciiDigit) >= 3 ? null : "A phone number needs at least 3 digits.";
+        return phone.Count(char.IsAsciiDigit) >= 3 ? null : Phone("A phone number needs at least 3 digits.");
     }
+
+    private static FieldProblem Email(string message) => FieldProblem.Format("email", message);
+
+    private static FieldProblem Website(string message) => FieldProblem.Format("website", message);
+
+    private static FieldProblem Phone(string message) => FieldProblem.Format("phone", message);
 
     private static bool IsHostName(string host, bool requireDot)
     {

@@ -4,12 +4,12 @@ namespace BeschikbaarheidsWijzer.Domain.Validation;
 /// no broken UTF-16 (a lone surrogate cannot be stored and would otherwise fail deep in the database driver).</summary>
 public static class TextRules
 {
-    /// <summary>Null when the text is acceptable; otherwise why not, in words for the API user.</summary>
-    public static string? FindProblem(string text, int maxLength, bool allowLineBreaks)
+    /// <summary>Null when the text is acceptable; otherwise why not.</summary>
+    public static FieldProblem? FindProblem(string text, int maxLength, bool allowLineBreaks)
     {
         if (text.Length > maxLength)
         {
-            return $"At most {maxLength} characters (this has {text.Length}).";
+            return FieldProblem.TooLong(maxLength, text.Length);
         }
 
         for (var i = 0; i < text.Length; i++)
@@ -23,19 +23,19 @@ public static class TextRules
                     continue;
                 }
 
-                return "Contains an invalid character (a broken surrogate pair).";
+                return Refused("surrogate", "Contains an invalid character (a broken surrogate pair).");
             }
 
             if (char.IsLowSurrogate(c))
             {
-                return "Contains an invalid character (a broken surrogate pair).";
+                return Refused("surrogate", "Contains an invalid character (a broken surrogate pair).");
             }
 
             if (c is '\n' or '\r' or '\t')
             {
                 if (!allowLineBreaks)
                 {
-                    return "Must be on one line.";
+                    return Refused("line-break", "Must be on one line.");
                 }
 
                 continue;
@@ -43,15 +43,17 @@ public static class TextRules
 
             if (char.IsControl(c))
             {
-                return $"Contains a control character (U+{(int)c:X4}).";
+                return Refused("control", $"Contains a control character (U+{(int)c:X4}).");
             }
 
             if (c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069')
             {
-                return $"Contains a text direction override (U+{(int)c:X4}).";
+                return Refused("direction", $"Contains a text direction override (U+{(int)c:X4}).");
             }
         }
 
         return null;
     }
+
+    private static FieldProblem Refused(string reason, string message) => FieldProblem.Of(ErrorCodes.Text, message, ("reason", reason));
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using BeschikbaarheidsWijzer.Domain.Validation;
 
 namespace BeschikbaarheidsWijzer.TestSupport.HostileInput;
 
@@ -110,14 +111,49 @@ public static class HostileRun
         try
         {
             using var body = JsonDocument.Parse(response.Body);
-            return body.RootElement.TryGetProperty("status", out var status) && status.TryGetInt32(out var value) && value == response.StatusCode
-                ? null
-                : $"{response.StatusCode} problem without a matching 'status': {Cut(response.BodyText)}";
+            if (!(body.RootElement.TryGetProperty("status", out var status) && status.TryGetInt32(out var value) && value == response.StatusCode))
+            {
+                return $"{response.StatusCode} problem without a matching 'status': {Cut(response.BodyText)}";
+            }
+
+            return FieldErrorsProblem(body.RootElement) is { } wrong ? $"{response.StatusCode} {wrong}: {Cut(response.BodyText)}" : null;
         }
         catch (JsonException)
         {
             return $"{response.StatusCode} problem+json that is not JSON: {Cut(response.BodyText)}";
         }
+    }
+
+    /// <summary>
+    /// A problem that names fields in <c>errors</c> must say the same in <c>fieldErrors</c>: every field there, each entry
+    /// with a documented code, so a client never has to read the English message.
+    /// </summary>
+    private static string? FieldErrorsProblem(JsonElement problem)
+    {
+        if (!problem.TryGetProperty("errors", out var errors) || errors.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        if (!problem.TryGetProperty("fieldErrors", out var fieldErrors) || fieldErrors.ValueKind != JsonValueKind.Array)
+        {
+            return "problem with 'errors' but no 'fieldErrors'";
+        }
+
+        var coded = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in fieldErrors.EnumerateArray())
+        {
+            var code = entry.TryGetProperty("code", out var c) ? c.GetString() : null;
+            if (code is null || !ErrorCodes.All.Contains(code))
+            {
+                return $"field error with an undocumented code '{code}'";
+            }
+
+            coded.Add(entry.TryGetProperty("field", out var f) ? f.GetString() ?? "" : "");
+        }
+
+        var missing = errors.EnumerateObject().Select(p => p.Name).FirstOrDefault(name => !coded.Contains(name));
+        return missing is null ? null : $"field '{missing}' in 'errors' without an entry in 'fieldErrors'";
     }
 
     private static bool IsProblem(RawResponse response) =>

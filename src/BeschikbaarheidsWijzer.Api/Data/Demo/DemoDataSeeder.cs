@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
+using BeschikbaarheidsWijzer.Domain.Contracts;
 using BeschikbaarheidsWijzer.Domain.Weeks;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,7 @@ public static class DemoDataSeeder
         // Reference rows are read untracked and only referred to by code, so nothing of them is written back.
         // Sorted in memory with ordinal comparison: the database collation must not change the random sequence.
         var municipalities = (await db.Municipalities.AsNoTracking().ToListAsync(cancellationToken))
-            .Where(m => m.ValidTo is null || m.ValidTo >= today)
+            .Where(m => ContractValidity.IsOpenOn(m.ValidTo, today))
             .OrderBy(m => m.RegionCode, StringComparer.Ordinal)
             .ThenBy(m => m.Code, StringComparer.Ordinal)
             .ToList();

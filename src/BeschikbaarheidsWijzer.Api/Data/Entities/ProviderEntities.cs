@@ -73,7 +73,7 @@ public sealed class Offering
 }
 
 /// <summary>An offering contracted for a municipality over a period (ValidTo null = open-ended).</summary>
-public sealed class Contract
+public sealed class Contract : IValidityPeriod
 {
     public long Id { get; set; }
     public Guid OfferingId { get; set; }

@@ -9,7 +9,7 @@ public sealed class Region
 }
 
 /// <summary>Gemeente, by CBS code (GMxxxx). Validity dates allow for municipal mergers.</summary>
-public sealed class Municipality
+public sealed class Municipality : IValidityPeriod
 {
     public required string Code { get; set; }
     public required string Name { get; set; }

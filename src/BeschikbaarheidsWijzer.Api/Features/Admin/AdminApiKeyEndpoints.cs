@@ -102,27 +102,27 @@ public static class AdminApiKeyEndpoints
         if (role is null)
         {
             errors.Add("role", input.Role?.Trim() == Roles.Provider
-                ? $"Issue provider keys with POST {ManagementApi.Prefix}/providers/{{id}}/api-keys."
-                : $"Required: '{Roles.RegionManager}' or '{Roles.Admin}'.");
+                ? FieldProblem.Of(ErrorCodes.NotAllowed, $"Issue provider keys with POST {ManagementApi.Prefix}/providers/{{id}}/api-keys.")
+                : FieldProblem.OneOf([Roles.RegionManager, Roles.Admin], $"Required: '{Roles.RegionManager}' or '{Roles.Admin}'."));
         }
 
-        var regions = ManagementInput.ReadCodes(errors, "regions", input.Regions, 20, v => v.Trim().ToLowerInvariant(), "Not a region code.") ?? [];
+        var regions = ManagementInput.ReadCodes(errors, "regions", input.Regions, 20, v => v.Trim().ToLowerInvariant(), FieldProblem.Unknown("region", "Not a region code.")) ?? [];
         if (role == ApiKeyRole.Admin && regions.Count > 0)
         {
-            errors.Add("regions", "An admin key manages every region: leave regions out.");
+            errors.Add("regions", ErrorCodes.NotAllowed, "An admin key manages every region: leave regions out.");
         }
         else if (role == ApiKeyRole.RegionManager)
         {
             if (regions.Count == 0 && !errors.Contains("regions"))
             {
-                errors.Add("regions", "Required for a region-manager key: at least one region code.");
+                errors.Add("regions", FieldProblem.Required("Required for a region-manager key: at least one region code."));
             }
 
             var names = regions.Select(r => r.Code).ToList();
             var known = await db.Regions.Where(r => names.Contains(r.Code)).Select(r => r.Code).ToListAsync(cancellationToken);
             foreach (var (index, code) in regions.Where(r => !known.Contains(r.Code)))
             {
-                errors.Add($"regions[{index}]", $"Unknown region '{code}': see GET /api/v1/regions.");
+                errors.Add($"regions[{index}]", FieldProblem.Unknown("region", $"Unknown region '{code}': see GET /api/v1/regions."));
             }
         }
 

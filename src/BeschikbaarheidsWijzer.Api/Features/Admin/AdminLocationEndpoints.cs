@@ -164,7 +164,7 @@ public static class AdminLocationEndpoints
         string? postcode = null;
         if (postcodeText is not null && !DutchCodes.TryNormalisePostcode(postcodeText, out postcode))
         {
-            errors.Add("postcode", "Use a Dutch postcode: four digits and two letters, e.g. 7001 AB.");
+            errors.Add("postcode", CommonProblems.PostcodeFormat);
         }
 
         var municipalityText = ManagementInput.RequiredText(errors, "municipality", input.Municipality, 20);
@@ -173,18 +173,14 @@ public static class AdminLocationEndpoints
         {
             if (!DutchCodes.TryNormaliseMunicipalityCode(municipalityText, out var code))
             {
-                errors.Add("municipality", "Use a CBS municipality code: GM and four digits, e.g. GM0222.");
+                errors.Add("municipality", CommonProblems.MunicipalityCodeFormat);
             }
             else
             {
                 municipality = await db.Municipalities.AsNoTracking().FirstOrDefaultAsync(m => m.Code == code, cancellationToken);
-                if (municipality is null)
+                if (CommonProblems.MunicipalityNotInUse(code, municipality is not null, municipality?.ValidTo, today) is { } problem)
                 {
-                    errors.Add("municipality", $"Unknown municipality {code}: see GET /api/v1/regions.");
-                }
-                else if (municipality.ValidTo < today)
-                {
-                    errors.Add("municipality", $"Municipality {code} no longer exists (since {municipality.ValidTo:yyyy-MM-dd}).");
+                    errors.Add("municipality", problem);
                     municipality = null;
                 }
             }
@@ -192,17 +188,17 @@ public static class AdminLocationEndpoints
 
         if (input.Lat is { } lat && lat is not (>= -90 and <= 90))
         {
-            errors.Add("lat", "A latitude from -90 to 90.");
+            errors.Add("lat", CommonProblems.NumberRange(-90, 90, "A latitude from -90 to 90."));
         }
 
         if (input.Lon is { } lon && lon is not (>= -180 and <= 180))
         {
-            errors.Add("lon", "A longitude from -180 to 180.");
+            errors.Add("lon", CommonProblems.NumberRange(-180, 180, "A longitude from -180 to 180."));
         }
 
         if ((input.Lat is null) != (input.Lon is null))
         {
-            errors.Add(input.Lat is null ? "lat" : "lon", "Give both lat and lon, or neither (then the municipality's centre is used).");
+            errors.Add(input.Lat is null ? "lat" : "lon", CommonProblems.Together("Give both lat and lon, or neither (then the municipality's centre is used).", "lat", "lon"));
         }
 
         if (!errors.IsEmpty || municipality is null)

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using System.Security.Claims;
 using System.Text.Json.Serialization;
 using BeschikbaarheidsWijzer.Api.Data;
@@ -50,7 +49,7 @@ public static class AdminOfferingEndpoints
         Guid? providerId = null;
         if (input.ProviderId is not { } requested)
         {
-            errors.Add("providerId", "Required.");
+            errors.Add("providerId", FieldProblem.Required());
         }
         else
         {
@@ -62,7 +61,7 @@ public static class AdminOfferingEndpoints
             }
             else
             {
-                errors.Add("providerId", "No provider with this id that you manage.");
+                errors.Add("providerId", FieldProblem.Unknown("provider", "No provider with this id that you manage."));
             }
         }
 
@@ -108,7 +107,7 @@ public static class AdminOfferingEndpoints
         Guid providerId = default;
         if (query.ProviderId is not null && !Guid.TryParse(query.ProviderId, out providerId))
         {
-            errors.Add("providerId", "Not a provider id (a UUID).");
+            errors.Add("providerId", FieldProblem.Format("uuid", "Not a provider id (a UUID)."));
         }
 
         if (!ManagementInput.TryReadPaging(new PageQuery(query.Page, query.PageSize), errors, out var page, out var pageSize) || !errors.IsEmpty)
@@ -124,23 +123,20 @@ public static class AdminOfferingEndpoints
         }
 
         var total = await offerings.CountAsync(cancellationToken);
-        var items = await offerings
-            .OrderBy(o => o.Title).ThenBy(o => o.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(Projection(scope.Today))
+        var items = await WithLocationsAndContracts(offerings
+                .OrderBy(o => o.Title).ThenBy(o => o.Id)
+                .Skip((page - 1) * pageSize).Take(pageSize))
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new AdminPage<AdminOfferingDto>(items, page, pageSize, total));
+        return TypedResults.Ok(new AdminPage<AdminOfferingDto>(items.Select(o => ToDto(o, scope.Today)).ToList(), page, pageSize, total));
     }
 
     public static async Task<Results<Ok<AdminOfferingDto>, ProblemHttpResult>> GetOffering(
         Guid id, ClaimsPrincipal user, WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var scope = ManagementScope.For(user, clock);
-        var offering = await scope.Offerings(db).AsNoTracking()
-            .Where(o => o.Id == id)
-            .Select(Projection(scope.Today))
+        var offering = await WithLocationsAndContracts(scope.Offerings(db).AsNoTracking().Where(o => o.Id == id))
             .FirstOrDefaultAsync(cancellationToken);
-        return offering is null ? ManagementInput.NotFound("offering") : TypedResults.Ok(offering);
+        return offering is null ? ManagementInput.NotFound("offering") : TypedResults.Ok(ToDto(offering, scope.Today));
     }
 
     public static async Task<Results<Ok<AdminOfferingDto>, ValidationProblem, ProblemHttpResult>> UpdateOffering(
@@ -164,7 +160,7 @@ public static class AdminOfferingEndpoints
         var errors = new ValidationErrors();
         if (input.ProviderId is { } providerId && providerId != offering.ProviderId)
         {
-            errors.Add("providerId", "An offering stays with its provider: leave providerId out, or create a new offering for the other provider.");
+            errors.Add("providerId", ErrorCodes.NotAllowed, "An offering stays with its provider: leave providerId out, or create a new offering for the other provider.");
         }
 
         var fields = await ReadFieldsAsync(input, offering.ProviderId, db, errors, cancellationToken);
@@ -263,39 +259,39 @@ public static class AdminOfferingEndpoints
         var careType = ManagementInput.RequiredText(errors, "careType", input.CareType, 64)?.ToLowerInvariant();
         if (careType is not null && !await db.CareTypes.AnyAsync(c => c.Code == careType, cancellationToken))
         {
-            errors.Add("careType", "Unknown care type: see GET /api/v1/care-types.");
+            errors.Add("careType", CommonProblems.UnknownCareType());
         }
 
         if (input.AgeMin is null)
         {
-            errors.Add("ageMin", "Required.");
+            errors.Add("ageMin", FieldProblem.Required());
         }
         else if (input.AgeMin is < 0 or > MaxAge)
         {
-            errors.Add("ageMin", $"An age from 0 to {MaxAge}.");
+            errors.Add("ageMin", FieldProblem.Range(0, MaxAge, $"An age from 0 to {MaxAge}."));
         }
 
         if (input.AgeMax is null)
         {
-            errors.Add("ageMax", "Required.");
+            errors.Add("ageMax", FieldProblem.Required());
         }
         else if (input.AgeMax is < 0 or > MaxAge)
         {
-            errors.Add("ageMax", $"An age from 0 to {MaxAge}.");
+            errors.Add("ageMax", FieldProblem.Range(0, MaxAge, $"An age from 0 to {MaxAge}."));
         }
         else if (input.AgeMin is >= 0 and <= MaxAge && input.AgeMin > input.AgeMax)
         {
-            errors.Add("ageMax", "Must be at least ageMin.");
+            errors.Add("ageMax", ErrorCodes.LessThan, "Must be at least ageMin.", ("other", "ageMin"), ("min", input.AgeMin));
         }
 
-        var tags = ManagementInput.ReadCodes(errors, "tags", input.Tags, MaxTags, t => t.Trim().ToLowerInvariant(), "Not a tag.") ?? [];
+        var tags = ManagementInput.ReadCodes(errors, "tags", input.Tags, MaxTags, t => t.Trim().ToLowerInvariant(), FieldProblem.Unknown("tag", "Not a tag.")) ?? [];
         if (tags.Count > 0)
         {
             var names = tags.Select(t => t.Code).ToList();
             var known = await db.Tags.Where(t => names.Contains(t.Code)).Select(t => t.Code).ToListAsync(cancellationToken);
             foreach (var (index, tag) in tags.Where(t => !known.Contains(t.Code)))
             {
-                errors.Add($"tags[{index}]", $"Unknown tag '{tag}': see GET /api/v1/tags.");
+                errors.Add($"tags[{index}]", CommonProblems.UnknownTag(tag));
             }
         }
 
@@ -303,7 +299,7 @@ public static class AdminOfferingEndpoints
         var locationIds = input.LocationIds ?? [];
         if (locationIds.Count > MaxLocations)
         {
-            errors.Add("locationIds", $"At most {MaxLocations} locations (this has {locationIds.Count}).");
+            errors.Add("locationIds", ErrorCodes.Count, $"At most {MaxLocations} locations (this has {locationIds.Count}).", ("min", 0), ("max", MaxLocations));
         }
         else if (locationIds.Count > 0 && providerId is { } owner)
         {
@@ -313,11 +309,11 @@ public static class AdminOfferingEndpoints
             {
                 if (!seen.Add(locationIds[i]))
                 {
-                    errors.Add($"locationIds[{i}]", "Listed more than once.");
+                    errors.Add($"locationIds[{i}]", CommonProblems.Duplicate());
                 }
                 else if (locations.All(l => l.Id != locationIds[i]))
                 {
-                    errors.Add($"locationIds[{i}]", "Not a location of this provider.");
+                    errors.Add($"locationIds[{i}]", FieldProblem.Unknown("location", "Not a location of this provider."));
                 }
             }
         }
@@ -333,7 +329,7 @@ public static class AdminOfferingEndpoints
     {
         var codes = ManagementInput.ReadCodes(errors, "municipalities", values, MaxMunicipalities,
             v => DutchCodes.TryNormaliseMunicipalityCode(v, out var code) ? code : null,
-            "Use a CBS municipality code: GM and four digits, e.g. GM0222.") ?? [];
+            CommonProblems.MunicipalityCodeFormat) ?? [];
         if (codes.Count == 0)
         {
             return [];
@@ -345,43 +341,33 @@ public static class AdminOfferingEndpoints
         var result = new List<(int, Municipality)>();
         foreach (var (index, code) in codes)
         {
-            if (!known.TryGetValue(code, out var municipality))
+            var municipality = known.GetValueOrDefault(code);
+            if (CommonProblems.MunicipalityNotInUse(code, municipality is not null, municipality?.ValidTo, today) is { } problem)
             {
-                errors.Add($"municipalities[{index}]", $"Unknown municipality {code}: see GET /api/v1/regions.");
-            }
-            else if (municipality.ValidTo < today)
-            {
-                errors.Add($"municipalities[{index}]", $"Municipality {code} no longer exists (since {municipality.ValidTo:yyyy-MM-dd}).");
+                errors.Add($"municipalities[{index}]", problem);
             }
             else
             {
-                result.Add((index, municipality));
+                result.Add((index, municipality!));
             }
         }
 
         return result;
     }
 
-    private static string OutsideRegions(ManagementScope scope, Municipality municipality) =>
-        $"{municipality.Code} lies in region {municipality.RegionCode}; you can only contract municipalities in your own regions ({string.Join(", ", scope.Regions)}).";
+    private static FieldProblem OutsideRegions(ManagementScope scope, Municipality municipality) =>
+        FieldProblem.Of(ErrorCodes.NotYours,
+            $"{municipality.Code} lies in region {municipality.RegionCode}; you can only contract municipalities in your own regions ({string.Join(", ", scope.Regions)}).",
+            ("regions", scope.Regions));
 
-    /// <summary>The DTO as read from the database: locations and the contracts in force today or later.</summary>
-    private static Expression<Func<Offering, AdminOfferingDto>> Projection(DateOnly today) => o => new AdminOfferingDto(
-        o.Id,
-        o.ProviderId,
-        o.Title,
-        o.CareTypeCode,
-        o.Description,
-        o.AgeMin,
-        o.AgeMax,
-        o.Tags,
-        o.ReferralInfo,
-        o.Locations.OrderBy(l => l.Name).ThenBy(l => l.Id).Select(l => l.Id).ToList(),
-        o.Contracts.Where(c => c.ValidTo == null || c.ValidTo >= today).OrderBy(c => c.MunicipalityCode).Select(c => c.MunicipalityCode).ToList(),
-        o.CreatedAt,
-        o.UpdatedAt);
+    /// <summary>
+    /// What <see cref="ToDto"/> reads, loaded with the offering. The one mapping for reads and writes alike: the entity tag
+    /// is a hash of the DTO, so two mappings that ordered a list differently would give one offering two tags.
+    /// </summary>
+    private static IQueryable<Offering> WithLocationsAndContracts(IQueryable<Offering> offerings) =>
+        offerings.Include(o => o.Locations).Include(o => o.Contracts).AsSplitQuery();
 
-    /// <summary>The DTO from a tracked offering, after a change (same content as <see cref="Projection"/>).</summary>
+    /// <summary>The DTO from an offering with its locations and contracts loaded (<see cref="WithLocationsAndContracts"/>).</summary>
     internal static AdminOfferingDto ToDto(Offering o, DateOnly today) => new(
         o.Id,
         o.ProviderId,

@@ -182,9 +182,9 @@ public static class AdminProviderEndpoints
     {
         var name = ManagementInput.RequiredText(errors, "name", input.Name, 200);
         var kvk = ManagementInput.OptionalFormatted(errors, "kvkNumber", input.KvkNumber, 8,
-            t => DutchCodes.IsKvkNumber(t) ? null : "A KvK number is exactly 8 digits.");
+            t => DutchCodes.IsKvkNumber(t) ? null : FieldProblem.Format("kvk", "A KvK number is exactly 8 digits."));
         var agb = ManagementInput.OptionalFormatted(errors, "agbCode", input.AgbCode, 8,
-            t => DutchCodes.IsAgbCode(t) ? null : "An AGB code is exactly 8 digits.");
+            t => DutchCodes.IsAgbCode(t) ? null : FieldProblem.Format("agb", "An AGB code is exactly 8 digits."));
         var website = ManagementInput.OptionalFormatted(errors, "website", input.Website, ContactRules.MaxWebsiteLength, ContactRules.FindWebsiteProblem);
         var phone = ManagementInput.OptionalFormatted(errors, "phone", input.Phone, ContactRules.MaxPhoneLength, ContactRules.FindPhoneProblem);
         var email = ManagementInput.OptionalFormatted(errors, "email", input.Email, ContactRules.MaxEmailLength, ContactRules.FindEmailProblem);
@@ -198,7 +198,7 @@ public static class AdminProviderEndpoints
     private static async Task<List<string>?> ReadRegionsAsync(
         List<string?>? values, ManagementScope scope, WijzerDbContext db, ValidationErrors errors, CancellationToken cancellationToken)
     {
-        var codes = ManagementInput.ReadCodes(errors, "regions", values, 20, v => v.Trim().ToLowerInvariant(), "Not a region code.");
+        var codes = ManagementInput.ReadCodes(errors, "regions", values, 20, v => v.Trim().ToLowerInvariant(), FieldProblem.Unknown("region", "Not a region code."));
         if (codes is null || codes.Count == 0)
         {
             return null;
@@ -211,11 +211,11 @@ public static class AdminProviderEndpoints
         {
             if (!known.Contains(code))
             {
-                errors.Add($"regions[{index}]", $"Unknown region. Known regions: {string.Join(", ", all!)}.");
+                errors.Add($"regions[{index}]", CommonProblems.UnknownRegion(all!));
             }
             else if (!scope.ManagesRegion(code))
             {
-                errors.Add($"regions[{index}]", $"You can only name your own regions: {string.Join(", ", scope.Regions)}.");
+                errors.Add($"regions[{index}]", ErrorCodes.NotYours, $"You can only name your own regions: {string.Join(", ", scope.Regions)}.", ("regions", scope.Regions));
             }
         }
 

@@ -36,7 +36,7 @@ public static class AuditEndpoints
         var entityType = query.EntityType?.Trim().ToLowerInvariant();
         if (entityType is not null && !AuditEntities.All.Contains(entityType))
         {
-            errors.Add("entityType", $"Use one of: {string.Join(", ", AuditEntities.All)}.");
+            errors.Add("entityType", FieldProblem.OneOf(AuditEntities.All));
         }
 
         var entityId = QueryValues.Text(query.EntityId, "entityId", 200, errors);
@@ -45,7 +45,7 @@ public static class AuditEndpoints
         var to = QueryValues.Date(query.To, "to", errors);
         if (from > to)
         {
-            errors.Add("to", "Must not be before from.");
+            errors.Add("to", ErrorCodes.LessThan, "Must not be before from.", ("other", "from"));
         }
 
         if (!errors.IsEmpty)

@@ -1,4 +1,5 @@
 using BeschikbaarheidsWijzer.Api.Data;
+using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Csv;
 using BeschikbaarheidsWijzer.Api.Shared.Availability;
 using BeschikbaarheidsWijzer.Api.Shared.Reference;
@@ -46,7 +47,8 @@ public static class AvailabilityExport
             .ToLookup(l => l.OfferingId);
 
         var rows = db.Contracts.AsNoTracking()
-            .Where(c => c.ValidFrom <= today && (c.ValidTo == null || c.ValidTo >= today) && current.Any(o => o.Id == c.OfferingId))
+            .Where(ValidityQueries.ValidOn<Contract>(today))
+            .Where(c => current.Any(o => o.Id == c.OfferingId))
             .OrderBy(c => c.MunicipalityCode).ThenBy(c => c.Offering!.Provider!.Name).ThenBy(c => c.Offering!.Title).ThenBy(c => c.OfferingId)
             .Select(c => new
             {

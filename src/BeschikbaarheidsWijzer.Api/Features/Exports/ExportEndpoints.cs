@@ -52,7 +52,10 @@ public static class ExportEndpoints
     /// <summary>
     /// The offerings the exports publish: not deleted, of a provider that is not deleted, with a contract valid on <paramref name="today"/>.
     /// </summary>
-    public static IQueryable<Offering> CurrentOfferings(WijzerDbContext db, DateOnly today) =>
-        db.Offerings.AsNoTracking().Where(o => o.DeletedAt == null && o.Provider!.DeletedAt == null
-            && o.Contracts.Any(c => c.ValidFrom <= today && (c.ValidTo == null || c.ValidTo >= today)));
+    public static IQueryable<Offering> CurrentOfferings(WijzerDbContext db, DateOnly today)
+    {
+        var validToday = ValidityQueries.ValidOn<Contract>(today);
+        return db.Offerings.AsNoTracking().Where(o => o.DeletedAt == null && o.Provider!.DeletedAt == null
+            && o.Contracts.AsQueryable().Any(validToday));
+    }
 }

@@ -83,7 +83,8 @@ public static class MunicipalityEndpoints
         }
 
         var municipalities = await db.Municipalities.AsNoTracking()
-            .Where(m => m.RegionCode == regionCode && m.ValidFrom <= scope.Today && (m.ValidTo == null || m.ValidTo >= scope.Today))
+            .Where(ValidityQueries.ValidOn<Municipality>(scope.Today))
+            .Where(m => m.RegionCode == regionCode)
             .OrderBy(m => m.Name)
             .Select(m => new { m.Code, m.Name, m.RegionCode, Access = db.MunicipalityAccess.FirstOrDefault(a => a.MunicipalityCode == m.Code) })
             .ToListAsync(cancellationToken);
@@ -112,7 +113,7 @@ public static class MunicipalityEndpoints
         var errors = new ValidationErrors();
         if (input is null)
         {
-            errors.Add("body", "Send a JSON object: { \"name\": \"Sociaal Team Winterswijk\", \"phone\": \"0543-123456\", \"website\": \"https://…\", \"waitWeeks\": 2 }.");
+            errors.Add("body", ErrorCodes.Required, "Send a JSON object: { \"name\": \"Sociaal Team Winterswijk\", \"phone\": \"0543-123456\", \"website\": \"https://…\", \"waitWeeks\": 2 }.");
         }
 
         var fields = input is null ? null : MunicipalityAccessRules.Validate(new MunicipalityAccessInput(input.Name, input.Phone, input.Email, input.Website, input.WaitWeeks), errors);
@@ -158,9 +159,12 @@ public static class MunicipalityEndpoints
     private static string? NormaliseCode(string? code) =>
         DutchCodes.TryNormaliseMunicipalityCode(code, out var normalised) ? normalised : null;
 
-    private static ValidationProblem UnknownCode() => TypedResults.ValidationProblem(
-        new Dictionary<string, string[]> { ["code"] = ["Unknown municipality: use a CBS code such as GM0294 (see /api/v1/regions)."] },
-        title: "Invalid request");
+    private static ValidationProblem UnknownCode()
+    {
+        var errors = new ValidationErrors();
+        errors.Add("code", CommonProblems.UnknownMunicipality());
+        return ValidationProblems.Invalid(errors, "Invalid request");
+    }
 
     private static MunicipalityAccessDto? AccessDto(MunicipalityAccess? access) => access is null
         ? null

@@ -53,7 +53,7 @@ public static class RegionalNormEndpoints
         var careTypeCode = await ReferenceParameters.CareTypeAsync(careType, "careType", db, errors, cancellationToken);
         if (input is null)
         {
-            errors.Add("body", "Send a JSON object: { \"maxIntakeWeeks\": 4, \"maxTreatmentWeeks\": 10, \"maxTotalWeeks\": 14, \"validFrom\": \"2027-01-01\" }.");
+            errors.Add("body", ErrorCodes.Required, "Send a JSON object: { \"maxIntakeWeeks\": 4, \"maxTreatmentWeeks\": 10, \"maxTotalWeeks\": 14, \"validFrom\": \"2027-01-01\" }.");
         }
 
         var valid = input is null ? null : RegionalNormRules.Validate(input.ToInput(), scope.Today, errors);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using BeschikbaarheidsWijzer.Api.Data;
+using BeschikbaarheidsWijzer.Domain.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace BeschikbaarheidsWijzer.Api.Features.ProviderReports;
@@ -15,9 +16,9 @@ internal static class Idempotency
     public const int MaxKeyLength = 200;
 
     /// <summary>Null when the header value is acceptable; otherwise why not.</summary>
-    public static string? FindProblem(string key) =>
+    public static FieldProblem? FindProblem(string key) =>
         key.Length is 0 or > MaxKeyLength || key.Any(c => c is < '!' or > '~')
-            ? $"1 to {MaxKeyLength} visible ASCII characters, e.g. a UUID."
+            ? FieldProblem.Format("idempotency-key", $"1 to {MaxKeyLength} visible ASCII characters, e.g. a UUID.")
             : null;
 
     /// <summary>A hash of the request as understood (not as spelled): the same JSON with other spacing is the same request.</summary>

@@ -72,7 +72,7 @@ public static class ProviderReportEndpoints
         var errors = new ValidationErrors();
         if (report is null)
         {
-            errors.Add("body", "Send the report as a JSON object.");
+            errors.Add("body", ErrorCodes.Required, "Send the report as a JSON object.");
         }
         else
         {
@@ -81,7 +81,7 @@ public static class ProviderReportEndpoints
 
         if (!errors.IsEmpty)
         {
-            return TypedResults.ValidationProblem(errors.ToDictionary(), title: "Invalid report");
+            return ValidationProblems.Invalid(errors, "Invalid report");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -135,7 +135,7 @@ public static class ProviderReportEndpoints
         var errors = ValidateBatch(batch, idempotencyKey);
         if (!errors.IsEmpty)
         {
-            return TypedResults.ValidationProblem(errors.ToDictionary(), title: "Invalid reports");
+            return ValidationProblems.Invalid(errors, "Invalid reports");
         }
 
         var items = batch!.Reports!.Select(r => r!).ToList();
@@ -157,7 +157,7 @@ public static class ProviderReportEndpoints
         {
             if (!own.Contains(items[i].OfferingId!.Value))
             {
-                unknown.Add($"reports[{i}].offeringId", "No offering of yours has this id.");
+                unknown.Add($"reports[{i}].offeringId", FieldProblem.Unknown("offering", "No offering of yours has this id."));
             }
         }
 
@@ -169,7 +169,7 @@ public static class ProviderReportEndpoints
                 Status = StatusCodes.Status404NotFound,
                 Title = "Offering not found",
                 Detail = "Nothing was stored: the batch names offerings that are not yours or do not exist.",
-                Extensions = { ["errors"] = unknown.ToDictionary() },
+                Extensions = { ["errors"] = unknown.ToDictionary(), [ValidationProblems.FieldErrors] = ValidationProblems.Extensions(unknown)[ValidationProblems.FieldErrors] },
             });
         }
 
@@ -197,13 +197,13 @@ public static class ProviderReportEndpoints
 
         if (batch is null)
         {
-            errors.Add("body", "Send a JSON object: { \"reports\": [ … ] }.");
+            errors.Add("body", ErrorCodes.Required, "Send a JSON object: { \"reports\": [ … ] }.");
             return errors;
         }
 
         if (batch.Reports is not { Count: > 0 and <= MaxBatchSize } reports)
         {
-            errors.Add("reports", $"Send 1 to {MaxBatchSize} reports.");
+            errors.Add("reports", ErrorCodes.Count, $"Send 1 to {MaxBatchSize} reports.", ("min", 1), ("max", MaxBatchSize));
             return errors;
         }
 
@@ -213,17 +213,17 @@ public static class ProviderReportEndpoints
             var prefix = $"reports[{i}]";
             if (reports[i] is not { } item)
             {
-                errors.Add(prefix, "Must be a report object.");
+                errors.Add(prefix, ErrorCodes.JsonType, "Must be a report object.");
                 continue;
             }
 
             if (item.OfferingId is not { } offeringId)
             {
-                errors.Add($"{prefix}.offeringId", "Required.");
+                errors.Add($"{prefix}.offeringId", FieldProblem.Required());
             }
             else if (!seen.TryAdd(offeringId, i))
             {
-                errors.Add($"{prefix}.offeringId", $"Already reported in reports[{seen[offeringId]}]: one report per offering per batch.");
+                errors.Add($"{prefix}.offeringId", ErrorCodes.Duplicate, $"Already reported in reports[{seen[offeringId]}]: one report per offering per batch.", ("first", seen[offeringId]));
             }
 
             AvailabilityReportRules.Validate(item.ToInput(), prefix, errors);

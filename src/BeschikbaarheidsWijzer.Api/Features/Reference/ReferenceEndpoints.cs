@@ -1,4 +1,5 @@
 using BeschikbaarheidsWijzer.Api.Data;
+using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Http;
 using BeschikbaarheidsWijzer.Api.Shared.Reference;
 using BeschikbaarheidsWijzer.Domain.Norms;
@@ -28,14 +29,14 @@ public static class ReferenceEndpoints
 
     public static async Task<Ok<List<RegionDto>>> GetRegions(WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var today = IsoWeek.ToAmsterdamDate(clock.GetUtcNow());
+        var existsToday = ValidityQueries.ValidOn<Municipality>(IsoWeek.ToAmsterdamDate(clock.GetUtcNow()));
         var regions = await db.Regions.AsNoTracking()
             .OrderBy(r => r.Name)
             .Select(r => new RegionDto(
                 r.Code,
                 r.Name,
-                r.Municipalities
-                    .Where(m => m.ValidFrom <= today && (m.ValidTo == null || m.ValidTo >= today))
+                r.Municipalities.AsQueryable()
+                    .Where(existsToday)
                     .OrderBy(m => m.Name)
                     .Select(m => new MunicipalityDto(m.Code, m.Name, m.Latitude, m.Longitude))
                     .ToList()))
@@ -60,7 +61,7 @@ public static class ReferenceEndpoints
         var region = query.Region is null ? null : await ReferenceParameters.RegionAsync(query.Region, "region", db, errors, cancellationToken);
         if (!errors.IsEmpty)
         {
-            return TypedResults.ValidationProblem(errors.ToDictionary(), title: "Invalid query");
+            return ValidationProblems.Invalid(errors, "Invalid query");
         }
 
         var resolver = await NormCatalog.LoadResolverAsync(db, cancellationToken);

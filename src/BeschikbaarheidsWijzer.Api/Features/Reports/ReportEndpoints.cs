@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using BeschikbaarheidsWijzer.Api.Data;
+using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Auth;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Configuration;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Csv;
@@ -95,11 +96,11 @@ public static class ReportEndpoints
         var from = QueryValues.Date(query.From, "from", errors) ?? IsoWeek.FromDate(to).AddWeeks(-(DefaultWeeks - 1)).Monday;
         if (from > to)
         {
-            errors.Add("to", "Must not be before from.");
+            errors.Add("to", ErrorCodes.LessThan, "Must not be before from.", ("other", "from"));
         }
         else if (to.DayNumber - from.DayNumber >= MaxPeriodDays)
         {
-            errors.Add("to", $"A period of at most {MaxPeriodDays} days.");
+            errors.Add("to", ErrorCodes.Range, $"A period of at most {MaxPeriodDays} days.", ("min", 1), ("max", MaxPeriodDays), ("unit", "days"));
         }
 
         var careType = query.CareType is null ? null : await ReferenceParameters.CareTypeAsync(query.CareType, "careType", db, errors, cancellationToken);
@@ -130,7 +131,8 @@ public static class ReportEndpoints
         var date = QueryValues.Date(query.Date, "date", errors) ?? scope.Today;
         if (date > scope.Today)
         {
-            errors.Add("date", $"Not after today ({scope.Today:yyyy-MM-dd}): there are no figures for the future yet.");
+            errors.Add("date", ErrorCodes.DateRange, $"Not after today ({scope.Today:yyyy-MM-dd}): there are no figures for the future yet.",
+                ("max", scope.Today.ToString(QueryValues.DateFormat, System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         if (!errors.IsEmpty || region is null)
@@ -146,9 +148,10 @@ public static class ReportEndpoints
         var asOf = date == scope.Today ? now : endOfDate;
         var resolver = await NormCatalog.LoadResolverAsync(db, cancellationToken);
         var careTypes = await db.CareTypes.AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync(cancellationToken);
+        var validThatDay = ValidityQueries.ValidOn<Contract>(date);
         var offerings = await db.Offerings.AsNoTracking()
             .Where(o => o.CreatedAt < endOfDate && (o.DeletedAt == null || o.DeletedAt >= endOfDate)
-                        && o.Contracts.Any(c => c.Municipality!.RegionCode == region && c.ValidFrom <= date && (c.ValidTo == null || c.ValidTo >= date)))
+                        && o.Contracts.AsQueryable().Where(validThatDay).Any(c => c.Municipality!.RegionCode == region))
             .Select(o => new
             {
                 o.CareTypeCode,
@@ -203,9 +206,10 @@ public static class ReportEndpoints
 
         var now = clock.GetUtcNow();
         var today = scope.Today;
+        var validToday = ValidityQueries.ValidOn<Contract>(today);
         var offerings = await db.Offerings.AsNoTracking()
             .Where(o => o.DeletedAt == null && o.Provider!.DeletedAt == null
-                        && o.Contracts.Any(c => c.Municipality!.RegionCode == region && c.ValidFrom <= today && (c.ValidTo == null || c.ValidTo >= today)))
+                        && o.Contracts.AsQueryable().Where(validToday).Any(c => c.Municipality!.RegionCode == region))
             .Select(o => new
             {
                 o.Id,
@@ -315,10 +319,9 @@ public static class ReportEndpoints
     private static async Task<(List<OfferingWeeks> Offerings, NormResolver Norms)> LoadExpectedWeeksAsync(
         WijzerDbContext db, string region, string? careType, ReportingPeriod period, CancellationToken cancellationToken)
     {
-        var from = period.From;
-        var lastDay = period.LastDay;
+        var validInPeriod = ValidityQueries.ValidDuring<Contract>(period.From, period.LastDay);
         var candidates = db.Offerings.AsNoTracking()
-            .Where(o => o.Contracts.Any(c => c.Municipality!.RegionCode == region && c.ValidFrom <= lastDay && (c.ValidTo == null || c.ValidTo >= from)));
+            .Where(o => o.Contracts.AsQueryable().Where(validInPeriod).Any(c => c.Municipality!.RegionCode == region));
         if (careType is not null)
         {
             candidates = candidates.Where(o => o.CareTypeCode == careType);

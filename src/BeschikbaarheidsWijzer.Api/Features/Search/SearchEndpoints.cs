@@ -63,7 +63,7 @@ public static class SearchEndpoints
         var criteria = query.ToCriteria(await reference.GetAsync(cancellationToken), postcode, errors, warnings);
         if (criteria is null)
         {
-            return TypedResults.ValidationProblem(errors.ToDictionary(), title: "Invalid search");
+            return ValidationProblems.Invalid(errors, "Invalid search");
         }
 
         if (postcode is PostcodeLookup.Unavailable && context.Features.Get<IOutputCacheFeature>() is { } outputCache)
@@ -95,7 +95,7 @@ public static class SearchEndpoints
         var (place, age) = query.Validate(lookup, errors);
         if (!errors.IsEmpty)
         {
-            return TypedResults.ValidationProblem(errors.ToDictionary(), title: "Invalid query");
+            return ValidationProblems.Invalid(errors, "Invalid query");
         }
 
         var snapshot = await search.GetIndexAsync(cancellationToken);
@@ -174,7 +174,7 @@ public sealed record DetailQuery([FromQuery(Name = "municipality")] string? Muni
         ReferenceLookup.MunicipalityInfo? place = null;
         if (!string.IsNullOrWhiteSpace(Municipality) && !reference.Municipalities.TryGetValue(Municipality.Trim().ToUpperInvariant(), out place))
         {
-            errors.Add("municipality", "Unknown municipality: use a CBS code such as GM0222.");
+            errors.Add("municipality", CommonProblems.UnknownMunicipality());
         }
 
         return (place, QueryValues.Integer(Age, "age", 0, SearchQuery.MaxAge, errors));

@@ -51,7 +51,7 @@ public sealed record SearchQuery(
             var code = Municipality.Trim().ToUpperInvariant();
             if (!reference.Municipalities.TryGetValue(code, out municipality))
             {
-                errors.Add("municipality", "Unknown municipality: use a CBS code such as GM0222 (see /api/v1/regions).");
+                errors.Add("municipality", CommonProblems.UnknownMunicipality());
             }
         }
 
@@ -60,7 +60,7 @@ public sealed record SearchQuery(
         var lon = ParseDouble(Lon, "lon", -180, 180, errors);
         if (Lat is not null ^ Lon is not null)
         {
-            errors.Add(Lat is null ? "lat" : "lon", "Give lat and lon together.");
+            errors.Add(Lat is null ? "lat" : "lon", CommonProblems.Together("Give lat and lon together.", "lat", "lon"));
         }
         else if (lat is not null && lon is not null)
         {
@@ -75,7 +75,7 @@ public sealed record SearchQuery(
         var postcodeGiven = !string.IsNullOrWhiteSpace(Postcode);
         if (postcodeGiven && PostcodeToResolve is null)
         {
-            errors.Add("postcode", "Use a Dutch postcode: four digits and two letters, such as 7001 AB.");
+            errors.Add("postcode", CommonProblems.PostcodeFormat);
         }
         else if (postcodeGiven)
         {
@@ -91,7 +91,7 @@ public sealed record SearchQuery(
 
                     break;
                 case PostcodeLookup.NotFound:
-                    errors.Add("postcode", "Unknown postcode: no such postcode is known.");
+                    errors.Add("postcode", FieldProblem.Unknown("postcode", "Unknown postcode: no such postcode is known."));
                     break;
                 default:
                     if (municipality is null)
@@ -110,13 +110,13 @@ public sealed record SearchQuery(
         var careTypes = Distinct(CareType);
         foreach (var careType in careTypes.Where(c => !reference.CareTypes.Contains(c)))
         {
-            errors.Add("careType", $"Unknown care type '{Shorten(careType)}' (see /api/v1/care-types).");
+            errors.Add("careType", CommonProblems.UnknownCareType(Shorten(careType)));
         }
 
         var tags = Distinct(Tag);
         foreach (var tag in tags.Where(t => !reference.Tags.Contains(t)))
         {
-            errors.Add("tag", $"Unknown tag '{Shorten(tag)}' (see /api/v1/tags).");
+            errors.Add("tag", CommonProblems.UnknownTag(Shorten(tag)));
         }
 
         var age = ParseInt(Age, "age", 0, MaxAge, errors);
@@ -146,7 +146,7 @@ public sealed record SearchQuery(
         };
         if (sort is null)
         {
-            errors.Add("sort", "Use wait, distance, name or updated.");
+            errors.Add("sort", FieldProblem.OneOf(["wait", "distance", "name", "updated"]));
         }
 
         // Without lat and lon, distances are measured from the postcode, else from the municipality's centre.
@@ -156,7 +156,8 @@ public sealed record SearchQuery(
         {
             if (!postcodeGiven)
             {
-                errors.Add("sort", "Sorting by distance needs a place: give postcode, municipality, or lat and lon.");
+                errors.Add("sort", ErrorCodes.Needs, "Sorting by distance needs a place: give postcode, municipality, or lat and lon.",
+                    ("needs", new[] { "postcode", "municipality", "lat+lon" }));
             }
             else if (!errors.Contains("postcode"))
             {
@@ -202,7 +203,7 @@ public sealed record SearchQuery(
 
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
         {
-            errors.Add(name, $"Use a whole number from {min} to {max}.");
+            errors.Add(name, FieldProblem.Range(min, max, $"Use a whole number from {min} to {max}."));
             return null;
         }
 
@@ -218,7 +219,7 @@ public sealed record SearchQuery(
 
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value) || value < min || value > max)
         {
-            errors.Add(name, $"Use a number from {min} to {max} (decimal point, e.g. 51.96).");
+            errors.Add(name, CommonProblems.NumberRange(min, max, $"Use a number from {min} to {max} (decimal point, e.g. 51.96)."));
             return null;
         }
 
@@ -234,7 +235,7 @@ public sealed record SearchQuery(
 
         if (!bool.TryParse(text, out var value))
         {
-            errors.Add(name, "Use true or false.");
+            errors.Add(name, ErrorCodes.Boolean, "Use true or false.");
         }
 
         return value;

@@ -25,7 +25,7 @@ public static class CsvResponse
             case null:
                 return request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase) && a.Quality is not 0);
             default:
-                errors.Add(FormatParameter, "Use json or csv (or send Accept: text/csv).");
+                errors.Add(FormatParameter, FieldProblem.OneOf(["json", "csv"], "Use json or csv (or send Accept: text/csv)."));
                 return null;
         }
     }

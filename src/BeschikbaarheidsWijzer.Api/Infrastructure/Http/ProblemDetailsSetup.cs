@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using BeschikbaarheidsWijzer.Domain.Validation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -61,12 +62,7 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
         var problem = badRequest.InnerException is JsonException json
             ? JsonProblem(json)
             : IsMissingBody(badRequest)
-                ? new ValidationProblemDetails(new Dictionary<string, string[]> { ["body"] = ["Send a JSON object as the request body."] })
-                {
-                    Status = StatusCodes.Status400BadRequest,
-                    Title = "Request body required",
-                    Detail = "body: Send a JSON object as the request body.",
-                }
+                ? BodyProblem("body", FieldProblem.Required("Send a JSON object as the request body."))
                 : new ProblemDetails
                 {
                     Status = badRequest.StatusCode,
@@ -93,26 +89,50 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
             || exception.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal)
             || exception.Message.Contains("Required parameter", StringComparison.Ordinal) && exception.Message.Contains("body", StringComparison.OrdinalIgnoreCase));
 
-    private static ValidationProblemDetails JsonProblem(JsonException json)
+    private static ProblemDetails JsonProblem(JsonException json)
     {
         // "$.reports[3].waitToIntakeWeeks" → "reports[3].waitToIntakeWeeks"; the root itself is "body".
         var field = json.Path is null or "$" ? "body" : json.Path.StartsWith("$.", StringComparison.Ordinal) ? json.Path[2..] : json.Path.TrimStart('$');
-        var message = json.Message.Contains("could not be mapped", StringComparison.Ordinal)
-            ? "Unknown field."
-            : json.Message.Contains("could not be converted", StringComparison.Ordinal)
-                ? "Wrong type, or a number out of range, for this field."
-                : "Malformed JSON: " + TypeNames().Replace(json.Message.Split(" Path:")[0], "");
-        if (message == "Unknown field." && UnmappedProperty().Match(json.Message) is { Success: true } match)
+        FieldProblem problem;
+        if (UnmappedProperty().Match(json.Message) is { Success: true } unmapped)
         {
-            field = ValidationPath(field, match.Groups[1].Value);
+            field = ValidationPath(field, unmapped.Groups[1].Value);
+            problem = new FieldProblem(ErrorCodes.UnknownField, "Unknown field.");
+        }
+        else if (DuplicateProperty().Match(json.Message) is { Success: true } duplicate)
+        {
+            field = ValidationPath(field, duplicate.Groups[1].Value);
+            problem = new FieldProblem(ErrorCodes.DuplicateField, "This field is given more than once; give it once.");
+        }
+        else if (json.Message.Contains("could not be converted", StringComparison.Ordinal))
+        {
+            problem = new FieldProblem(ErrorCodes.JsonType, "Wrong type, or a number out of range, for this field.");
+        }
+        else
+        {
+            problem = new FieldProblem(ErrorCodes.JsonSyntax, "Malformed JSON: " + TypeNames().Replace(json.Message.Split(" Path:")[0], ""));
         }
 
-        return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        return BodyProblem(field, problem);
+    }
+
+    /// <summary>A 400 about one field of the body, shaped as every other refused field is (errors and fieldErrors).</summary>
+    private static ValidationProblemDetails BodyProblem(string field, FieldProblem problem)
+    {
+        var errors = new ValidationErrors();
+        errors.Add(field, problem);
+        var details = new ValidationProblemDetails(errors.ToDictionary())
         {
             Status = StatusCodes.Status400BadRequest,
-            Title = "Invalid request body",
-            Detail = $"{field}: {message}",
+            Title = problem.Code == ErrorCodes.Required ? "Request body required" : "Invalid request body",
+            Detail = $"{field}: {problem.Message}",
         };
+        foreach (var (name, value) in ValidationProblems.Extensions(errors))
+        {
+            details.Extensions[name] = value;
+        }
+
+        return details;
     }
 
     /// <summary>For an unknown field the path stops at its parent object; add the field's own name.</summary>
@@ -121,6 +141,9 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
 
     [GeneratedRegex(@"The JSON property '([^']*)' could not be mapped")]
     private static partial Regex UnmappedProperty();
+
+    [GeneratedRegex(@"Duplicate property '([^']*)'")]
+    private static partial Regex DuplicateProperty();
 
     [GeneratedRegex(@"\s*System\.[\w`\[\]\.,]+")]
     private static partial Regex TypeNames();

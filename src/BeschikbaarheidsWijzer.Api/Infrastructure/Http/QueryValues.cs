@@ -20,7 +20,7 @@ public static class QueryValues
 
         if (!DateOnly.TryParseExact(value, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            errors.Add(field, "Use a date in the form yyyy-MM-dd, e.g. 2026-11-23.");
+            errors.Add(field, ErrorCodes.Date, "Use a date in the form yyyy-MM-dd, e.g. 2026-11-23.", ("format", DateFormat));
             return null;
         }
 
@@ -36,7 +36,7 @@ public static class QueryValues
 
         if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < min || number > max)
         {
-            errors.Add(field, $"Use a whole number from {min} to {max}.");
+            errors.Add(field, FieldProblem.Range(min, max, $"Use a whole number from {min} to {max}."));
             return null;
         }
 

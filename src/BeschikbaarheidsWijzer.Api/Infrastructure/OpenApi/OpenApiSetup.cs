@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Http;
+using BeschikbaarheidsWijzer.Domain.Validation;
 using Microsoft.OpenApi;
 
 namespace BeschikbaarheidsWijzer.Api.Infrastructure.OpenApi;
@@ -34,6 +36,16 @@ public static class OpenApiSetup
                 document.Servers = [new OpenApiServer { Url = "/" }];
                 return Task.CompletedTask;
             });
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                if (context.JsonTypeInfo.Type == typeof(HttpValidationProblemDetails))
+                {
+                    schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
+                    schema.Properties[ValidationProblems.FieldErrors] = FieldErrorsSchema();
+                }
+
+                return Task.CompletedTask;
+            });
             options.AddOperationTransformer((operation, _, _) =>
             {
                 if (operation.Responses is null)
@@ -56,6 +68,29 @@ public static class OpenApiSetup
         });
         return services;
     }
+
+    /// <summary>The programs' view of a refusal: per field a stable code (README, "Error codes") and the rule's parameters.</summary>
+    private static OpenApiSchema FieldErrorsSchema() => new()
+    {
+        Type = JsonSchemaType.Array,
+        Description = "Every refused field with a stable code and the rule's parameters (e.g. min and max for range); word the code, not the message.",
+        Items = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Required = new HashSet<string> { "field", "code", "message" },
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["field"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The field path, e.g. reports[3].waitToIntakeWeeks." },
+                ["code"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    Enum = ErrorCodes.All.Select(code => (JsonNode)JsonValue.Create(code)!).ToList(),
+                },
+                ["message"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The same in English, for people reading the API." },
+            },
+            AdditionalPropertiesAllowed = true,
+        },
+    };
 
     public static WebApplication MapWijzerOpenApi(this WebApplication app)
     {

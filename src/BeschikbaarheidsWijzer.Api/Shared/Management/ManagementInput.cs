@@ -1,3 +1,4 @@
+using BeschikbaarheidsWijzer.Api.Infrastructure.Http;
 using BeschikbaarheidsWijzer.Domain.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ internal static class ManagementInput
         var text = value?.Trim();
         if (string.IsNullOrEmpty(text))
         {
-            errors.Add(field, "Required.");
+            errors.Add(field, FieldProblem.Required());
             return null;
         }
 
@@ -45,7 +46,7 @@ internal static class ManagementInput
     }
 
     /// <summary>Optional text that must also pass a format rule (null = fine, else the reason).</summary>
-    public static string? OptionalFormatted(ValidationErrors errors, string field, string? value, int maxLength, Func<string, string?> rule)
+    public static string? OptionalFormatted(ValidationErrors errors, string field, string? value, int maxLength, Func<string, FieldProblem?> rule)
     {
         var text = OptionalText(errors, field, value, maxLength);
         if (text is null)
@@ -68,7 +69,7 @@ internal static class ManagementInput
     /// is an error on <c>field[i]</c>. Returns null when the list was left out.
     /// </summary>
     public static List<(int Index, string Code)>? ReadCodes(
-        ValidationErrors errors, string field, List<string?>? values, int maxCount, Func<string, string?> normalise, string formatMessage)
+        ValidationErrors errors, string field, List<string?>? values, int maxCount, Func<string, string?> normalise, FieldProblem formatProblem)
     {
         if (values is null)
         {
@@ -77,7 +78,7 @@ internal static class ManagementInput
 
         if (values.Count > maxCount)
         {
-            errors.Add(field, $"At most {maxCount} entries (this has {values.Count}).");
+            errors.Add(field, ErrorCodes.Count, $"At most {maxCount} entries (this has {values.Count}).", ("min", 0), ("max", maxCount));
             return [];
         }
 
@@ -89,7 +90,7 @@ internal static class ManagementInput
             var value = values[i];
             if (string.IsNullOrWhiteSpace(value))
             {
-                errors.Add(path, "Required: an empty entry is not allowed.");
+                errors.Add(path, FieldProblem.Required("Required: an empty entry is not allowed."));
                 continue;
             }
 
@@ -103,13 +104,13 @@ internal static class ManagementInput
             var code = normalise(value);
             if (code is null)
             {
-                errors.Add(path, formatMessage);
+                errors.Add(path, formatProblem);
                 continue;
             }
 
             if (!seen.Add(code))
             {
-                errors.Add(path, $"'{code}' is listed more than once.");
+                errors.Add(path, ErrorCodes.Duplicate, $"'{code}' is listed more than once.");
                 continue;
             }
 
@@ -125,22 +126,22 @@ internal static class ManagementInput
         pageSize = DefaultPageSize;
         if (query.Page is not null && (!int.TryParse(query.Page, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out page) || page is < 1 or > MaxPage))
         {
-            errors.Add("page", $"A whole number from 1 to {MaxPage}.");
+            errors.Add("page", FieldProblem.Range(1, MaxPage));
         }
 
         if (query.PageSize is not null && (!int.TryParse(query.PageSize, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxPageSize))
         {
-            errors.Add("pageSize", $"A whole number from 1 to {MaxPageSize}.");
+            errors.Add("pageSize", FieldProblem.Range(1, MaxPageSize));
         }
 
         return errors.IsEmpty;
     }
 
     public static ValidationProblem Invalid(ValidationErrors errors) =>
-        TypedResults.ValidationProblem(errors.ToDictionary(), title: "Invalid request body");
+        ValidationProblems.Invalid(errors, "Invalid request body");
 
     public static ValidationProblem InvalidQuery(ValidationErrors errors) =>
-        TypedResults.ValidationProblem(errors.ToDictionary(), title: "Invalid query");
+        ValidationProblems.Invalid(errors, "Invalid query");
 
     /// <summary>404 for what does not exist and for what exists outside the caller's scope alike: existence is not revealed.</summary>
     public static ProblemHttpResult NotFound(string what) =>

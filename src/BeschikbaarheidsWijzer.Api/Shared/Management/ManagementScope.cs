@@ -95,10 +95,13 @@ public sealed class ManagementScope
     /// A provider belongs to a region when its <see cref="Provider.RegionCodes"/> name it, or a live offering of it has a
     /// contract valid today in a municipality of the region.
     /// </summary>
-    private static Expression<Func<Provider, bool>> InRegions(List<string> regions, DateOnly today) => p =>
-        p.RegionCodes.Any(r => regions.Contains(r))
-        || p.Offerings.Any(o => o.DeletedAt == null && o.Contracts.Any(c =>
-            c.ValidFrom <= today && (c.ValidTo == null || c.ValidTo >= today) && regions.Contains(c.Municipality!.RegionCode)));
+    private static Expression<Func<Provider, bool>> InRegions(List<string> regions, DateOnly today)
+    {
+        var validToday = ValidityQueries.ValidOn<Contract>(today);
+        return p => p.RegionCodes.Any(r => regions.Contains(r))
+            || p.Offerings.Any(o => o.DeletedAt == null
+                && o.Contracts.AsQueryable().Where(validToday).Any(c => regions.Contains(c.Municipality!.RegionCode)));
+    }
 
     /// <summary>The live offerings of providers in scope.</summary>
     public IQueryable<Offering> Offerings(WijzerDbContext db)

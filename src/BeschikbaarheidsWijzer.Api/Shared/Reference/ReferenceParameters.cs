@@ -15,7 +15,7 @@ public static class ReferenceParameters
         var code = value?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(code))
         {
-            errors.Add(field, "Required: a region code (see GET /api/v1/regions).");
+            errors.Add(field, FieldProblem.Required("Required: a region code (see GET /api/v1/regions)."));
             return null;
         }
 
@@ -25,7 +25,7 @@ public static class ReferenceParameters
         }
 
         var known = await db.Regions.OrderBy(r => r.Code).Select(r => r.Code).ToListAsync(cancellationToken);
-        errors.Add(field, $"Unknown region. Known regions: {string.Join(", ", known)}.");
+        errors.Add(field, CommonProblems.UnknownRegion(known));
         return null;
     }
 
@@ -35,7 +35,7 @@ public static class ReferenceParameters
         var code = value?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(code))
         {
-            errors.Add(field, "Required: a care type code (see GET /api/v1/care-types).");
+            errors.Add(field, FieldProblem.Required("Required: a care type code (see GET /api/v1/care-types)."));
             return null;
         }
 
@@ -44,7 +44,7 @@ public static class ReferenceParameters
             return code;
         }
 
-        errors.Add(field, "Unknown care type: see GET /api/v1/care-types.");
+        errors.Add(field, CommonProblems.UnknownCareType());
         return null;
     }
 

@@ -12,9 +12,12 @@ export class ApiError extends Error {
     this.retryAfterSeconds = retryAfterSeconds ?? null;
   }
 
-  /** Validation errors keyed by field path, e.g. { "reports[2].waitToIntakeWeeks": ["…"] }. */
+  /**
+   * The refused fields, one entry per refusal: { field: "reports[2].waitToIntakeWeeks", code: "range", min: 0, max: 104 }.
+   * Word them with problems.js; the English `message` is for people reading the API, not for this app.
+   */
   get fieldErrors() {
-    return this.problem?.errors ?? {};
+    return Array.isArray(this.problem?.fieldErrors) ? this.problem.fieldErrors : [];
   }
 }
 

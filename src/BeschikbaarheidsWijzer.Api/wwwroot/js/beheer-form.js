@@ -4,6 +4,7 @@ import { ApiError } from './api.js';
 import { download } from './csv.js';
 import { h, replace } from './dom.js';
 import { clearFieldErrors, field, showErrors } from './fields.js';
+import { wordFor } from './problems.js';
 
 /** A labelled text field; `value` fills it. */
 export function textField(label, { hint, value, type = 'text', className = 'input-medium', multiline = false, ...attrs } = {}) {
@@ -56,10 +57,10 @@ export function failure(text) {
 
 /**
  * A form's messages and field errors. `fields` maps the API's field names to their inputs (or a fieldset for a list:
- * "municipalities[3]" is shown at "municipalities"); `messages` gives the Dutch words per field, as text or as a
- * function of the field's API message.
+ * "municipalities[3]" is shown at "municipalities"); `words` may give a field its own Dutch words (see wordFor in
+ * problems.js), else the error code's words are used.
  */
-export function formErrors(form, messages, { fields, words }) {
+export function formErrors(form, messages, { fields, words = {} }) {
   const show = (errors, intro) => showErrors(messages, errors, intro ?? 'Er is nog niets opgeslagen. Verbeter de velden hieronder en probeer het opnieuw.');
 
   return {
@@ -73,13 +74,10 @@ export function formErrors(form, messages, { fields, words }) {
     refuse(error, override) {
       if (error instanceof ApiError && error.status === 400) {
         const found = new Map();
-        for (const [path, apiMessages] of Object.entries(error.fieldErrors)) {
-          const name = path.replace(/\[\d+\].*$/, '');
+        for (const problem of error.fieldErrors) {
+          const name = problem.field.replace(/\[\d+\].*$/, '');
           const input = fields[name];
-          if (input && !found.has(input)) {
-            const word = words[name];
-            found.set(input, { input, message: typeof word === 'function' ? word(apiMessages.join(' ')) : word ?? 'Dit veld klopt niet.' });
-          }
+          if (input && !found.has(input)) found.set(input, { input, message: wordFor(words[name], problem) });
         }
         if (found.size) {
           show([...found.values()]);

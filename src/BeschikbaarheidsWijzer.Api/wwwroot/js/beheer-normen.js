@@ -3,7 +3,7 @@
 // to record a new version from a date. Nothing is overwritten: each change is a new version.
 import { h, replace } from './dom.js';
 import { field } from './fields.js';
-import { formatDate, formatDateTime, normBoundsText } from './format.js';
+import { formatDate, formatDateTime, normBoundsText, weeks } from './format.js';
 import { normsTable, weeksCell } from './norms.js';
 import { NOT_A_NUMBER, busy, failure, failureText, formErrors, section, success, textField, wholeNumber } from './beheer-form.js';
 
@@ -42,19 +42,19 @@ function normForm(session, { onSaved }) {
     fields.validFrom.element,
     h('div', { class: 'form-actions' }, submit));
 
-  const phaseWords = (max) => `Vul een aantal weken in van 0 tot en met ${max}, of laat het leeg.`;
+  const phaseWords = { range: ({ min, max }) => `Vul een aantal weken in van ${min} tot en met ${max}, of laat het leeg.` };
   const errors = formErrors(form, messages, {
     fields: { careType, ...Object.fromEntries(Object.entries(fields).map(([name, f]) => [name, f.input])) },
     words: {
       careType: 'Kies een zorgvorm.',
-      maxIntakeWeeks: phaseWords(104),
-      maxTreatmentWeeks: phaseWords(104),
-      maxTotalWeeks: (message) => {
-        if (/at least one bound/i.test(message)) return 'Vul minstens één maximale wachttijd in.';
-        if (/shorter/i.test(message)) return 'In totaal kan niet korter zijn dan een van de stappen.';
-        return phaseWords(208);
+      maxIntakeWeeks: phaseWords,
+      maxTreatmentWeeks: phaseWords,
+      maxTotalWeeks: {
+        ...phaseWords,
+        'at-least-one': 'Vul minstens één maximale wachttijd in.',
+        'less-than': ({ min }) => `In totaal kan niet korter zijn dan een van de stappen (${weeks(min)}).`,
       },
-      validFrom: (message) => (/from \d{4}/i.test(message) ? `Kies een datum vanaf 1 januari 2015 en hoogstens vijf jaar vooruit.` : 'Kies de datum waarop de norm ingaat.'),
+      validFrom: { required: 'Kies de datum waarop de norm ingaat.', date: 'Kies de datum waarop de norm ingaat.' },
     },
   });
 

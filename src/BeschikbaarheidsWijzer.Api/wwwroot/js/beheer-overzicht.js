@@ -132,8 +132,7 @@ function downloads(session, trend) {
   const errors = formErrors(form, messages, {
     fields: { from: from.input, to: to.input },
     words: {
-      from: 'Kies een datum.',
-      to: (message) => (/at most/i.test(message) ? 'Kies een periode van hoogstens twee jaar.' : 'Kies een datum op of na de datum bij Van.'),
+      to: { 'less-than': 'Kies een datum op of na de datum bij Van.' },
     },
   });
 

@@ -4,13 +4,11 @@ import { h, replace } from './dom.js';
 import { formatDate, weeks } from './format.js';
 import { NOT_A_NUMBER, busy, failure, failureText, formErrors, optional, section, success, textField, wholeNumber } from './beheer-form.js';
 
+// A field's own words where the code's words (problems.js) would say less.
 const WORDS = {
-  name: 'Vul de naam in waaronder gezinnen de toegang kennen, bijvoorbeeld “Sociaal Team Winterswijk”.',
-  phone: 'Vul een telefoonnummer in met alleen cijfers, spaties, +, - en haakjes. Of vul een website in: een van beide moet er zijn.',
-  email: 'Vul een e-mailadres in zoals jeugd@gemeente.nl, of laat het leeg.',
-  website: 'Vul een webadres in dat begint met https://, of laat het leeg als er een telefoonnummer is.',
-  waitWeeks: 'Vul een aantal weken in van 0 tot en met 104, of laat het leeg als je het niet weet.',
-  body: 'Er ging iets mis met het formulier. Laad de pagina opnieuw.',
+  name: { required: 'Vul de naam in waaronder gezinnen de toegang kennen, bijvoorbeeld “Sociaal Team Winterswijk”.' },
+  phone: { 'at-least-one': 'Vul een telefoonnummer of een website in: een van beide moet er zijn.' },
+  waitWeeks: { range: ({ min, max }) => `Vul een aantal weken in van ${min} tot en met ${max}, of laat het leeg als je het niet weet.` },
 };
 
 /** What a municipality's toegang now says, in one short block. */

@@ -33,7 +33,7 @@ export async function show(page, session, { url, navigate, setTitle }) {
   const messages = h('div', {});
   const form = h('form', { class: 'search-form', novalidate: true }, messages,
     h('div', { class: 'form-actions' }, daysField.element, h('button', { type: 'submit', class: 'button-primary' }, 'Toon')));
-  const errors = formErrors(form, messages, { fields: { days: daysField.input }, words: { days: `Vul een aantal dagen in van 1 tot en met ${MAX_DAYS}.` } });
+  const errors = formErrors(form, messages, { fields: { days: daysField.input }, words: { days: { range: ({ min, max }) => `Vul een aantal dagen in van ${min} tot en met ${max}.` } } });
   const results = h('div', {}, h('p', { class: 'loading', role: 'status' }, 'De lijst wordt geladen…'));
   replace(page,
     h('h1', { tabindex: '-1' }, `Te laat met cijfers in regio ${region.name}`),

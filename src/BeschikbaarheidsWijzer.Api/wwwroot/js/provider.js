@@ -6,8 +6,9 @@ import { ApiError, getJson, postJson } from './api.js';
 import { apiKeyForm } from './apikey.js';
 import { announce, h, replace } from './dom.js';
 import { checkbox, clearFieldErrors, field, showErrors } from './fields.js';
-import { formatDate, weekLabel } from './format.js';
+import { formatDate, formatNumber, weekLabel } from './format.js';
 import { detailHref } from './offering.js';
+import { wordFor } from './problems.js';
 
 const KEY_STORAGE = 'bw-api-key';
 
@@ -19,15 +20,18 @@ const NUMBER_FIELDS = [
   { name: 'waitlistCount', label: 'Op de wachtlijst', hint: 'Aantal kinderen', max: 100000 },
 ];
 
-const MESSAGES = {
+const weeksWords = ({ min, max }) => `Vul een aantal weken in van ${min} tot en met ${max}, of laat het veld leeg.`;
+const countWords = ({ min, max }) => `Vul een aantal in van ${formatNumber(min)} tot en met ${formatNumber(max)}, of laat het veld leeg.`;
+
+// A field's own words where the code's words (problems.js) would say less; the limits come with the code.
+const WORDS = {
   acceptingReferrals: 'Kies of je nieuwe aanmeldingen aanneemt.',
-  waitToIntakeWeeks: 'Vul een aantal weken in van 0 tot en met 104, of laat het veld leeg.',
-  waitToTreatmentWeeks: 'Vul een aantal weken in van 0 tot en met 104, of laat het veld leeg.',
-  freePlaces: 'Vul een aantal in van 0 tot en met 10.000, of laat het veld leeg.',
-  totalPlaces: 'Vul een aantal in van 0 tot en met 10.000, of laat het veld leeg.',
-  waitlistCount: 'Vul een aantal in van 0 tot en met 100.000, of laat het veld leeg.',
+  waitToIntakeWeeks: { range: weeksWords },
+  waitToTreatmentWeeks: { range: weeksWords },
+  freePlaces: { range: countWords, 'more-than': ({ max }) => `Er kunnen niet meer plekken vrij zijn dan er in totaal zijn (${formatNumber(max)}).` },
+  totalPlaces: { range: countWords },
+  waitlistCount: { range: countWords },
   method: 'Kies hoe je de wachttijd hebt gemeten.',
-  note: 'Schrijf hoogstens 500 tekens, zonder vreemde tekens.',
   offeringId: 'Dit aanbod is niet (meer) van jou. Laad de pagina opnieuw.',
 };
 
@@ -105,14 +109,7 @@ function offeringFieldset(offering, index) {
     return { body, errors };
   }
 
-  function message(name, body) {
-    if (name === 'freePlaces' && body.freePlaces != null && body.totalPlaces != null && body.freePlaces > body.totalPlaces) {
-      return `Er kunnen niet meer plekken vrij zijn dan er in totaal zijn (${body.totalPlaces}).`;
-    }
-    return MESSAGES[name] ?? 'Dit veld klopt niet.';
-  }
-
-  return { element, read, inputs, message, offering };
+  return { element, read, inputs, offering };
 }
 
 function keyStep(main, ctx, problem) {
@@ -218,23 +215,23 @@ function reportForm(main, ctx, offerings, { focusHeading, success }) {
     } catch (error) {
       submit.disabled = false;
       submit.removeAttribute('aria-busy');
-      handleError(error, read);
+      handleError(error);
     }
   });
 
   const showFieldErrors = (errors) => showErrors(messages, errors, 'Er is nog niets opgeslagen. Verbeter de velden hieronder en verstuur opnieuw.');
 
-  function handleError(error, read) {
-    if (error instanceof ApiError && (error.status === 400 || error.status === 404) && Object.keys(error.fieldErrors).length) {
-      const errors = [];
-      for (const path of Object.keys(error.fieldErrors)) {
-        const match = /^reports\[(\d+)\]\.(\w+)$/.exec(path);
+  function handleError(error) {
+    if (error instanceof ApiError && (error.status === 400 || error.status === 404) && error.fieldErrors.length) {
+      const errors = new Map();
+      for (const problem of error.fieldErrors) {
+        const match = /^reports\[(\d+)\]\.(\w+)$/.exec(problem.field);
         const set = match ? sets[Number(match[1])] : null;
         const input = set?.inputs[match[2]] ?? (match?.[2] === 'offeringId' ? set?.inputs.acceptingReferrals : null);
-        if (input) errors.push({ input, message: set.message(match[2], read[Number(match[1])].body) });
+        if (input && !errors.has(input)) errors.set(input, { input, message: wordFor(WORDS[match[2]], problem) });
       }
-      if (errors.length) {
-        showFieldErrors(errors);
+      if (errors.size) {
+        showFieldErrors([...errors.values()]);
         return;
       }
     }

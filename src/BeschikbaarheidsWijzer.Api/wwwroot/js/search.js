@@ -13,6 +13,7 @@ import {
   NORM_STATUS, formatDate, formatNumber, isoDate, normName, phaseOf, tagName, weekLabel,
 } from './format.js';
 import { detailHref, offeringCard, statusBadge } from './offering.js';
+import { wordFor } from './problems.js';
 
 const PAGE_SIZE = { list: 20, table: 50 };
 
@@ -22,7 +23,7 @@ const WARNINGS = {
   'sort-fallback': 'Sorteren op afstand lukt nu niet. De resultaten staan op wachttijd.',
 };
 
-/** What to say for an API error on a filter; the API's own words are English. */
+/** What to say at a filter the API refused, whatever its code: a parent needs the way out more than the rule. */
 const FIELD_MESSAGES = {
   gemeente: 'Deze gemeente kennen we niet. Kies een gemeente uit de lijst.',
   postcode: 'Deze postcode kennen we niet. Vul een postcode in zoals 7001 AB.',
@@ -221,9 +222,14 @@ function searchForm(onSearch) {
       for (const t of tags) t.count.textContent = facets ? ` (${formatNumber(counts.get(t.tag) ?? 0)})` : '';
     },
     /** Errors the API found in the address's filters, shown next to the fields. */
-    showApiErrors(apiErrors) {
-      const fields = [...new Set(Object.keys(apiErrors).map((name) => API_FIELDS[name] ?? 'pagina'))];
-      showErrors(fields.map((name) => ({ input: inputs[name], message: FIELD_MESSAGES[name] })));
+    /** The API's refused filters (fieldErrors), each at its input once. */
+    showApiErrors(problems) {
+      const found = new Map();
+      for (const problem of problems) {
+        const name = API_FIELDS[problem.field] ?? 'pagina';
+        if (!found.has(name)) found.set(name, { input: inputs[name], message: wordFor(FIELD_MESSAGES[name], problem) });
+      }
+      showErrors([...found.values()]);
     },
   };
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BeschikbaarheidsWijzer.Api.Data;
+using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Configuration;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Http;
 using BeschikbaarheidsWijzer.Api.Infrastructure.OpenApi;
@@ -167,6 +168,7 @@ public static class HsdsFeed
         }
 
         var today = IsoWeek.ToAmsterdamDate(now);
+        var validToday = ValidityQueries.ValidOn<Contract>(today);
         var rows = await db.Offerings.AsNoTracking()
             .Where(o => ids.Contains(o.Id))
             .Select(o => new
@@ -175,7 +177,7 @@ public static class HsdsFeed
                 o.CareTypeCode, CareTypeName = o.CareType!.Name, o.CareType.IjwCategory, o.CareType.Sector, o.CareType.Setting,
                 Report = o.CurrentReport,
                 LocationIds = o.Locations.OrderBy(l => l.Id).Select(l => l.Id).ToList(),
-                Municipalities = o.Contracts.Where(c => c.ValidFrom <= today && (c.ValidTo == null || c.ValidTo >= today))
+                Municipalities = o.Contracts.AsQueryable().Where(validToday)
                     .OrderBy(c => c.MunicipalityCode)
                     .Select(c => new { c.MunicipalityCode, c.Municipality!.Name, c.Municipality.RegionCode, RegionName = c.Municipality.Region!.Name })
                     .ToList(),
@@ -312,7 +314,7 @@ public static class HsdsFeed
         var errors = new ValidationErrors();
         page = QueryValues.Integer(query.Page, "page", 1, 100_000, errors) ?? 1;
         perPage = QueryValues.Integer(query.PerPage, "per_page", 1, MaxPerPage, errors) ?? DefaultPerPage;
-        problem = TypedResults.ValidationProblem(errors.ToDictionary(), title: "Invalid query");
+        problem = ValidationProblems.Invalid(errors, "Invalid query");
         return errors.IsEmpty;
     }
 }

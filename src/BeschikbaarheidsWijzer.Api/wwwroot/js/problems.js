@@ -1,0 +1,94 @@
+// The API's refusals in Dutch. The API gives every refused field a stable code with the rule's parameters (README,
+// "Error codes"); this is the one table that words those codes. The API's English message is never read, so changing
+// an English sentence cannot change a Dutch page.
+
+import { formatDate, formatNumber } from './format.js';
+
+const FORMATS = {
+  postcode: 'Vul een postcode in zoals 7001 AB.',
+  'municipality-code': 'Kies een gemeente uit de lijst.',
+  kvk: 'Een KvK-nummer heeft precies 8 cijfers, bijvoorbeeld 12345678.',
+  agb: 'Een AGB-code heeft precies 8 cijfers.',
+  email: 'Vul een e-mailadres in zoals info@aanbieder.nl.',
+  phone: 'Vul een telefoonnummer in met alleen cijfers, spaties, +, - en haakjes.',
+  website: 'Vul een webadres in dat begint met https://, bijvoorbeeld https://www.aanbieder.nl.',
+};
+
+const KINDS = {
+  municipality: 'Deze gemeente kennen we niet. Kies een gemeente uit de lijst.',
+  'care-type': 'Kies een soort hulp uit de lijst.',
+  tag: 'Kies onderwerpen uit de lijst.',
+  region: 'Deze regio kennen we niet.',
+  provider: 'Deze aanbieder bestaat niet (meer). Laad de pagina opnieuw.',
+  location: 'Kies alleen vestigingen van deze aanbieder.',
+  offering: 'Dit aanbod bestaat niet (meer). Laad de pagina opnieuw.',
+  postcode: 'Deze postcode kennen we niet. Vul een postcode in zoals 7001 AB.',
+};
+
+const TEXT = {
+  'line-break': 'Schrijf dit op één regel.',
+  control: 'Hier staat een teken dat niet mag. Typ de tekst opnieuw.',
+  direction: 'Hier staat een teken dat niet mag. Typ de tekst opnieuw.',
+  surrogate: 'Hier staat een teken dat niet mag. Typ de tekst opnieuw.',
+};
+
+const SOMETHING_WRONG = 'Dit veld klopt niet.';
+
+const date = (iso) => formatDate(iso);
+
+/** 731 days is "2 jaar" (a leap day included), 90 days stays "90 dagen". */
+function daysInWords(count) {
+  const years = Math.floor(count / 365);
+  return years >= 1 && count - years * 365 <= 1 ? `${years} jaar` : `${formatNumber(count)} dagen`;
+}
+
+/** Per code: the words, from the code's parameters. */
+const WORDS = {
+  required: () => 'Vul dit veld in.',
+  range: ({ min, max, unit }) => (unit === 'days'
+    ? `Kies een periode van hoogstens ${daysInWords(max)}.`
+    : `Vul een heel getal in van ${min} tot en met ${max}.`),
+  'number-range': ({ min, max }) => `Vul een getal in van ${formatNumber(min)} tot en met ${formatNumber(max)}.`,
+  boolean: () => 'Kies ja of nee.',
+  date: () => 'Vul een datum in.',
+  'date-range': ({ min, max }) => (min && max
+    ? `Kies een datum van ${date(min)} tot en met ${date(max)}.`
+    : max ? `Kies een datum op of voor ${date(max)}.` : `Kies een datum op of na ${date(min)}.`),
+  'too-long': ({ max, length }) => `Schrijf hoogstens ${formatNumber(max)} tekens. Nu zijn het er ${formatNumber(length)}.`,
+  text: ({ reason }) => TEXT[reason] ?? SOMETHING_WRONG,
+  format: ({ format }) => FORMATS[format] ?? SOMETHING_WRONG,
+  unknown: ({ kind }) => KINDS[kind] ?? SOMETHING_WRONG,
+  ended: ({ since }) => `Deze gemeente bestaat niet meer sinds ${date(since)}. Kies de nieuwe gemeente.`,
+  'one-of': () => 'Kies een van de mogelijkheden uit de lijst.',
+  duplicate: () => 'Dit staat er twee keer in.',
+  count: ({ max }) => `Kies er hoogstens ${max}.`,
+  'not-yours': () => 'Kies alleen wat bij je eigen regio’s hoort.',
+  'more-than': ({ max }) => `Dit kan niet meer zijn dan ${max}.`,
+  'less-than': ({ min }) => (min == null ? 'Dit kan niet eerder of lager zijn dan het veld ervoor.' : `Dit kan niet minder zijn dan ${min}.`),
+  together: () => 'Vul deze velden allebei in, of laat ze allebei leeg.',
+  'at-least-one': () => 'Vul minstens één van deze velden in.',
+  needs: () => 'Hiervoor moet je eerst nog iets anders invullen.',
+  'not-allowed': () => 'Dit kan hier niet.',
+  'json-syntax': () => SOMETHING_WRONG,
+  'json-type': () => SOMETHING_WRONG,
+  'unknown-field': () => SOMETHING_WRONG,
+  'duplicate-field': () => SOMETHING_WRONG,
+};
+
+/** One Dutch sentence for one refused field ({ field, code, ...parameters }). */
+export function inDutch(problem) {
+  return WORDS[problem.code]?.(problem) ?? SOMETHING_WRONG;
+}
+
+/** The codes this table words: the README's list (a browser test compares them). */
+export const WORDED_CODES = Object.keys(WORDS);
+
+/**
+ * A form's own words for one field, where the general words would say less: a string, an object per code
+ * ({ 'less-than': '…', range: (p) => '…' }), or a function of the problem. Undefined leaves it to the table.
+ */
+export function wordFor(words, problem) {
+  const own = typeof words === 'object' && words !== null ? words[problem.code] : words;
+  const text = typeof own === 'function' ? own(problem) : own;
+  return text ?? inDutch(problem);
+}
