@@ -338,6 +338,7 @@ public sealed class BeheerPageTests(WebAppServer app, BrowserFixture browser, IT
 
         var form = page.Locator("form[aria-label='Nieuwe norm']");
         var submit = form.GetByRole(AriaRole.Button, new() { Name = "Norm vastleggen" });
+        await Expect(form.GetByLabel("In totaal (weken)")).ToHaveAccessibleDescriptionAsync("0 tot en met 208"); // from GET /api/v1/limits
         await form.GetByLabel("Zorgvorm").SelectOptionAsync("dagbehandeling");
 
         // No bound at all: at-least-one.

@@ -132,6 +132,10 @@ public sealed class ProviderPageTests(WebAppServer app, BrowserFixture browser, 
         await LogInAsync(page, key);
         var count = await ReportCountAsync(offeringIds);
 
+        // The hints say the API's limits (GET /api/v1/limits), not a copy kept in the page.
+        await Expect(first.GetByLabel("Wachttijd tot intake")).ToHaveAccessibleDescriptionAsync("In weken, 0 tot en met 104");
+        await Expect(first.GetByLabel("Opmerking (mag leeg blijven)")).ToHaveAttributeAsync("maxlength", "500");
+
         // Two mistakes the server finds, in two offerings.
         await first.GetByLabel("Wachttijd tot intake").FillAsync("500");
         await second.GetByLabel("Vrije plekken").FillAsync("12");

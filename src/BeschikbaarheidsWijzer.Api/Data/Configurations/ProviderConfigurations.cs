@@ -1,4 +1,6 @@
 using BeschikbaarheidsWijzer.Api.Data.Entities;
+using BeschikbaarheidsWijzer.Domain.Availability;
+using BeschikbaarheidsWijzer.Domain.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -8,13 +10,13 @@ internal sealed class ProviderConfiguration : IEntityTypeConfiguration<Provider>
 {
     public void Configure(EntityTypeBuilder<Provider> builder)
     {
-        builder.Property(p => p.Name).HasMaxLength(200);
+        builder.Property(p => p.Name).HasMaxLength(FieldLimits.NameLength);
         builder.Property(p => p.KvkNumber).HasMaxLength(8);
         builder.Property(p => p.AgbCode).HasMaxLength(8);
-        builder.Property(p => p.Website).HasMaxLength(500);
-        builder.Property(p => p.Phone).HasMaxLength(50);
-        builder.Property(p => p.Email).HasMaxLength(254);
-        builder.Property(p => p.Description).HasMaxLength(4000);
+        builder.Property(p => p.Website).HasMaxLength(ContactRules.MaxWebsiteLength);
+        builder.Property(p => p.Phone).HasMaxLength(ContactRules.MaxPhoneLength);
+        builder.Property(p => p.Email).HasMaxLength(ContactRules.MaxEmailLength);
+        builder.Property(p => p.Description).HasMaxLength(FieldLimits.DescriptionLength);
         builder.HasIndex(p => p.KvkNumber);
 
         // Provider names typed with a typo still match (trigram word similarity).
@@ -26,10 +28,10 @@ internal sealed class LocationConfiguration : IEntityTypeConfiguration<Location>
 {
     public void Configure(EntityTypeBuilder<Location> builder)
     {
-        builder.Property(l => l.Name).HasMaxLength(200);
-        builder.Property(l => l.Street).HasMaxLength(200);
+        builder.Property(l => l.Name).HasMaxLength(FieldLimits.NameLength);
+        builder.Property(l => l.Street).HasMaxLength(FieldLimits.StreetLength);
         builder.Property(l => l.Postcode).HasMaxLength(7);
-        builder.Property(l => l.City).HasMaxLength(100);
+        builder.Property(l => l.City).HasMaxLength(FieldLimits.CityLength);
         builder.Property(l => l.MunicipalityCode).HasMaxLength(6).IsFixedLength();
         builder.HasOne(l => l.Provider).WithMany(p => p.Locations).HasForeignKey(l => l.ProviderId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(l => l.Municipality).WithMany().HasForeignKey(l => l.MunicipalityCode).OnDelete(DeleteBehavior.Restrict);
@@ -44,10 +46,10 @@ internal sealed class OfferingConfiguration : IEntityTypeConfiguration<Offering>
 
     public void Configure(EntityTypeBuilder<Offering> builder)
     {
-        builder.Property(o => o.Title).HasMaxLength(200);
+        builder.Property(o => o.Title).HasMaxLength(FieldLimits.TitleLength);
         builder.Property(o => o.CareTypeCode).HasMaxLength(64);
-        builder.Property(o => o.Description).HasMaxLength(4000);
-        builder.Property(o => o.ReferralInfo).HasMaxLength(2000);
+        builder.Property(o => o.Description).HasMaxLength(FieldLimits.DescriptionLength);
+        builder.Property(o => o.ReferralInfo).HasMaxLength(FieldLimits.ReferralInfoLength);
         builder.HasOne(o => o.Provider).WithMany(p => p.Offerings).HasForeignKey(o => o.ProviderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(o => o.CareType).WithMany().HasForeignKey(o => o.CareTypeCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(o => o.Locations).WithMany(l => l.Offerings).UsingEntity(
@@ -66,7 +68,7 @@ internal sealed class OfferingConfiguration : IEntityTypeConfiguration<Offering>
         builder.Property<NpgsqlTypes.NpgsqlTsVector>(SearchVector)
             .HasComputedColumnSql("to_tsvector('dutch', coalesce(title, '') || ' ' || coalesce(description, '') || ' ' || bw_tags_text(tags))", stored: true);
         builder.HasIndex(SearchVector).HasMethod("gin");
-        builder.ToTable(t => t.HasCheckConstraint("ck_offerings_ages", "age_min >= 0 and age_max <= 27 and age_min <= age_max"));
+        builder.ToTable(t => t.HasCheckConstraint("ck_offerings_ages", $"age_min >= 0 and age_max <= {FieldLimits.MaxAge} and age_min <= age_max"));
     }
 }
 
@@ -89,7 +91,7 @@ internal sealed class AvailabilityReportConfiguration : IEntityTypeConfiguration
     {
         builder.HasOne(r => r.Offering).WithMany(o => o.Reports).HasForeignKey(r => r.OfferingId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(r => r.Method).HasConversion<string>().HasMaxLength(16);
-        builder.Property(r => r.Note).HasMaxLength(500);
+        builder.Property(r => r.Note).HasMaxLength(AvailabilityReportRules.MaxNoteLength);
         builder.Property(r => r.ApiKeyId).HasMaxLength(64);
 
         // The current report of an offering is the first row of this index: latest week, then latest report.
@@ -97,9 +99,9 @@ internal sealed class AvailabilityReportConfiguration : IEntityTypeConfiguration
         builder.ToTable(t =>
         {
             t.HasCheckConstraint("ck_availability_reports_waits",
-                "coalesce(wait_to_intake_weeks, 0) between 0 and 104 and coalesce(wait_to_treatment_weeks, 0) between 0 and 104");
+                $"coalesce(wait_to_intake_weeks, 0) between 0 and {AvailabilityReportRules.MaxWaitWeeks} and coalesce(wait_to_treatment_weeks, 0) between 0 and {AvailabilityReportRules.MaxWaitWeeks}");
             t.HasCheckConstraint("ck_availability_reports_places",
-                "coalesce(free_places, 0) between 0 and 10000 and coalesce(total_places, 0) between 0 and 10000 and coalesce(waitlist_count, 0) >= 0 and (free_places is null or total_places is null or free_places <= total_places)");
+                $"coalesce(free_places, 0) between 0 and {AvailabilityReportRules.MaxPlaces} and coalesce(total_places, 0) between 0 and {AvailabilityReportRules.MaxPlaces} and coalesce(waitlist_count, 0) >= 0 and (free_places is null or total_places is null or free_places <= total_places)");
         });
     }
 }
@@ -110,7 +112,7 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
     {
         builder.Property(k => k.Id).HasMaxLength(64);
         builder.Property(k => k.Role).HasConversion<string>().HasMaxLength(32);
-        builder.Property(k => k.Label).HasMaxLength(200);
+        builder.Property(k => k.Label).HasMaxLength(FieldLimits.LabelLength);
         builder.HasOne(k => k.Provider).WithMany().HasForeignKey(k => k.ProviderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(k => k.ProviderId);
     }

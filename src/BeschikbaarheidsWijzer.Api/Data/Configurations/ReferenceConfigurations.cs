@@ -3,6 +3,7 @@ using BeschikbaarheidsWijzer.Domain.Access;
 using BeschikbaarheidsWijzer.Domain.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RegionalNormRules = BeschikbaarheidsWijzer.Domain.Norms.RegionalNormRules;
 
 namespace BeschikbaarheidsWijzer.Api.Data.Configurations;
 
@@ -64,7 +65,7 @@ internal sealed class RegionalNormConfiguration : IEntityTypeConfiguration<Regio
         builder.ToTable(t =>
         {
             t.HasCheckConstraint("ck_regional_norms_weeks",
-                "coalesce(max_intake_weeks, 0) between 0 and 104 and coalesce(max_treatment_weeks, 0) between 0 and 104 and coalesce(max_total_weeks, 0) between 0 and 208");
+                $"coalesce(max_intake_weeks, 0) between 0 and {RegionalNormRules.MaxPhaseWeeks} and coalesce(max_treatment_weeks, 0) between 0 and {RegionalNormRules.MaxPhaseWeeks} and coalesce(max_total_weeks, 0) between 0 and {RegionalNormRules.MaxTotalWeeks}");
         });
     }
 }

@@ -50,7 +50,7 @@ public static class AdminApiKeyEndpoints
         }
 
         var errors = new ValidationErrors();
-        var label = ManagementInput.OptionalText(errors, "label", input?.Label, 200);
+        var label = ManagementInput.OptionalText(errors, "label", input?.Label, FieldLimits.LabelLength);
         if (!errors.IsEmpty)
         {
             return ManagementInput.Invalid(errors);
@@ -92,7 +92,7 @@ public static class AdminApiKeyEndpoints
         ManagementApiKeyInput input, ClaimsPrincipal user, WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var label = ManagementInput.OptionalText(errors, "label", input.Label, 200);
+        var label = ManagementInput.OptionalText(errors, "label", input.Label, FieldLimits.LabelLength);
         ApiKeyRole? role = input.Role?.Trim() switch
         {
             Roles.RegionManager => ApiKeyRole.RegionManager,

@@ -157,9 +157,9 @@ public static class AdminLocationEndpoints
     private static async Task<LocationFields?> ReadFieldsAsync(
         LocationInput input, DateOnly today, WijzerDbContext db, ValidationErrors errors, CancellationToken cancellationToken)
     {
-        var name = ManagementInput.RequiredText(errors, "name", input.Name, 200);
-        var street = ManagementInput.OptionalText(errors, "street", input.Street, 200);
-        var city = ManagementInput.RequiredText(errors, "city", input.City, 100);
+        var name = ManagementInput.RequiredText(errors, "name", input.Name, FieldLimits.NameLength);
+        var street = ManagementInput.OptionalText(errors, "street", input.Street, FieldLimits.StreetLength);
+        var city = ManagementInput.RequiredText(errors, "city", input.City, FieldLimits.CityLength);
         var postcodeText = ManagementInput.OptionalText(errors, "postcode", input.Postcode, 20);
         string? postcode = null;
         if (postcodeText is not null && !DutchCodes.TryNormalisePostcode(postcodeText, out postcode))

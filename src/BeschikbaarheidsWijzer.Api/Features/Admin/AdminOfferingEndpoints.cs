@@ -14,10 +14,6 @@ namespace BeschikbaarheidsWijzer.Api.Features.Admin;
 /// <summary>Aanbod with its contract (the municipalities it is contracted for), kept as history.</summary>
 public static class AdminOfferingEndpoints
 {
-    public const int MaxAge = 27;
-    public const int MaxTags = 10;
-    public const int MaxLocations = 100;
-    public const int MaxMunicipalities = 400;
 
     internal static RouteGroupBuilder MapAdminOfferings(this RouteGroupBuilder admin)
     {
@@ -252,9 +248,9 @@ public static class AdminOfferingEndpoints
     private static async Task<OfferingFields?> ReadFieldsAsync(
         OfferingInput input, Guid? providerId, WijzerDbContext db, ValidationErrors errors, CancellationToken cancellationToken)
     {
-        var title = ManagementInput.RequiredText(errors, "title", input.Title, 200);
-        var description = ManagementInput.OptionalText(errors, "description", input.Description, 4000, allowLineBreaks: true);
-        var referralInfo = ManagementInput.OptionalText(errors, "referralInfo", input.ReferralInfo, 2000, allowLineBreaks: true);
+        var title = ManagementInput.RequiredText(errors, "title", input.Title, FieldLimits.TitleLength);
+        var description = ManagementInput.OptionalText(errors, "description", input.Description, FieldLimits.DescriptionLength, allowLineBreaks: true);
+        var referralInfo = ManagementInput.OptionalText(errors, "referralInfo", input.ReferralInfo, FieldLimits.ReferralInfoLength, allowLineBreaks: true);
 
         var careType = ManagementInput.RequiredText(errors, "careType", input.CareType, 64)?.ToLowerInvariant();
         if (careType is not null && !await db.CareTypes.AnyAsync(c => c.Code == careType, cancellationToken))
@@ -266,25 +262,25 @@ public static class AdminOfferingEndpoints
         {
             errors.Add("ageMin", FieldProblem.Required());
         }
-        else if (input.AgeMin is < 0 or > MaxAge)
+        else if (input.AgeMin is < 0 or > FieldLimits.MaxAge)
         {
-            errors.Add("ageMin", FieldProblem.Range(0, MaxAge, $"An age from 0 to {MaxAge}."));
+            errors.Add("ageMin", FieldProblem.Range(0, FieldLimits.MaxAge, $"An age from 0 to {FieldLimits.MaxAge}."));
         }
 
         if (input.AgeMax is null)
         {
             errors.Add("ageMax", FieldProblem.Required());
         }
-        else if (input.AgeMax is < 0 or > MaxAge)
+        else if (input.AgeMax is < 0 or > FieldLimits.MaxAge)
         {
-            errors.Add("ageMax", FieldProblem.Range(0, MaxAge, $"An age from 0 to {MaxAge}."));
+            errors.Add("ageMax", FieldProblem.Range(0, FieldLimits.MaxAge, $"An age from 0 to {FieldLimits.MaxAge}."));
         }
-        else if (input.AgeMin is >= 0 and <= MaxAge && input.AgeMin > input.AgeMax)
+        else if (input.AgeMin is >= 0 and <= FieldLimits.MaxAge && input.AgeMin > input.AgeMax)
         {
             errors.Add("ageMax", ErrorCodes.LessThan, "Must be at least ageMin.", ("other", "ageMin"), ("min", input.AgeMin));
         }
 
-        var tags = ManagementInput.ReadCodes(errors, "tags", input.Tags, MaxTags, t => t.Trim().ToLowerInvariant(), FieldProblem.Unknown("tag", "Not a tag.")) ?? [];
+        var tags = ManagementInput.ReadCodes(errors, "tags", input.Tags, FieldLimits.MaxTagsPerOffering, t => t.Trim().ToLowerInvariant(), FieldProblem.Unknown("tag", "Not a tag.")) ?? [];
         if (tags.Count > 0)
         {
             var names = tags.Select(t => t.Code).ToList();
@@ -297,9 +293,9 @@ public static class AdminOfferingEndpoints
 
         var locations = new List<Location>();
         var locationIds = input.LocationIds ?? [];
-        if (locationIds.Count > MaxLocations)
+        if (locationIds.Count > FieldLimits.MaxLocationsPerOffering)
         {
-            errors.Add("locationIds", ErrorCodes.Count, $"At most {MaxLocations} locations (this has {locationIds.Count}).", ("min", 0), ("max", MaxLocations));
+            errors.Add("locationIds", ErrorCodes.Count, $"At most {FieldLimits.MaxLocationsPerOffering} locations (this has {locationIds.Count}).", ("min", 0), ("max", FieldLimits.MaxLocationsPerOffering));
         }
         else if (locationIds.Count > 0 && providerId is { } owner)
         {
@@ -327,7 +323,7 @@ public static class AdminOfferingEndpoints
     private static async Task<List<(int Index, Municipality Municipality)>> ReadMunicipalitiesAsync(
         List<string?>? values, DateOnly today, WijzerDbContext db, ValidationErrors errors, CancellationToken cancellationToken)
     {
-        var codes = ManagementInput.ReadCodes(errors, "municipalities", values, MaxMunicipalities,
+        var codes = ManagementInput.ReadCodes(errors, "municipalities", values, FieldLimits.MaxMunicipalitiesPerOffering,
             v => DutchCodes.TryNormaliseMunicipalityCode(v, out var code) ? code : null,
             CommonProblems.MunicipalityCodeFormat) ?? [];
         if (codes.Count == 0)

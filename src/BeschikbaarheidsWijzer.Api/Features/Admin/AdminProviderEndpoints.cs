@@ -180,7 +180,7 @@ public static class AdminProviderEndpoints
 
     private static ProviderFields ReadFields(ProviderInput input, ValidationErrors errors)
     {
-        var name = ManagementInput.RequiredText(errors, "name", input.Name, 200);
+        var name = ManagementInput.RequiredText(errors, "name", input.Name, FieldLimits.NameLength);
         var kvk = ManagementInput.OptionalFormatted(errors, "kvkNumber", input.KvkNumber, 8,
             t => DutchCodes.IsKvkNumber(t) ? null : FieldProblem.Format("kvk", "A KvK number is exactly 8 digits."));
         var agb = ManagementInput.OptionalFormatted(errors, "agbCode", input.AgbCode, 8,
@@ -188,7 +188,7 @@ public static class AdminProviderEndpoints
         var website = ManagementInput.OptionalFormatted(errors, "website", input.Website, ContactRules.MaxWebsiteLength, ContactRules.FindWebsiteProblem);
         var phone = ManagementInput.OptionalFormatted(errors, "phone", input.Phone, ContactRules.MaxPhoneLength, ContactRules.FindPhoneProblem);
         var email = ManagementInput.OptionalFormatted(errors, "email", input.Email, ContactRules.MaxEmailLength, ContactRules.FindEmailProblem);
-        var description = ManagementInput.OptionalText(errors, "description", input.Description, 4000, allowLineBreaks: true);
+        var description = ManagementInput.OptionalText(errors, "description", input.Description, FieldLimits.DescriptionLength, allowLineBreaks: true);
         return new ProviderFields(name ?? "", kvk, agb, website, phone, email, description);
     }
 

@@ -19,6 +19,10 @@ public static class ReferenceEndpoints
         api.MapGet("/regions", GetRegions).WithName("GetRegions").WithSummary("Regions with their municipalities");
         api.MapGet("/care-types", GetCareTypes).WithName("GetCareTypes").WithSummary("The care type taxonomy");
         api.MapGet("/tags", GetTags).WithName("GetTags").WithSummary("The words offerings can be tagged with");
+        api.MapGet("/limits", GetLimits).WithName("GetLimits")
+            .WithSummary("The limits of the fields people fill in")
+            .WithDescription("Per request body or query, by field name: whole-number ranges and the most characters of texts. " +
+                             "The same limits the API refuses with, so a client can say them before it sends.");
         api.MapGet("/norms", GetNorms).WithName("GetNorms")
             .WithSummary("Effective maximum acceptable waits per care type")
             .WithDescription("The region's own norm in force on the date (default today; any past or future date yyyy-MM-dd) where it has " +
@@ -43,6 +47,8 @@ public static class ReferenceEndpoints
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(regions);
     }
+
+    public static Ok<LimitsDto> GetLimits() => TypedResults.Ok(LimitsDto.Current);
 
     public static async Task<Ok<List<CareTypeDto>>> GetCareTypes(WijzerDbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok(await db.CareTypes.AsNoTracking()

@@ -27,8 +27,6 @@ public static class ReportEndpoints
 {
     public const string Prefix = "/api/v1/reports";
     public const int DefaultWeeks = 13;
-    public const int MaxPeriodDays = 731;
-    public const int MaxStaleDays = 365;
     public const int DefaultTrendWeeks = 26;
     public const int MaxTrendWeeks = 104;
 
@@ -98,9 +96,9 @@ public static class ReportEndpoints
         {
             errors.Add("to", ErrorCodes.LessThan, "Must not be before from.", ("other", "from"));
         }
-        else if (to.DayNumber - from.DayNumber >= MaxPeriodDays)
+        else if (to.DayNumber - from.DayNumber >= FieldLimits.MaxReportPeriodDays)
         {
-            errors.Add("to", ErrorCodes.Range, $"A period of at most {MaxPeriodDays} days.", ("min", 1), ("max", MaxPeriodDays), ("unit", "days"));
+            errors.Add("to", ErrorCodes.Range, $"A period of at most {FieldLimits.MaxReportPeriodDays} days.", ("min", 1), ("max", FieldLimits.MaxReportPeriodDays), ("unit", "days"));
         }
 
         var careType = query.CareType is null ? null : await ReferenceParameters.CareTypeAsync(query.CareType, "careType", db, errors, cancellationToken);
@@ -197,7 +195,7 @@ public static class ReportEndpoints
             return refusal;
         }
 
-        var days = QueryValues.Integer(query.Days, "days", 1, MaxStaleDays, errors)
+        var days = QueryValues.Integer(query.Days, "days", 1, FieldLimits.MaxStaleDays, errors)
                    ?? configuration.StaleAfterDays();
         if (!errors.IsEmpty || region is null)
         {

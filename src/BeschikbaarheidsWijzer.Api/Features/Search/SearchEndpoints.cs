@@ -177,6 +177,6 @@ public sealed record DetailQuery([FromQuery(Name = "municipality")] string? Muni
             errors.Add("municipality", CommonProblems.UnknownMunicipality());
         }
 
-        return (place, QueryValues.Integer(Age, "age", 0, SearchQuery.MaxAge, errors));
+        return (place, QueryValues.Integer(Age, "age", 0, FieldLimits.MaxAge, errors));
     }
 }

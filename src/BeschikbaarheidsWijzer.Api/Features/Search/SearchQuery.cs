@@ -27,8 +27,6 @@ public sealed record SearchQuery(
     string? PageSize)
 {
     public const int MaxPageSize = 100;
-    public const int MaxAge = 27;
-    public const int MaxTextLength = 200;
 
     // Machine-readable prefixes of the response's warnings; a sentence for people follows after ": ".
     public const string PostcodeUnresolvedWarning = "postcode-unresolved";
@@ -119,7 +117,7 @@ public sealed record SearchQuery(
             errors.Add("tag", CommonProblems.UnknownTag(Shorten(tag)));
         }
 
-        var age = ParseInt(Age, "age", 0, MaxAge, errors);
+        var age = ParseInt(Age, "age", 0, FieldLimits.MaxAge, errors);
         var maxWait = ParseInt(MaxWaitWeeks, "maxWaitWeeks", 0, 208, errors);
         var page = ParseInt(Page, "page", 1, 10_000, errors) ?? 1;
         var pageSize = ParseInt(PageSize, "pageSize", 1, MaxPageSize, errors) ?? 20;
@@ -130,7 +128,7 @@ public sealed record SearchQuery(
         if (!string.IsNullOrWhiteSpace(Q))
         {
             text = Q.Trim();
-            if (TextRules.FindProblem(text, MaxTextLength, allowLineBreaks: false) is { } problem)
+            if (TextRules.FindProblem(text, FieldLimits.SearchTextLength, allowLineBreaks: false) is { } problem)
             {
                 errors.Add("q", problem);
             }

@@ -71,12 +71,23 @@ export const putJson = (path, body, options) => send(path, { ...options, method:
 export const deleteJson = (path, options) => send(path, { ...options, method: 'DELETE' });
 export const getFile = (path, options) => send(path, { ...options, as: 'file' });
 
+let limits = null;
+
+/** The limits of the fields people fill in (GET /api/v1/limits), by request and field name: asked once per visit. */
+export function loadLimits() {
+  limits ??= getJson('/api/v1/limits').catch((error) => {
+    limits = null; // try again next time
+    throw error;
+  });
+  return limits;
+}
+
 let reference = null;
 
-/** Municipalities, care types and tags: asked once per visit. */
+/** Municipalities, care types, tags and the limits of fields: asked once per visit. */
 export function loadReference() {
-  reference ??= Promise.all([getJson('/api/v1/regions'), getJson('/api/v1/care-types'), getJson('/api/v1/tags')])
-    .then(([regions, careTypes, tags]) => {
+  reference ??= Promise.all([getJson('/api/v1/regions'), getJson('/api/v1/care-types'), getJson('/api/v1/tags'), loadLimits()])
+    .then(([regions, careTypes, tags, fieldLimits]) => {
       const municipalities = regions
         .flatMap((region) => region.municipalities.map((m) => ({ ...m, regionCode: region.code, regionName: region.name })))
         .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
@@ -87,6 +98,7 @@ export function loadReference() {
         careTypes,
         careTypeByCode: new Map(careTypes.map((c) => [c.code, c])),
         tags,
+        limits: fieldLimits,
       };
     })
     .catch((error) => {

@@ -4,7 +4,7 @@
 import { h, replace } from './dom.js';
 import { checkbox, field } from './fields.js';
 import { municipalityCombobox } from './combobox.js';
-import { ageText, formatDate, formatDateTime, tagName } from './format.js';
+import { ageText, formatDate, formatDateTime, formatNumber, tagName } from './format.js';
 import { detailHref } from './offering.js';
 import { beheerHref } from './beheer.js';
 import {
@@ -27,6 +27,7 @@ const LOCATION_WORDS = {
 };
 
 const ageWords = { range: ({ min, max }) => `Vul een leeftijd in van ${min} tot en met ${max}.` };
+const ageHint = ({ min, max }) => `In jaren, ${min} tot en met ${max}`;
 
 const OFFERING_WORDS = {
   title: { required: 'Vul een titel in.' },
@@ -114,7 +115,7 @@ function providerForm(session, provider, { submitLabel, onSaved }) {
     website: textField('Website (mag leeg blijven)', { value: provider?.website, hint: 'Begint met https://', className: 'input-long-text', type: 'url' }),
     phone: textField('Telefoon (mag leeg blijven)', { value: provider?.phone, type: 'tel' }),
     email: textField('E-mail (mag leeg blijven)', { value: provider?.email, type: 'email', className: 'input-long-text' }),
-    description: textField('Beschrijving (mag leeg blijven)', { value: provider?.description, multiline: true, hint: 'Wat doet de aanbieder? Hoogstens 4000 tekens.' }),
+    description: textField('Beschrijving (mag leeg blijven)', { value: provider?.description, multiline: true, hint: `Wat doet de aanbieder? Hoogstens ${formatNumber(session.reference.limits.text.description)} tekens.` }),
   };
   // A key for one region needs no choice: the API gives the provider that region.
   const regions = session.regions.length > 1
@@ -257,15 +258,15 @@ function offeringForm(session, provider, locations, offering, { onSaved, onCance
   const { reference } = session;
   const fields = {
     title: textField('Titel', { value: offering?.title, className: 'input-long-text', hint: 'Zoals ouders het zien, bijvoorbeeld “Ouder-kindbegeleiding”.' }),
-    ageMin: textField('Leeftijd vanaf', { value: offering?.ageMin ?? '', className: 'input-short', inputmode: 'numeric', hint: 'In jaren' }),
-    ageMax: textField('Leeftijd tot en met', { value: offering?.ageMax ?? '', className: 'input-short', inputmode: 'numeric', hint: 'In jaren' }),
+    ageMin: textField('Leeftijd vanaf', { value: offering?.ageMin ?? '', className: 'input-short', inputmode: 'numeric', hint: ageHint(reference.limits.offering.ageMin) }),
+    ageMax: textField('Leeftijd tot en met', { value: offering?.ageMax ?? '', className: 'input-short', inputmode: 'numeric', hint: ageHint(reference.limits.offering.ageMax) }),
     description: textField('Beschrijving (mag leeg blijven)', { value: offering?.description, multiline: true }),
     referralInfo: textField('Zo meld je je aan (mag leeg blijven)', { value: offering?.referralInfo, multiline: true, hint: 'Bijvoorbeeld: verwijzing via het wijkteam of de huisarts.' }),
   };
   const careType = h('select', {}, h('option', { value: '' }, 'Kies een zorgvorm'), reference.careTypes.map((c) => h('option', { value: c.code }, c.name)));
   careType.value = offering?.careType ?? '';
   const tags = checkGroup('Onderwerpen (mag leeg blijven)', reference.tags.map((t) => ({ value: t, label: tagName(t), checked: offering?.tags.includes(t) ?? false })),
-    { className: 'tag-list', hint: 'Hoogstens 10. Ouders kunnen hierop zoeken.' });
+    { className: 'tag-list', hint: `Hoogstens ${reference.limits.offering.tags}. Ouders kunnen hierop zoeken.` });
   const locationGroup = checkGroup('Vestigingen waar dit aanbod is', locations.map((l) => ({
     value: l.id, label: `${l.name} (${l.city})`, checked: offering ? offering.locationIds.includes(l.id) : locations.length === 1,
   })), { hint: locations.length === 0 ? 'Deze aanbieder heeft nog geen vestiging. Voeg die eerst toe, of sla het aanbod op zonder vestiging.' : null });

@@ -22,13 +22,16 @@ function versionsTable(careTypeName, versions) {
         h('td', {}, formatDateTime(v.recordedAt)))))));
 }
 
+const rangeHint = ({ min, max }) => `${min} tot en met ${max}`;
+
 function normForm(session, { onSaved }) {
+  const limits = session.reference.limits.norm;
   const careType = h('select', { name: 'zorgvorm' }, h('option', { value: '' }, 'Kies een zorgvorm'),
     session.reference.careTypes.map((c) => h('option', { value: c.code }, c.name)));
   const fields = {
-    maxIntakeWeeks: textField('Tot intake (weken)', { className: 'input-short', inputmode: 'numeric', hint: '0 tot en met 104' }),
-    maxTreatmentWeeks: textField('Van intake tot start (weken)', { className: 'input-short', inputmode: 'numeric', hint: '0 tot en met 104' }),
-    maxTotalWeeks: textField('In totaal (weken)', { className: 'input-short', inputmode: 'numeric', hint: '0 tot en met 208' }),
+    maxIntakeWeeks: textField('Tot intake (weken)', { className: 'input-short', inputmode: 'numeric', hint: rangeHint(limits.maxIntakeWeeks) }),
+    maxTreatmentWeeks: textField('Van intake tot start (weken)', { className: 'input-short', inputmode: 'numeric', hint: rangeHint(limits.maxTreatmentWeeks) }),
+    maxTotalWeeks: textField('In totaal (weken)', { className: 'input-short', inputmode: 'numeric', hint: rangeHint(limits.maxTotalWeeks) }),
     validFrom: textField('Geldt vanaf', { type: 'date', className: 'input-date', hint: 'Een datum in het verleden beoordeelt de meldingen sinds die dag opnieuw.' }),
   };
   const messages = h('div', { class: 'form-messages' });

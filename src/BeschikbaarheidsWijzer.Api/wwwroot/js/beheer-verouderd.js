@@ -6,7 +6,7 @@ import { contactList } from './offering.js';
 import { beheerHref } from './beheer.js';
 import { downloadButton, failureText, formErrors, textField, wholeNumber } from './beheer-form.js';
 
-const MAX_DAYS = 365;
+const daysWords = ({ min, max }) => `Vul een aantal dagen in van ${min} tot en met ${max}.`;
 
 function lastReport(row) {
   if (!row.lastReportedAt) return h('strong', {}, 'Nog nooit');
@@ -27,13 +27,14 @@ function staleTable(report, region) {
 
 export async function show(page, session, { url, navigate, setTitle }) {
   const region = session.region;
+  const { staleDays } = session.reference.limits.managementReports;
   setTitle(`Te laat met cijfers — ${region.name}`);
   const wanted = url.searchParams.get('dagen');
-  const daysField = textField('Geen cijfers in de laatste', { hint: `Aantal dagen, 1 tot en met ${MAX_DAYS}`, value: wanted ?? '', name: 'dagen', className: 'input-short', inputmode: 'numeric' });
+  const daysField = textField('Geen cijfers in de laatste', { hint: `Aantal dagen, ${staleDays.min} tot en met ${staleDays.max}`, value: wanted ?? '', name: 'dagen', className: 'input-short', inputmode: 'numeric' });
   const messages = h('div', {});
   const form = h('form', { class: 'search-form', novalidate: true }, messages,
     h('div', { class: 'form-actions' }, daysField.element, h('button', { type: 'submit', class: 'button-primary' }, 'Toon')));
-  const errors = formErrors(form, messages, { fields: { days: daysField.input }, words: { days: { range: ({ min, max }) => `Vul een aantal dagen in van ${min} tot en met ${max}.` } } });
+  const errors = formErrors(form, messages, { fields: { days: daysField.input }, words: { days: { range: daysWords } } });
   const results = h('div', {}, h('p', { class: 'loading', role: 'status' }, 'De lijst wordt geladen…'));
   replace(page,
     h('h1', { tabindex: '-1' }, `Te laat met cijfers in regio ${region.name}`),
@@ -45,8 +46,8 @@ export async function show(page, session, { url, navigate, setTitle }) {
     event.preventDefault();
     errors.clear();
     const value = wholeNumber(daysField.input);
-    if (Number.isNaN(value) || (value !== null && (value < 1 || value > MAX_DAYS))) {
-      errors.show([{ input: daysField.input, message: `Vul een aantal dagen in van 1 tot en met ${MAX_DAYS}.` }]);
+    if (Number.isNaN(value) || (value !== null && (value < staleDays.min || value > staleDays.max))) {
+      errors.show([{ input: daysField.input, message: daysWords(staleDays) }]);
       return;
     }
     navigate(beheerHref('/beheer/verouderd', region.code, value === null ? {} : { dagen: value }), { focus: false });

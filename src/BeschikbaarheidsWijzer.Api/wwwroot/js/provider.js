@@ -2,7 +2,7 @@
 // in sessionStorage only (gone when the tab closes). Last week's figures are filled in; change what changed and send
 // everything at once (the batch endpoint: all or nothing). The API decides what is valid; its errors are shown next
 // to the fields, in Dutch.
-import { ApiError, getJson, postJson } from './api.js';
+import { ApiError, getJson, loadLimits, postJson } from './api.js';
 import { apiKeyForm } from './apikey.js';
 import { announce, h, replace } from './dom.js';
 import { checkbox, clearFieldErrors, field, showErrors } from './fields.js';
@@ -12,12 +12,13 @@ import { wordFor } from './problems.js';
 
 const KEY_STORAGE = 'bw-api-key';
 
+// The limits come from the API (GET /api/v1/limits, "report"), so the hints say what the API accepts.
 const NUMBER_FIELDS = [
-  { name: 'waitToIntakeWeeks', label: 'Wachttijd tot intake', hint: 'In weken, 0 tot en met 104', max: 104 },
-  { name: 'waitToTreatmentWeeks', label: 'Wachttijd van intake tot start van de hulp', hint: 'In weken, 0 tot en met 104', max: 104 },
-  { name: 'freePlaces', label: 'Vrije plekken', hint: 'Nu vrij', max: 10000 },
-  { name: 'totalPlaces', label: 'Plekken in totaal', max: 10000 },
-  { name: 'waitlistCount', label: 'Op de wachtlijst', hint: 'Aantal kinderen', max: 100000 },
+  { name: 'waitToIntakeWeeks', label: 'Wachttijd tot intake', hint: ({ min, max }) => `In weken, ${min} tot en met ${max}` },
+  { name: 'waitToTreatmentWeeks', label: 'Wachttijd van intake tot start van de hulp', hint: ({ min, max }) => `In weken, ${min} tot en met ${max}` },
+  { name: 'freePlaces', label: 'Vrije plekken', hint: () => 'Nu vrij' },
+  { name: 'totalPlaces', label: 'Plekken in totaal', hint: () => null },
+  { name: 'waitlistCount', label: 'Op de wachtlijst', hint: () => 'Aantal kinderen' },
 ];
 
 const weeksWords = ({ min, max }) => `Vul een aantal weken in van ${min} tot en met ${max}, of laat het veld leeg.`;
@@ -38,8 +39,8 @@ const WORDS = {
 const readKey = () => sessionStorage.getItem(KEY_STORAGE);
 const parts = (n) => (n === 1 ? '1 onderdeel' : `${n} onderdelen`);
 
-/** One fieldset per offering, filled with its current report. */
-function offeringFieldset(offering, index) {
+/** One fieldset per offering, filled with its current report; `limits` are the API's limits of a report. */
+function offeringFieldset(offering, index, limits) {
   const report = offering.currentReport;
   const prefix = `r${index}`;
   const inputs = {};
@@ -59,7 +60,7 @@ function offeringFieldset(offering, index) {
     const input = h('input', { type: 'text', inputmode: 'numeric', id: `${prefix}-${spec.name}`, class: 'input-short', autocomplete: 'off' });
     input.value = report?.[spec.name] ?? '';
     inputs[spec.name] = input;
-    return field({ label: spec.label, hint: spec.hint, input });
+    return field({ label: spec.label, hint: spec.hint(limits[spec.name]), input });
   });
 
   const method = h('select', { id: `${prefix}-method` },
@@ -73,7 +74,7 @@ function offeringFieldset(offering, index) {
   inputs.matchingDependent = matching.querySelector('input');
   inputs.bridgingCareAvailable = bridging.querySelector('input');
 
-  const note = h('textarea', { id: `${prefix}-note`, rows: '2', maxlength: '500' });
+  const note = h('textarea', { id: `${prefix}-note`, rows: '2', maxlength: String(limits.noteLength) });
   note.value = report?.note ?? '';
   inputs.note = note;
 
@@ -87,7 +88,7 @@ function offeringFieldset(offering, index) {
     h('div', { class: 'form-row' }, numbers),
     h('div', { class: 'form-row' }, field({ label: 'Hoe heb je de wachttijd gemeten?', input: method })),
     h('div', { class: 'checks' }, matching, bridging),
-    field({ label: 'Opmerking (mag leeg blijven)', hint: 'Hoogstens 500 tekens. Ouders zien dit niet.', input: note }));
+    field({ label: 'Opmerking (mag leeg blijven)', hint: `Hoogstens ${formatNumber(limits.noteLength)} tekens. Ouders zien dit niet.`, input: note }));
 
   /** This offering's report, and the fields the browser could not read as a whole number. */
   function read() {
@@ -135,8 +136,9 @@ async function loadOfferings(main, ctx, { focusHeading = false, success = null }
   }
   replace(main, h('h1', { tabindex: '-1' }, 'Voor aanbieders: wachttijden doorgeven'), h('p', { class: 'loading', role: 'status' }, 'Je aanbod wordt geladen…'));
   let offerings;
+  let limits;
   try {
-    offerings = await getJson('/api/v1/provider/offerings', { apiKey: key });
+    [offerings, limits] = await Promise.all([getJson('/api/v1/provider/offerings', { apiKey: key }), loadLimits()]);
   } catch (error) {
     if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
       sessionStorage.removeItem(KEY_STORAGE);
@@ -150,11 +152,11 @@ async function loadOfferings(main, ctx, { focusHeading = false, success = null }
         h('button', { type: 'button', class: 'button-secondary', onclick: () => loadOfferings(main, ctx) }, 'Opnieuw proberen')));
     return;
   }
-  reportForm(main, ctx, offerings, { focusHeading, success });
+  reportForm(main, ctx, offerings, limits.report, { focusHeading, success });
 }
 
-function reportForm(main, ctx, offerings, { focusHeading, success }) {
-  const sets = offerings.map(offeringFieldset);
+function reportForm(main, ctx, offerings, limits, { focusHeading, success }) {
+  const sets = offerings.map((offering, index) => offeringFieldset(offering, index, limits));
   const messages = h('div', { class: 'form-messages' });
   const submit = h('button', { type: 'submit', class: 'button-primary' }, offerings.length === 1 ? 'Verstuur de cijfers' : `Verstuur de cijfers van alle ${offerings.length} onderdelen`);
   const logout = h('button', { type: 'button', class: 'button-link' }, 'Uitloggen (sleutel vergeten)');

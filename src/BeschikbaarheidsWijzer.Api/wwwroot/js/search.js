@@ -29,9 +29,9 @@ const FIELD_MESSAGES = {
   postcode: 'Deze postcode kennen we niet. Vul een postcode in zoals 7001 AB.',
   locatie: 'Je locatie kon niet gebruikt worden. Vul een postcode in.',
   zorgvorm: 'Kies een soort hulp uit de lijst.',
-  leeftijd: 'Vul een leeftijd in van 0 tot en met 27 jaar.',
+  leeftijd: { range: ({ min, max }) => `Vul een leeftijd in van ${min} tot en met ${max} jaar.` },
   onderwerp: 'Kies onderwerpen uit de lijst.',
-  zoek: 'Gebruik hoogstens 200 tekens, op één regel.',
+  zoek: { 'too-long': ({ max }) => `Gebruik hoogstens ${max} tekens.`, text: 'Gebruik gewone tekst, op één regel.' },
   sorteer: 'Kies eerst een gemeente, een postcode of je locatie. Dan kunnen we op afstand sorteren.',
   pagina: 'Deze pagina bestaat niet.',
 };
@@ -74,6 +74,7 @@ function searchForm(onSearch) {
   const postcode = h('input', { type: 'text', name: 'postcode', autocomplete: 'postal-code', class: 'input-short', spellcheck: 'false' });
   const careType = select('zorgvorm', [['', 'Alle soorten hulp']], 'input-care-type');
   const age = h('input', { type: 'text', name: 'leeftijd', inputmode: 'numeric', class: 'input-short', autocomplete: 'off' });
+  let ageRange = null; // the API's limits of an age, once the reference data is in; the API checks it anyway
   const text = h('input', { type: 'search', name: 'zoek', class: 'input-medium', autocomplete: 'off' });
   const sort = select('sorteer', SORT_OPTIONS);
   const available = checkbox({ label: 'Alleen aanbod dat nu plek heeft', name: 'plek' });
@@ -148,7 +149,9 @@ function searchForm(onSearch) {
     const postcodeValue = postcode.value.trim().toUpperCase().replace(/^(\d{4})\s*([A-Z]{2})$/, '$1 $2');
     if (postcodeValue && !/^[1-9]\d{3} [A-Z]{2}$/.test(postcodeValue)) errors.push({ input: postcode, message: 'Vul een postcode in zoals 7001 AB.' });
     const ageValue = age.value.trim();
-    if (ageValue && !(/^\d{1,2}$/.test(ageValue) && Number(ageValue) <= 27)) errors.push({ input: age, message: FIELD_MESSAGES.leeftijd });
+    if (ageValue && !(/^\d{1,3}$/.test(ageValue) && (ageRange === null || (Number(ageValue) >= ageRange.min && Number(ageValue) <= ageRange.max)))) {
+      errors.push({ input: age, message: ageRange ? FIELD_MESSAGES.leeftijd.range(ageRange) : 'Vul een leeftijd in jaren in, bijvoorbeeld 12.' });
+    }
     if (sort.value === 'afstand' && !code && !postcodeValue && !location) errors.push({ input: sort, message: FIELD_MESSAGES.sorteer });
     return {
       errors,
@@ -193,6 +196,7 @@ function searchForm(onSearch) {
     focusFirst: () => municipality.input.focus(),
     /** The lists of municipalities, care types and topics, once they are loaded. */
     setReference(reference) {
+      ageRange = reference.limits.search.age;
       municipality.setMunicipalities(reference.municipalities);
       careType.append(...reference.careTypes.map((c) => h('option', { value: c.code }, c.name)));
       tags = reference.tags.map((tag) => ({ tag, count: h('span', { class: 'tag-count' }), box: checkbox({ label: tagName(tag), name: 'onderwerp' }) }));
