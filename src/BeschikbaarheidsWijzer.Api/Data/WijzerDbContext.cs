@@ -33,9 +33,17 @@ public class WijzerDbContext : DbContext
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<MunicipalityAccess> MunicipalityAccess => Set<MunicipalityAccess>();
 
+    /// <summary>
+    /// The offering's current report as of a moment (<c>bw_current_report_id</c>, Data/Sql/search_read_model.v1.sql): the
+    /// database's one statement of which report is current, for queries about the past. Now, read <c>CurrentReportId</c>.
+    /// </summary>
+    public static long? CurrentReportIdAsOf(Guid offeringId, DateTimeOffset asOf) =>
+        throw new NotSupportedException("Only for queries: PostgreSQL runs bw_current_report_id.");
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasPostgresExtension("pg_trgm");
+        modelBuilder.HasDbFunction(typeof(WijzerDbContext).GetMethod(nameof(CurrentReportIdAsOf))!).HasName("bw_current_report_id");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WijzerDbContext).Assembly);
     }
 }

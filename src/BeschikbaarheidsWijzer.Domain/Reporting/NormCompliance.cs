@@ -1,3 +1,4 @@
+using BeschikbaarheidsWijzer.Domain.Availability;
 using BeschikbaarheidsWijzer.Domain.Norms;
 using BeschikbaarheidsWijzer.Domain.Weeks;
 
@@ -20,7 +21,7 @@ public sealed record WeeklyReport(
 
     /// <summary>Of several reports, the current one: latest week, then latest report.</summary>
     public static WeeklyReport? Current(IEnumerable<WeeklyReport> reports) =>
-        reports.OrderByDescending(r => r.WeekStart).ThenByDescending(r => r.ReportedAt).ThenByDescending(r => r.Sequence).FirstOrDefault();
+        CurrentReportRule.Current(reports, r => r.WeekStart, r => r.ReportedAt, r => r.Sequence);
 }
 
 /// <summary>A period in which an offering was contracted for a municipality (<see cref="ValidTo"/> null = open-ended).</summary>

@@ -51,7 +51,7 @@ public static class ProviderReportEndpoints
                 o.Title,
                 o.CareTypeCode,
                 CareTypeName = o.CareType!.Name,
-                Current = o.Reports.OrderByDescending(r => r.WeekStart).ThenByDescending(r => r.ReportedAt).ThenByDescending(r => r.Id).FirstOrDefault(),
+                Current = o.CurrentReport,
             })
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(offerings

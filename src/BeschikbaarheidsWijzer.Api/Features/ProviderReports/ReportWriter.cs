@@ -24,12 +24,9 @@ internal static class ReportWriter
         return found.ToHashSet();
     }
 
+    /// <summary>The offering's current report, as the database keeps it (triggers point at it on every change of its reports).</summary>
     public static async Task<long?> CurrentReportIdAsync(WijzerDbContext db, Guid offeringId, CancellationToken cancellationToken) =>
-        await db.AvailabilityReports
-            .Where(r => r.OfferingId == offeringId)
-            .OrderByDescending(r => r.WeekStart).ThenByDescending(r => r.ReportedAt).ThenByDescending(r => r.Id)
-            .Select(r => (long?)r.Id)
-            .FirstOrDefaultAsync(cancellationToken);
+        await db.Offerings.Where(o => o.Id == offeringId).Select(o => o.CurrentReportId).FirstOrDefaultAsync(cancellationToken);
 
     public static AvailabilityReport NewReport(Guid offeringId, AvailabilityReportInput input, DateTimeOffset now, string apiKeyId) => new()
     {

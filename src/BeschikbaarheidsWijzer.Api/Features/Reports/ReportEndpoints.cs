@@ -153,8 +153,7 @@ public static class ReportEndpoints
             .Select(o => new
             {
                 o.CareTypeCode,
-                Report = o.Reports.Where(r => r.ReportedAt <= asOf)
-                    .OrderByDescending(r => r.WeekStart).ThenByDescending(r => r.ReportedAt).ThenByDescending(r => r.Id)
+                Report = o.Reports.Where(r => r.Id == WijzerDbContext.CurrentReportIdAsOf(o.Id, asOf))
                     .Select(r => new { r.WeekStart, r.ReportedAt, r.Id, r.AcceptingReferrals, r.WaitToIntakeWeeks, r.WaitToTreatmentWeeks, r.FreePlaces })
                     .FirstOrDefault(),
             })

@@ -1,4 +1,5 @@
 using BeschikbaarheidsWijzer.Api.Data;
+using BeschikbaarheidsWijzer.Domain.Availability;
 using BeschikbaarheidsWijzer.Domain.Search;
 using BeschikbaarheidsWijzer.Domain.Weeks;
 using Microsoft.EntityFrameworkCore;
@@ -96,13 +97,19 @@ public sealed class OfferingParticularsCache : IDisposable
         var firstWeek = FirstHistoryWeek(today);
         var reports = await db.AvailabilityReports.AsNoTracking()
             .Where(r => r.OfferingId == id && r.WeekStart >= firstWeek)
-            .OrderByDescending(r => r.WeekStart).ThenByDescending(r => r.ReportedAt).ThenByDescending(r => r.Id)
-            .Select(r => new HistoryReport(
-                r.WeekStart, r.ReportedAt, r.AcceptingReferrals, r.WaitToIntakeWeeks, r.WaitToTreatmentWeeks, r.FreePlaces, r.TotalPlaces, r.WaitlistCount))
+            .Select(r => new
+            {
+                r.Id,
+                Report = new HistoryReport(
+                    r.WeekStart, r.ReportedAt, r.AcceptingReferrals, r.WaitToIntakeWeeks, r.WaitToTreatmentWeeks, r.FreePlaces, r.TotalPlaces, r.WaitlistCount),
+            })
             .ToListAsync(cancellationToken);
 
-        // Per week the report current at its end: the first of each week in this order.
-        var weeks = reports.GroupBy(r => r.WeekStart).Select(g => g.First()).ToList();
+        // Per week, latest first, the report current at its end.
+        var weeks = reports.GroupBy(r => r.Report.WeekStart)
+            .OrderByDescending(g => g.Key)
+            .Select(g => CurrentReportRule.Current(g, r => r.Report.WeekStart, r => r.Report.ReportedAt, r => r.Id)!.Report)
+            .ToList();
         return new OfferingParticulars(version, offering.Description, offering.ReferralInfo, offering.Provider, offering.Locations, weeks);
     }
 }

@@ -40,38 +40,42 @@ public sealed record TextMatches(IReadOnlySet<Guid> Offerings, IReadOnlySet<Guid
 /// </summary>
 public sealed class SearchIndexStore(IServiceScopeFactory scopes, ILogger<SearchIndexStore> logger)
 {
-    private const string OfferingColumns = """
-        select o.id, o.provider_id, p.name, o.title, o.care_type_code, o.age_min, o.age_max, o.tags, hashtext(coalesce(o.description, '')),
-               r.id, r.accepting_referrals, r.free_places, r.total_places, r.waitlist_count, r.wait_to_intake_weeks,
-               r.wait_to_treatment_weeks, r.method, r.matching_dependent, r.bridging_care_available, r.week_start, r.reported_at
-        from offerings o
-        join providers p on p.id = o.provider_id
-        left join availability_reports r on r.id = o.current_report_id
-        where o.deleted_at is null and p.deleted_at is null
-        """;
+    // The read model is SQL of its own (Data/Sql/search_read_model.v*.sql): these views and function, read by column name.
+    private const string OfferingsView = "search_offerings";
+    private const string ContractsView = "search_contracts";
+    private const string LocationsView = "search_locations";
 
-    private const string ContractColumns = "select c.offering_id, c.municipality_code, c.valid_from, c.valid_to from contracts c";
+    /// <summary>The columns of each view the index reads; a test holds them to the views and the views to the tables.</summary>
+    public static IReadOnlyDictionary<string, string[]> ReadColumns { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        [OfferingsView] =
+        [
+            "offering_id", "provider_id", "provider_name", "title", "care_type_code", "age_min", "age_max", "tags", "description_hash",
+            "report_id", "accepting_referrals", "free_places", "total_places", "waitlist_count", "wait_to_intake_weeks",
+            "wait_to_treatment_weeks", "method", "matching_dependent", "bridging_care_available", "week_start", "reported_at",
+        ],
+        [ContractsView] = ["offering_id", "municipality_code", "valid_from", "valid_to"],
+        [LocationsView] = ["offering_id", "name", "city", "municipality_code", "latitude", "longitude"],
+    };
 
-    private const string LocationColumns = """
-        select ol.offering_id, l.name, l.city, l.municipality_code, coalesce(l.latitude, m.latitude), coalesce(l.longitude, m.longitude)
-        from offering_locations ol
-        join locations l on l.id = ol.location_id
-        join municipalities m on m.code = l.municipality_code
-        """;
+    /// <summary>
+    /// The columns of the tables behind the views that search deliberately does not use, and why. A new column must be
+    /// read by a view or listed here (a test says which): adding a field to an offering is a decision about search too.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string[]> NotForSearch { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        // Shown on the offering's page, read there (OfferingParticulars); search_vector and search_xid serve PostgreSQL's
+        // free-text match and the index's change tracking, not the index itself.
+        ["offerings"] = ["referral_info", "created_at", "updated_at", "search_vector", "search_xid"],
 
-    // The oldest transaction still running (its rows may not be visible yet); and a fingerprint of the regional norms,
-    // which are only ever added to, so their count and highest id change with every new version.
-    private const string HorizonAndNorms = """
-        pg_snapshot_xmin(pg_current_snapshot())::text::bigint,
-        (select count(*) || ':' || coalesce(max(id), 0) from regional_norms)
-        """;
+        // The index reaches the current report through offerings.current_report_id; the note is for the region only.
+        ["availability_reports"] = ["offering_id", "note", "api_key_id"],
+        ["contracts"] = ["id"],
+        ["locations"] = ["provider_id", "street", "postcode", "created_at", "updated_at"],
+    };
 
     /// <summary>The horizon, the norms' fingerprint and the offerings changed by transactions at or after the last horizon (<c>$1</c>).</summary>
-    public const string ChangesSql = $"""
-        select {HorizonAndNorms},
-               array(select id from offerings where search_xid >= $1
-                     union select offering_id from search_removals where xid >= $1)
-        """;
+    public const string ChangesSql = "select horizon, norms_fingerprint, changed from bw_search_changes($1)";
 
     // Free-text answers of PostgreSQL, kept until text could match differently: a new report changes no text, so the
     // same words typed by many parents are asked once. Bounded, and large answers are not kept.
@@ -163,7 +167,8 @@ public sealed class SearchIndexStore(IServiceScopeFactory scopes, ILogger<Search
         await db.Database.UseTransactionAsync(transaction, cancellationToken);
         long horizon;
         string normsFingerprint;
-        await using (var command = new NpgsqlCommand($"select {HorizonAndNorms}", connection, transaction))
+        // Asked for no changes (none can be this new): the horizon and the norms of this snapshot.
+        await using (var command = new NpgsqlCommand(ChangesSql, connection, transaction) { Parameters = { new NpgsqlParameter { Value = long.MaxValue } } })
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             await reader.ReadAsync(cancellationToken);
@@ -237,67 +242,73 @@ public sealed class SearchIndexStore(IServiceScopeFactory scopes, ILogger<Search
         string Shared(string value) => strings.TryGetValue(value, out var shared) ? shared : strings[value] = value;
 
         var rows = new Dictionary<Guid, (IndexedOffering Offering, List<IndexedContract> Contracts, List<IndexedLocation> Locations)>();
-        await using (var command = Filtered(OfferingColumns, "and o.id = any($1)"))
+        await using (var command = Select(OfferingsView))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
+            var c = Ordinals(reader, OfferingsView);
             while (await reader.ReadAsync(cancellationToken))
             {
-                var current = reader.IsDBNull(9) ? null : new CurrentFigures(
-                    reader.GetBoolean(10),
-                    NullableInt(reader, 11),
-                    NullableInt(reader, 12),
-                    NullableInt(reader, 13),
-                    NullableInt(reader, 14),
-                    NullableInt(reader, 15),
-                    string.Equals(reader.GetString(16), "Retrospectief", StringComparison.OrdinalIgnoreCase)
+                var current = reader.IsDBNull(c["report_id"]) ? null : new CurrentFigures(
+                    reader.GetBoolean(c["accepting_referrals"]),
+                    NullableInt(reader, c["free_places"]),
+                    NullableInt(reader, c["total_places"]),
+                    NullableInt(reader, c["waitlist_count"]),
+                    NullableInt(reader, c["wait_to_intake_weeks"]),
+                    NullableInt(reader, c["wait_to_treatment_weeks"]),
+                    string.Equals(reader.GetString(c["method"]), "Retrospectief", StringComparison.OrdinalIgnoreCase)
                         ? AvailabilityReportRules.MethodRetrospectief : AvailabilityReportRules.MethodActueel,
-                    reader.GetBoolean(17),
-                    reader.GetBoolean(18),
-                    reader.GetFieldValue<DateOnly>(19),
-                    reader.GetFieldValue<DateTimeOffset>(20));
+                    reader.GetBoolean(c["matching_dependent"]),
+                    reader.GetBoolean(c["bridging_care_available"]),
+                    reader.GetFieldValue<DateOnly>(c["week_start"]),
+                    reader.GetFieldValue<DateTimeOffset>(c["reported_at"]));
                 var contracts = new List<IndexedContract>();
                 var locations = new List<IndexedLocation>();
                 var offering = new IndexedOffering(
-                    reader.GetGuid(0),
-                    reader.GetGuid(1),
-                    Shared(reader.GetString(2)),
-                    reader.GetString(3),
-                    Shared(reader.GetString(4)),
-                    reader.GetInt32(5),
-                    reader.GetInt32(6),
-                    reader.GetFieldValue<string[]>(7).Select(Shared).ToArray(),
+                    reader.GetGuid(c["offering_id"]),
+                    reader.GetGuid(c["provider_id"]),
+                    Shared(reader.GetString(c["provider_name"])),
+                    reader.GetString(c["title"]),
+                    Shared(reader.GetString(c["care_type_code"])),
+                    reader.GetInt32(c["age_min"]),
+                    reader.GetInt32(c["age_max"]),
+                    reader.GetFieldValue<string[]>(c["tags"]).Select(Shared).ToArray(),
                     locations,
                     contracts,
                     current)
                 {
-                    DescriptionHash = reader.GetInt32(8),
+                    DescriptionHash = reader.GetInt32(c["description_hash"]),
                 };
                 rows[offering.Id] = (offering, contracts, locations);
             }
         }
 
-        await using (var command = Filtered(ContractColumns, "where c.offering_id = any($1)"))
+        await using (var command = Select(ContractsView))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
+            var c = Ordinals(reader, ContractsView);
             while (await reader.ReadAsync(cancellationToken))
             {
-                if (rows.TryGetValue(reader.GetGuid(0), out var row))
+                if (rows.TryGetValue(reader.GetGuid(c["offering_id"]), out var row))
                 {
                     row.Contracts.Add(new IndexedContract(
-                        Shared(reader.GetString(1)), reader.GetFieldValue<DateOnly>(2), reader.IsDBNull(3) ? null : reader.GetFieldValue<DateOnly>(3)));
+                        Shared(reader.GetString(c["municipality_code"])),
+                        reader.GetFieldValue<DateOnly>(c["valid_from"]),
+                        reader.IsDBNull(c["valid_to"]) ? null : reader.GetFieldValue<DateOnly>(c["valid_to"])));
                 }
             }
         }
 
-        await using (var command = Filtered(LocationColumns, "where ol.offering_id = any($1)"))
+        await using (var command = Select(LocationsView))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
+            var c = Ordinals(reader, LocationsView);
             while (await reader.ReadAsync(cancellationToken))
             {
-                if (rows.TryGetValue(reader.GetGuid(0), out var row))
+                if (rows.TryGetValue(reader.GetGuid(c["offering_id"]), out var row))
                 {
                     row.Locations.Add(new IndexedLocation(
-                        reader.GetString(1), Shared(reader.GetString(2)), Shared(reader.GetString(3)), reader.GetDouble(4), reader.GetDouble(5)));
+                        reader.GetString(c["name"]), Shared(reader.GetString(c["city"])), Shared(reader.GetString(c["municipality_code"])),
+                        reader.GetDouble(c["latitude"]), reader.GetDouble(c["longitude"])));
                 }
             }
         }
@@ -312,18 +323,24 @@ public sealed class SearchIndexStore(IServiceScopeFactory scopes, ILogger<Search
 
         return rows.Values.Select(r => r.Offering).ToList();
 
-        NpgsqlCommand Filtered(string sql, string filter)
+        // The columns the index reads, by name, from one view; all of its rows, or those of the given offerings.
+        NpgsqlCommand Select(string view)
         {
+            var sql = $"select {string.Join(", ", ReadColumns[view])} from {view}";
             if (ids is null)
             {
                 return new NpgsqlCommand(sql, connection);
             }
 
-            var command = new NpgsqlCommand($"{sql}\n{filter}", connection);
+            var command = new NpgsqlCommand($"{sql} where offering_id = any($1)", connection);
             command.Parameters.Add(new NpgsqlParameter { Value = ids });
             return command;
         }
     }
+
+    /// <summary>Each read column's position in this reader, looked up once per read rather than once per row.</summary>
+    private static Dictionary<string, int> Ordinals(NpgsqlDataReader reader, string view) =>
+        ReadColumns[view].ToDictionary(name => name, reader.GetOrdinal, StringComparer.Ordinal);
 
     private static int? NullableInt(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt32(ordinal);
 }
