@@ -40,7 +40,7 @@ public static class AdminApiKeyEndpoints
         Guid id, ApiKeyInput? input, ClaimsPrincipal user, WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var scope = ManagementScope.For(user, clock);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var write = await AuditedWrite.BeginAsync(db, scope.Caller, clock, cancellationToken);
 
         // Locked, so two requests at once cannot both see one active key and make it three.
         await ManagementInput.LockProviderAsync(db, id, cancellationToken);
@@ -62,13 +62,12 @@ public static class AdminApiKeyEndpoints
             return ManagementInput.Conflict($"This provider already has {active} active API keys (at most {MaxActiveProviderKeys}, to rotate): revoke one first.");
         }
 
-        var (key, issued) = Issue(db, scope.Caller, ApiKeyRole.Provider, id, [], label, clock.GetUtcNow());
-        if (await ManagementInput.TrySaveAsync(db, cancellationToken) is { } conflict)
+        var (key, issued) = Issue(db, write, ApiKeyRole.Provider, id, [], label);
+        if (await write.CommitAsync(cancellationToken) is { } conflict)
         {
             return conflict;
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"{ManagementApi.Prefix}/providers/{id}/api-keys", ToIssuedDto(key, issued));
     }
 
@@ -88,7 +87,7 @@ public static class AdminApiKeyEndpoints
         return TypedResults.Ok(keys.Select(k => new ApiKeyDto(k.Id, k.Label, Roles.Name(k.Role), k.CreatedAt, k.LastUsedAt, k.RevokedAt)).ToList());
     }
 
-    public static async Task<Results<Created<IssuedApiKeyDto>, ValidationProblem>> IssueManagementKey(
+    public static async Task<Results<Created<IssuedApiKeyDto>, ValidationProblem, ProblemHttpResult>> IssueManagementKey(
         ManagementApiKeyInput input, ClaimsPrincipal user, WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
@@ -131,8 +130,13 @@ public static class AdminApiKeyEndpoints
             return ManagementInput.Invalid(errors);
         }
 
-        var (key, issued) = Issue(db, ApiCaller.From(user), role!.Value, null, regions.Select(r => r.Code).Order(StringComparer.Ordinal).ToList(), label, clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        await using var write = await AuditedWrite.BeginAsync(db, ApiCaller.From(user), clock, cancellationToken);
+        var (key, issued) = Issue(db, write, role!.Value, null, regions.Select(r => r.Code).Order(StringComparer.Ordinal).ToList(), label);
+        if (await write.CommitAsync(cancellationToken) is { } conflict)
+        {
+            return conflict;
+        }
+
         return TypedResults.Created((string?)null, ToIssuedDto(key, issued));
     }
 
@@ -155,19 +159,23 @@ public static class AdminApiKeyEndpoints
 
         if (key.RevokedAt is null)
         {
-            Revoke(db, scope.Caller, key, clock.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
+            await using var write = await AuditedWrite.BeginAsync(db, scope.Caller, clock, cancellationToken);
+            Revoke(write, key);
+            if (await write.CommitAsync(cancellationToken) is { } conflict)
+            {
+                return conflict;
+            }
         }
 
         return TypedResults.NoContent();
     }
 
-    /// <summary>Revokes a key (tracked, not saved) and records it in the audit log.</summary>
-    internal static void Revoke(WijzerDbContext db, ApiCaller caller, ApiKey key, DateTimeOffset now)
+    /// <summary>Revokes a key as part of <paramref name="write"/> (tracked, saved by its commit), with its audit entry.</summary>
+    internal static void Revoke(AuditedWrite write, ApiKey key)
     {
         var before = AuditView(key);
-        key.RevokedAt = now;
-        AuditLog.Record(db, caller, now, AuditEntities.ApiKey, key.Id, AuditActions.Revoke, before, AuditView(key));
+        key.RevokedAt = write.Now;
+        write.Record(AuditEntities.ApiKey, key.Id, AuditActions.Revoke, before, AuditView(key));
     }
 
     /// <summary>A key as the audit log shows it: what it may do, never its secret or hash.</summary>
@@ -175,7 +183,7 @@ public static class AdminApiKeyEndpoints
         new(key.Id, Roles.Name(key.Role), key.ProviderId, [.. key.RegionCodes], key.Label, key.CreatedAt, key.RevokedAt);
 
     private static (ApiKey Key, string FullKey) Issue(
-        WijzerDbContext db, ApiCaller caller, ApiKeyRole role, Guid? providerId, List<string> regions, string? label, DateTimeOffset now)
+        WijzerDbContext db, AuditedWrite write, ApiKeyRole role, Guid? providerId, List<string> regions, string? label)
     {
         var (keyId, fullKey, hash) = ApiKeyFormat.Generate();
         var key = new ApiKey
@@ -186,10 +194,10 @@ public static class AdminApiKeyEndpoints
             RegionCodes = regions,
             Label = label,
             SecretHash = hash,
-            CreatedAt = now,
+            CreatedAt = write.Now,
         };
         db.ApiKeys.Add(key);
-        AuditLog.Record(db, caller, now, AuditEntities.ApiKey, keyId, AuditActions.Create, null, AuditView(key));
+        write.Record(AuditEntities.ApiKey, keyId, AuditActions.Create, null, AuditView(key));
         return (key, fullKey);
     }
 

@@ -46,11 +46,16 @@ public static class AdminLocationEndpoints
             return ManagementInput.Invalid(errors);
         }
 
+        await using var write = await AuditedWrite.BeginAsync(db, scope.Caller, clock, cancellationToken);
         var location = new Location { ProviderId = id, Name = fields.Name, City = fields.City, MunicipalityCode = fields.Municipality };
         fields.ApplyTo(location);
         db.Locations.Add(location);
-        AuditLog.Record(db, scope.Caller, clock.GetUtcNow(), AuditEntities.Location, location.Id, AuditActions.Create, null, ToDtoCompiled(location));
-        await db.SaveChangesAsync(cancellationToken);
+        write.Record(AuditEntities.Location, location.Id, AuditActions.Create, null, ToDtoCompiled(location));
+        if (await write.CommitAsync(cancellationToken) is { } conflict)
+        {
+            return conflict;
+        }
+
         return TypedResults.Created($"{ManagementApi.Prefix}/providers/{id}/locations/{location.Id}", ToDtoCompiled(location));
     }
 
@@ -85,12 +90,8 @@ public static class AdminLocationEndpoints
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var scope = ManagementScope.For(user, clock);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await ManagementInput.LockProviderAsync(db, id, cancellationToken);
-        var providers = scope.Providers(db);
-        var location = await db.Locations
-            .Where(l => l.Id == locationId && l.ProviderId == id && providers.Any(p => p.Id == id))
-            .FirstOrDefaultAsync(cancellationToken);
+        await using var write = await AuditedWrite.BeginAsync(db, scope.Caller, clock, cancellationToken);
+        var location = await LoadForChangeAsync(id, locationId, scope, db, cancellationToken);
         if (location is null)
         {
             return ManagementInput.NotFound("location");
@@ -110,9 +111,12 @@ public static class AdminLocationEndpoints
         }
 
         fields.ApplyTo(location);
-        AuditLog.Record(db, scope.Caller, clock.GetUtcNow(), AuditEntities.Location, location.Id, AuditActions.Update, before, ToDtoCompiled(location));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        write.Record(AuditEntities.Location, location.Id, AuditActions.Update, before, ToDtoCompiled(location));
+        if (await write.CommitAsync(cancellationToken) is { } conflict)
+        {
+            return conflict;
+        }
+
         return TypedResults.Ok(ToDtoCompiled(location));
     }
 
@@ -120,12 +124,8 @@ public static class AdminLocationEndpoints
         Guid id, Guid locationId, ClaimsPrincipal user, WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var scope = ManagementScope.For(user, clock);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await ManagementInput.LockProviderAsync(db, id, cancellationToken);
-        var providers = scope.Providers(db);
-        var location = await db.Locations
-            .Where(l => l.Id == locationId && l.ProviderId == id && providers.Any(p => p.Id == id))
-            .FirstOrDefaultAsync(cancellationToken);
+        await using var write = await AuditedWrite.BeginAsync(db, scope.Caller, clock, cancellationToken);
+        var location = await LoadForChangeAsync(id, locationId, scope, db, cancellationToken);
         if (location is null)
         {
             return ManagementInput.NotFound("location");
@@ -143,14 +143,23 @@ public static class AdminLocationEndpoints
         }
 
         db.Locations.Remove(location);
-        AuditLog.Record(db, scope.Caller, clock.GetUtcNow(), AuditEntities.Location, location.Id, AuditActions.Delete, ToDtoCompiled(location), null);
-        if (await ManagementInput.TrySaveAsync(db, cancellationToken) is { } conflict)
+        write.Record(AuditEntities.Location, location.Id, AuditActions.Delete, ToDtoCompiled(location), null);
+        if (await write.CommitAsync(cancellationToken) is { } conflict)
         {
             return conflict;
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>The location of a provider in scope, tracked, with its provider locked for this transaction; null when not in scope.</summary>
+    private static async Task<Location?> LoadForChangeAsync(Guid providerId, Guid locationId, ManagementScope scope, WijzerDbContext db, CancellationToken cancellationToken)
+    {
+        await ManagementInput.LockProviderAsync(db, providerId, cancellationToken);
+        var providers = scope.Providers(db);
+        return await db.Locations
+            .Where(l => l.Id == locationId && l.ProviderId == providerId && providers.Any(p => p.Id == providerId))
+            .FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>The checked fields, or null with the errors filled in.</summary>

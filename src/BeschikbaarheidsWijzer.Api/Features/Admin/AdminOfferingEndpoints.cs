@@ -41,7 +41,7 @@ public static class AdminOfferingEndpoints
     {
         var scope = ManagementScope.For(user, clock);
         var errors = new ValidationErrors();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var write = await AuditedWrite.BeginAsync(db, scope.Caller, clock, cancellationToken);
         Guid? providerId = null;
         if (input.ProviderId is not { } requested)
         {
@@ -73,26 +73,24 @@ public static class AdminOfferingEndpoints
             return ManagementInput.Invalid(errors);
         }
 
-        var now = clock.GetUtcNow();
         var offering = new Offering
         {
             ProviderId = providerId.Value,
             Title = fields.Title,
             CareTypeCode = fields.CareType,
-            CreatedAt = now,
-            UpdatedAt = now,
+            CreatedAt = write.Now,
+            UpdatedAt = write.Now,
         };
         fields.ApplyTo(offering);
         offering.Locations.AddRange(fields.Locations);
         offering.Contracts.AddRange(municipalities.Select(m => new Contract { MunicipalityCode = m.Municipality.Code, ValidFrom = scope.Today }));
         db.Offerings.Add(offering);
-        AuditLog.Record(db, scope.Caller, now, AuditEntities.Offering, offering.Id, AuditActions.Create, null, ToDto(offering, scope.Today));
-        if (await ManagementInput.TrySaveAsync(db, cancellationToken) is { } conflict)
+        write.Record(AuditEntities.Offering, offering.Id, AuditActions.Create, null, ToDto(offering, scope.Today));
+        if (await write.CommitAsync(cancellationToken) is { } conflict)
         {
             return conflict;
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"{ManagementApi.Prefix}/offerings/{offering.Id}", ToDto(offering, scope.Today));
     }
 
@@ -140,7 +138,7 @@ public static class AdminOfferingEndpoints
         CancellationToken cancellationToken)
     {
         var scope = ManagementScope.For(user, clock);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var write = await AuditedWrite.BeginAsync(db, scope.Caller, clock, cancellationToken);
         var offering = await LoadForChangeAsync(id, scope, db, cancellationToken);
         if (offering is null)
         {
@@ -190,14 +188,13 @@ public static class AdminOfferingEndpoints
         var wanted = fields.Locations.Select(l => l.Id).ToHashSet();
         offering.Locations.RemoveAll(l => !wanted.Contains(l.Id));
         offering.Locations.AddRange(fields.Locations.Where(l => offering.Locations.All(existing => existing.Id != l.Id)).ToList());
-        offering.UpdatedAt = clock.GetUtcNow();
-        AuditLog.Record(db, scope.Caller, offering.UpdatedAt, AuditEntities.Offering, offering.Id, AuditActions.Update, before, ToDto(offering, scope.Today));
-        if (await ManagementInput.TrySaveAsync(db, cancellationToken) is { } conflict)
+        offering.UpdatedAt = write.Now;
+        write.Record(AuditEntities.Offering, offering.Id, AuditActions.Update, before, ToDto(offering, scope.Today));
+        if (await write.CommitAsync(cancellationToken) is { } conflict)
         {
             return conflict;
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(ToDto(offering, scope.Today));
     }
 
@@ -205,7 +202,7 @@ public static class AdminOfferingEndpoints
         Guid id, ClaimsPrincipal user, WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var scope = ManagementScope.For(user, clock);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var write = await AuditedWrite.BeginAsync(db, scope.Caller, clock, cancellationToken);
         var offering = await LoadForChangeAsync(id, scope, db, cancellationToken);
         if (offering is null)
         {
@@ -217,14 +214,13 @@ public static class AdminOfferingEndpoints
             return ManagementScope.ContractedElsewhere("offering", elsewhere);
         }
 
-        AuditLog.Record(db, scope.Caller, clock.GetUtcNow(), AuditEntities.Offering, offering.Id, AuditActions.Delete, ToDto(offering, scope.Today), null);
-        ContractHistory.SoftDelete(db, offering, clock.GetUtcNow(), scope.Today);
-        if (await ManagementInput.TrySaveAsync(db, cancellationToken) is { } conflict)
+        write.Record(AuditEntities.Offering, offering.Id, AuditActions.Delete, ToDto(offering, scope.Today), null);
+        ContractHistory.SoftDelete(db, offering, write.Now, scope.Today);
+        if (await write.CommitAsync(cancellationToken) is { } conflict)
         {
             return conflict;
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 

@@ -32,7 +32,7 @@ public static class AdminProviderEndpoints
         return admin;
     }
 
-    public static async Task<Results<Created<AdminProviderDto>, ValidationProblem>> CreateProvider(
+    public static async Task<Results<Created<AdminProviderDto>, ValidationProblem, ProblemHttpResult>> CreateProvider(
         ProviderInput input, ClaimsPrincipal user, WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var scope = ManagementScope.For(user, clock);
@@ -44,18 +44,22 @@ public static class AdminProviderEndpoints
             return ManagementInput.Invalid(errors);
         }
 
-        var now = clock.GetUtcNow();
+        await using var write = await AuditedWrite.BeginAsync(db, scope.Caller, clock, cancellationToken);
         var provider = new Provider
         {
             Name = fields.Name,
             RegionCodes = regions is { Count: > 0 } ? regions : scope.IsAdmin ? [] : [.. scope.Regions],
-            CreatedAt = now,
-            UpdatedAt = now,
+            CreatedAt = write.Now,
+            UpdatedAt = write.Now,
         };
         fields.ApplyTo(provider);
         db.Providers.Add(provider);
-        AuditLog.Record(db, scope.Caller, now, AuditEntities.Provider, provider.Id, AuditActions.Create, null, ToDtoCompiled(provider));
-        await db.SaveChangesAsync(cancellationToken);
+        write.Record(AuditEntities.Provider, provider.Id, AuditActions.Create, null, ToDtoCompiled(provider));
+        if (await write.CommitAsync(cancellationToken) is { } conflict)
+        {
+            return conflict;
+        }
+
         return TypedResults.Created($"{ManagementApi.Prefix}/providers/{provider.Id}", ToDtoCompiled(provider));
     }
 
@@ -102,7 +106,7 @@ public static class AdminProviderEndpoints
         CancellationToken cancellationToken)
     {
         var scope = ManagementScope.For(user, clock);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var write = await AuditedWrite.BeginAsync(db, scope.Caller, clock, cancellationToken);
         await ManagementInput.LockProviderAsync(db, id, cancellationToken);
         var provider = await scope.Providers(db).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (provider is null)
@@ -130,10 +134,13 @@ public static class AdminProviderEndpoints
             : provider.RegionCodes.Where(r => !scope.ManagesRegion(r))
                 .Concat(regions is { Count: > 0 } ? regions : scope.Regions)
                 .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        provider.UpdatedAt = clock.GetUtcNow();
-        AuditLog.Record(db, scope.Caller, provider.UpdatedAt, AuditEntities.Provider, provider.Id, AuditActions.Update, before, ToDtoCompiled(provider));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        provider.UpdatedAt = write.Now;
+        write.Record(AuditEntities.Provider, provider.Id, AuditActions.Update, before, ToDtoCompiled(provider));
+        if (await write.CommitAsync(cancellationToken) is { } conflict)
+        {
+            return conflict;
+        }
+
         return TypedResults.Ok(ToDtoCompiled(provider));
     }
 
@@ -141,7 +148,7 @@ public static class AdminProviderEndpoints
         Guid id, ClaimsPrincipal user, WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var scope = ManagementScope.For(user, clock);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var write = await AuditedWrite.BeginAsync(db, scope.Caller, clock, cancellationToken);
         await ManagementInput.LockProviderAsync(db, id, cancellationToken);
         var provider = await scope.Providers(db).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (provider is null)
@@ -157,24 +164,22 @@ public static class AdminProviderEndpoints
             return ManagementScope.ContractedElsewhere("provider", elsewhere);
         }
 
-        var now = clock.GetUtcNow();
-        AuditLog.Record(db, scope.Caller, now, AuditEntities.Provider, provider.Id, AuditActions.Delete, ToDtoCompiled(provider), null);
-        provider.DeletedAt = now;
-        provider.UpdatedAt = now;
+        write.Record(AuditEntities.Provider, provider.Id, AuditActions.Delete, ToDtoCompiled(provider), null);
+        provider.DeletedAt = write.Now;
+        provider.UpdatedAt = write.Now;
         foreach (var offering in offerings)
         {
-            AuditLog.Record(db, scope.Caller, now, AuditEntities.Offering, offering.Id, AuditActions.Delete, AdminOfferingEndpoints.ToDto(offering, scope.Today), null);
-            ContractHistory.SoftDelete(db, offering, now, scope.Today);
+            write.Record(AuditEntities.Offering, offering.Id, AuditActions.Delete, AdminOfferingEndpoints.ToDto(offering, scope.Today), null);
+            ContractHistory.SoftDelete(db, offering, write.Now, scope.Today);
         }
 
         await db.ApiKeys.Where(k => k.ProviderId == id && k.RevokedAt == null)
-            .ForEachAsync(k => AdminApiKeyEndpoints.Revoke(db, scope.Caller, k, now), cancellationToken);
-        if (await ManagementInput.TrySaveAsync(db, cancellationToken) is { } conflict)
+            .ForEachAsync(k => AdminApiKeyEndpoints.Revoke(write, k), cancellationToken);
+        if (await write.CommitAsync(cancellationToken) is { } conflict)
         {
             return conflict;
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 

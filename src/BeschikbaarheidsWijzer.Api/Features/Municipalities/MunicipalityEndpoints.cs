@@ -122,7 +122,7 @@ public static class MunicipalityEndpoints
             return ManagementInput.Invalid(errors);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var write = await AuditedWrite.BeginAsync(db, scope.Caller, clock, cancellationToken);
 
         // One writer per municipality at a time, so an If-Match check cannot be overtaken between reading and writing.
         await db.Database.ExecuteSqlAsync($"select code from municipalities where code = {municipality.Code} for update", cancellationToken);
@@ -133,7 +133,6 @@ public static class MunicipalityEndpoints
             return ManagementETag.ChangedMeanwhile("municipality's toegang");
         }
 
-        var now = clock.GetUtcNow();
         if (access is null)
         {
             access = new MunicipalityAccess { MunicipalityCode = municipality.Code, Name = fields.Name };
@@ -145,13 +144,15 @@ public static class MunicipalityEndpoints
         access.Email = fields.Email;
         access.Website = fields.Website;
         access.WaitWeeks = fields.WaitWeeks;
-        access.WaitReportedAt = fields.WaitWeeks is null ? null : now;
-        access.UpdatedAt = now;
+        access.WaitReportedAt = fields.WaitWeeks is null ? null : write.Now;
+        access.UpdatedAt = write.Now;
         var after = AdminDto(municipality.Code, municipality.Name, municipality.RegionCode, access);
-        AuditLog.Record(db, scope.Caller, now, AuditEntities.MunicipalityAccess, municipality.Code,
-            before is null ? AuditActions.Create : AuditActions.Update, before, after);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        write.Record(AuditEntities.MunicipalityAccess, municipality.Code, before is null ? AuditActions.Create : AuditActions.Update, before, after);
+        if (await write.CommitAsync(cancellationToken) is { } conflict)
+        {
+            return conflict;
+        }
+
         return TypedResults.Ok(after);
     }
 

@@ -62,7 +62,7 @@ public static class RegionalNormEndpoints
             return ManagementInput.Invalid(errors);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var write = await AuditedWrite.BeginAsync(db, scope.Caller, clock, cancellationToken);
 
         // One writer per region at a time, so "does this version already apply" cannot be overtaken.
         await db.Database.ExecuteSqlAsync($"select code from regions where code = {regionCode} for update", cancellationToken);
@@ -75,7 +75,6 @@ public static class RegionalNormEndpoints
         }
 
         var replaced = applying is null ? null : Describe(versions, scope.Today).Single(d => d.Id == applying.Version.Sequence);
-        var now = clock.GetUtcNow();
         var stored = new RegionalNorm
         {
             RegionCode = regionCode,
@@ -84,10 +83,12 @@ public static class RegionalNormEndpoints
             MaxTreatmentWeeks = norm.Norm.MaxTreatmentWeeks,
             MaxTotalWeeks = norm.Norm.MaxTotalWeeks,
             ValidFrom = norm.ValidFrom,
-            RecordedAt = now,
+            RecordedAt = write.Now,
             RecordedByKeyId = scope.Caller.KeyId,
         };
         db.RegionalNorms.Add(stored);
+
+        // Saved first: the audit entry shows the version as the API does, with its id.
         if (await ManagementInput.TrySaveAsync(db, cancellationToken) is { } conflict)
         {
             return conflict;
@@ -95,10 +96,13 @@ public static class RegionalNormEndpoints
 
         versions.Add(Row(stored));
         var dto = Describe(versions, scope.Today).Single(d => d.Id == stored.Id);
-        AuditLog.Record(db, scope.Caller, now, AuditEntities.RegionalNorm, $"{regionCode}/{careTypeCode}/{norm.ValidFrom:yyyy-MM-dd}",
+        write.Record(AuditEntities.RegionalNorm, $"{regionCode}/{careTypeCode}/{norm.ValidFrom:yyyy-MM-dd}",
             applying is null ? AuditActions.Create : AuditActions.Update, replaced, dto);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (await write.CommitAsync(cancellationToken) is { } notStored)
+        {
+            return notStored;
+        }
+
         return TypedResults.Created($"{ManagementApi.Prefix}/regions/{regionCode}/norms?careType={careTypeCode}", dto);
     }
 
