@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
-using BeschikbaarheidsWijzer.Api.Features.ProviderReports;
+using BeschikbaarheidsWijzer.Api.Features.AvailabilityReports;
 using BeschikbaarheidsWijzer.Domain.Security;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using BeschikbaarheidsWijzer.Api.Tests.Infrastructure;
-using BeschikbaarheidsWijzer.Api.Tests.Reports;
+using BeschikbaarheidsWijzer.Api.Tests.ManagementReports;
 using Microsoft.EntityFrameworkCore;
 using static BeschikbaarheidsWijzer.Api.Tests.Admin.AdminTestData;
 

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BeschikbaarheidsWijzer.Api.Tests.Infrastructure;
-using BeschikbaarheidsWijzer.Api.Tests.Reports;
+using BeschikbaarheidsWijzer.Api.Tests.ManagementReports;
 using static BeschikbaarheidsWijzer.Api.Tests.Admin.AdminTestData;
 
 namespace BeschikbaarheidsWijzer.Api.Tests.Exports;

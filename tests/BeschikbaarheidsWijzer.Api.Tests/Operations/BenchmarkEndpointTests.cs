@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using BeschikbaarheidsWijzer.Api.Tests.ProviderReports;
+using BeschikbaarheidsWijzer.Api.Tests.AvailabilityReports;
 
 namespace BeschikbaarheidsWijzer.Api.Tests.Operations;
 

@@ -1,6 +1,6 @@
 using System.Net;
+using BeschikbaarheidsWijzer.Api.Tests.AvailabilityReports;
 using BeschikbaarheidsWijzer.Api.Tests.Infrastructure;
-using BeschikbaarheidsWijzer.Api.Tests.ProviderReports;
 
 namespace BeschikbaarheidsWijzer.Api.Tests.Operations;
 

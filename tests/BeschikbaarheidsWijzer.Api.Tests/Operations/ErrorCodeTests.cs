@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using BeschikbaarheidsWijzer.Api.Tests.AvailabilityReports;
 using BeschikbaarheidsWijzer.Api.Tests.Infrastructure;
-using BeschikbaarheidsWijzer.Api.Tests.ProviderReports;
 using BeschikbaarheidsWijzer.Domain.Validation;
 
 namespace BeschikbaarheidsWijzer.Api.Tests.Operations;

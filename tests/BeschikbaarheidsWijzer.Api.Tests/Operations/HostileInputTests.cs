@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
+using BeschikbaarheidsWijzer.Api.Tests.AvailabilityReports;
 using BeschikbaarheidsWijzer.Api.Tests.Infrastructure;
-using BeschikbaarheidsWijzer.Api.Tests.ProviderReports;
 using BeschikbaarheidsWijzer.TestSupport.HostileInput;
 using Microsoft.EntityFrameworkCore;
 

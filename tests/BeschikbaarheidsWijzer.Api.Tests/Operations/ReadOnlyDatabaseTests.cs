@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using BeschikbaarheidsWijzer.Api.Tests.AvailabilityReports;
 using BeschikbaarheidsWijzer.Api.Tests.Infrastructure;
-using BeschikbaarheidsWijzer.Api.Tests.ProviderReports;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 

@@ -169,7 +169,7 @@ public static class AdminProviderEndpoints
         provider.UpdatedAt = write.Now;
         foreach (var offering in offerings)
         {
-            write.Record(AuditEntities.Offering, offering.Id, AuditActions.Delete, AdminOfferingEndpoints.ToDto(offering, scope.Today), null);
+            write.Record(AuditEntities.Offering, offering.Id, AuditActions.Delete, AdminOfferingDto.From(offering, scope.Today), null);
             ContractHistory.SoftDelete(db, offering, write.Now, scope.Today);
         }
 

@@ -9,14 +9,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace BeschikbaarheidsWijzer.Api.Features.ProviderReports;
+namespace BeschikbaarheidsWijzer.Api.Features.AvailabilityReports;
 
 /// <summary>The provider's own API: its offerings, and its weekly figures for them (one or all at once).</summary>
-public static class ProviderReportEndpoints
+public static class AvailabilityReportEndpoints
 {
     public const int MaxBatchSize = 1000;
 
-    public static IEndpointRouteBuilder MapProviderReports(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapAvailabilityReports(this IEndpointRouteBuilder app)
     {
         var provider = app.MapGroup("/api/v1/provider")
             .WithTags("Provider")
@@ -85,7 +85,7 @@ public static class ProviderReportEndpoints
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var own = await ReportWriter.LockOwnOfferingsAsync(db, caller.ProviderId!.Value, [id], cancellationToken);
+        var own = await AvailabilityReportWriter.LockOwnOfferingsAsync(db, caller.ProviderId!.Value, [id], cancellationToken);
         if (own.Count == 0)
         {
             return OfferingNotFound();
@@ -93,7 +93,7 @@ public static class ProviderReportEndpoints
 
         if (ifMatch is not null)
         {
-            var current = await ReportWriter.CurrentReportIdAsync(db, id, cancellationToken);
+            var current = await AvailabilityReportWriter.CurrentReportIdAsync(db, id, cancellationToken);
             var matches = ifMatch.Trim() == "*"
                 ? current is not null
                 : current is { } currentId && ifMatch.Split(',').Select(t => t.Trim()).Contains(ReportETag.For(currentId));
@@ -106,7 +106,7 @@ public static class ProviderReportEndpoints
             }
         }
 
-        var stored = ReportWriter.NewReport(id, report!.ToInput(), clock.GetUtcNow(), caller.KeyId);
+        var stored = AvailabilityReportWriter.NewReport(id, report!.ToInput(), clock.GetUtcNow(), caller.KeyId);
         db.AvailabilityReports.Add(stored);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -151,7 +151,7 @@ public static class ProviderReportEndpoints
         }
 
         var offeringIds = items.Select(r => r.OfferingId!.Value).ToList();
-        var own = await ReportWriter.LockOwnOfferingsAsync(db, caller.ProviderId!.Value, offeringIds, cancellationToken);
+        var own = await AvailabilityReportWriter.LockOwnOfferingsAsync(db, caller.ProviderId!.Value, offeringIds, cancellationToken);
         var unknown = new ValidationErrors();
         for (var i = 0; i < items.Count; i++)
         {
@@ -173,7 +173,7 @@ public static class ProviderReportEndpoints
             });
         }
 
-        var reports = items.Select(r => ReportWriter.NewReport(r.OfferingId!.Value, r.ToInput(), now, caller.KeyId)).ToList();
+        var reports = items.Select(r => AvailabilityReportWriter.NewReport(r.OfferingId!.Value, r.ToInput(), now, caller.KeyId)).ToList();
         db.AvailabilityReports.AddRange(reports);
         await db.SaveChangesAsync(cancellationToken);
 

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 
-namespace BeschikbaarheidsWijzer.Api.Tests.ProviderReports;
+namespace BeschikbaarheidsWijzer.Api.Tests.AvailabilityReports;
 
 public sealed class ProviderReportTests(ProviderFixture app) : IClassFixture<ProviderFixture>
 {

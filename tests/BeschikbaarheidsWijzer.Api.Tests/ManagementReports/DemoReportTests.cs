@@ -3,7 +3,7 @@ using BeschikbaarheidsWijzer.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static BeschikbaarheidsWijzer.Api.Tests.Admin.AdminTestData;
 
-namespace BeschikbaarheidsWijzer.Api.Tests.Reports;
+namespace BeschikbaarheidsWijzer.Api.Tests.ManagementReports;
 
 /// <summary>The reports over the demo data: the demo providers are onboarded when their twelve weeks of history start.</summary>
 public sealed class DemoReportTests(DemoApiFactory app) : IClassFixture<DemoApiFactory>

@@ -3,7 +3,7 @@ using System.Text.Json;
 using BeschikbaarheidsWijzer.Api.Tests.Infrastructure;
 using static BeschikbaarheidsWijzer.Api.Tests.Admin.AdminTestData;
 
-namespace BeschikbaarheidsWijzer.Api.Tests.Reports;
+namespace BeschikbaarheidsWijzer.Api.Tests.ManagementReports;
 
 /// <summary>The norm-compliance report on the fixed data set of <see cref="ReportsFixture"/>, against figures worked out by hand.</summary>
 public sealed class NormComplianceReportTests(ReportsFixture app) : IClassFixture<ReportsFixture>

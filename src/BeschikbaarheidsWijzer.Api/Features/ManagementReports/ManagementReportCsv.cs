@@ -2,10 +2,10 @@ using BeschikbaarheidsWijzer.Api.Infrastructure.Csv;
 using BeschikbaarheidsWijzer.Domain.Norms;
 using BeschikbaarheidsWijzer.Domain.Reporting;
 
-namespace BeschikbaarheidsWijzer.Api.Features.Reports;
+namespace BeschikbaarheidsWijzer.Api.Features.ManagementReports;
 
 /// <summary>The reports as CSV: the same figures as the JSON, Dutch headers, shares as percentages (one decimal).</summary>
-public static class ReportCsv
+public static class ManagementReportCsv
 {
     public static readonly string[] NormComplianceHeader =
     [

@@ -4,7 +4,7 @@ using System.Text.Json;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Api.Tests.Infrastructure;
 
-namespace BeschikbaarheidsWijzer.Api.Tests.ProviderReports;
+namespace BeschikbaarheidsWijzer.Api.Tests.AvailabilityReports;
 
 /// <summary>Every provider write endpoint × every kind of caller, and proof that a refused call stored nothing.</summary>
 public sealed class ProviderAuthorizationTests(ProviderFixture app) : IClassFixture<ProviderFixture>

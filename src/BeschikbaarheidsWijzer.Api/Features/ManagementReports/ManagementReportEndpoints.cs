@@ -16,14 +16,14 @@ using BeschikbaarheidsWijzer.Domain.Weeks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-namespace BeschikbaarheidsWijzer.Api.Features.Reports;
+namespace BeschikbaarheidsWijzer.Api.Features.ManagementReports;
 
 /// <summary>
 /// The contract manager's reports for one region: norm compliance per provider and care type over a period, the region's
 /// figures per care type on a date, and the offerings whose figures are late. Admin, or region-manager of the region.
 /// SQL only gathers rows; the figures are computed by the domain's <see cref="NormCompliance"/> and <see cref="RegionSummary"/>.
 /// </summary>
-public static class ReportEndpoints
+public static class ManagementReportEndpoints
 {
     public const string Prefix = "/api/v1/reports";
     public const int DefaultWeeks = 13;
@@ -32,7 +32,7 @@ public static class ReportEndpoints
 
     private const string CsvNote = " As CSV with ?format=csv or Accept: text/csv (UTF-8 with BOM, ';' separated, Dutch headers, decimal comma, shares as percentages).";
 
-    public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapManagementReports(this IEndpointRouteBuilder app)
     {
         var reports = app.MapGroup(Prefix)
             .WithTags("Reports")
@@ -112,7 +112,7 @@ public static class ReportEndpoints
             region, from, to, period.LastDay, careType, period.Weeks.Select(w => w.ToString()).ToList(), clock.GetUtcNow(),
             period.Weeks.Count == 0 ? [] : await ComputeNormComplianceAsync(db, region, careType, period, cancellationToken));
         return csv
-            ? CsvResponse.File($"normnaleving-{region}-{from:yyyy-MM-dd}-{to:yyyy-MM-dd}.csv", (w, ct) => ReportCsv.WriteAsync(w, report, ct), http)
+            ? CsvResponse.File($"normnaleving-{region}-{from:yyyy-MM-dd}-{to:yyyy-MM-dd}.csv", (w, ct) => ManagementReportCsv.WriteAsync(w, report, ct), http)
             : TypedResults.Ok(report);
     }
 
@@ -180,7 +180,7 @@ public static class ReportEndpoints
         var regionName = await db.Regions.Where(r => r.Code == region).Select(r => r.Name).SingleAsync(cancellationToken);
         var report = new RegionSummaryReport(region, regionName, date, staleAfterDays, now, rows);
         return csv
-            ? CsvResponse.File($"regio-overzicht-{region}-{date:yyyy-MM-dd}.csv", (w, ct) => ReportCsv.WriteAsync(w, report, ct), http)
+            ? CsvResponse.File($"regio-overzicht-{region}-{date:yyyy-MM-dd}.csv", (w, ct) => ManagementReportCsv.WriteAsync(w, report, ct), http)
             : TypedResults.Ok(report);
     }
 
@@ -234,7 +234,7 @@ public static class ReportEndpoints
             .ToList();
         var report = new StaleReport(region, days, now, rows);
         return csv
-            ? CsvResponse.File($"verouderde-meldingen-{region}-{today:yyyy-MM-dd}.csv", (w, ct) => ReportCsv.WriteAsync(w, report, ct), http)
+            ? CsvResponse.File($"verouderde-meldingen-{region}-{today:yyyy-MM-dd}.csv", (w, ct) => ManagementReportCsv.WriteAsync(w, report, ct), http)
             : TypedResults.Ok(report);
     }
 
@@ -271,7 +271,7 @@ public static class ReportEndpoints
             .ToList();
         var report = new WeeklyTrendReport(region, period.From, period.LastDay, period.Weeks.Select(w => w.ToString()).ToList(), clock.GetUtcNow(), careTypes);
         return csv
-            ? CsvResponse.File($"weektrend-{region}-{scope.Today:yyyy-MM-dd}.csv", (w, ct) => ReportCsv.WriteAsync(w, report, ct), http)
+            ? CsvResponse.File($"weektrend-{region}-{scope.Today:yyyy-MM-dd}.csv", (w, ct) => ManagementReportCsv.WriteAsync(w, report, ct), http)
             : TypedResults.Ok(report);
     }
 

@@ -2,7 +2,7 @@ using System.Net;
 using BeschikbaarheidsWijzer.Api.Tests.Infrastructure;
 using static BeschikbaarheidsWijzer.Api.Tests.Admin.AdminTestData;
 
-namespace BeschikbaarheidsWijzer.Api.Tests.Reports;
+namespace BeschikbaarheidsWijzer.Api.Tests.ManagementReports;
 
 /// <summary>Who may read which report, and what a wrong query gets: a region manager never sees another region's rows.</summary>
 public sealed class ReportScopeTests(ReportsFixture app) : IClassFixture<ReportsFixture>

@@ -2,7 +2,7 @@ using BeschikbaarheidsWijzer.Api.Shared.Availability;
 using BeschikbaarheidsWijzer.Domain.Norms;
 using BeschikbaarheidsWijzer.Domain.Reporting;
 
-namespace BeschikbaarheidsWijzer.Api.Features.Reports;
+namespace BeschikbaarheidsWijzer.Api.Features.ManagementReports;
 
 public sealed record NormComplianceQuery(string? Region, string? From, string? To, string? CareType, string? Format);
 

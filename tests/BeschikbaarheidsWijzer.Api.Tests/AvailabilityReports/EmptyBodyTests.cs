@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using BeschikbaarheidsWijzer.Api.Tests.Infrastructure;
 
-namespace BeschikbaarheidsWijzer.Api.Tests.ProviderReports;
+namespace BeschikbaarheidsWijzer.Api.Tests.AvailabilityReports;
 
 public sealed class EmptyBodyTests(ProviderFixture app) : IClassFixture<ProviderFixture>
 {

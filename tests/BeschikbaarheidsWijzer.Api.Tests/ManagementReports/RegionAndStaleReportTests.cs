@@ -3,7 +3,7 @@ using System.Text.Json;
 using BeschikbaarheidsWijzer.Api.Tests.Infrastructure;
 using static BeschikbaarheidsWijzer.Api.Tests.Admin.AdminTestData;
 
-namespace BeschikbaarheidsWijzer.Api.Tests.Reports;
+namespace BeschikbaarheidsWijzer.Api.Tests.ManagementReports;
 
 /// <summary>The region summary and the stale list on the fixed data set of <see cref="ReportsFixture"/> (today: 18 November 2026).</summary>
 public sealed class RegionAndStaleReportTests(ReportsFixture app) : IClassFixture<ReportsFixture>

@@ -4,7 +4,7 @@ using BeschikbaarheidsWijzer.Domain.Availability;
 using BeschikbaarheidsWijzer.Domain.Norms;
 using BeschikbaarheidsWijzer.Domain.Weeks;
 
-namespace BeschikbaarheidsWijzer.Api.Features.ProviderReports;
+namespace BeschikbaarheidsWijzer.Api.Features.AvailabilityReports;
 
 /// <summary>A provider's figures for one offering for the current week (wire contract field names).</summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]

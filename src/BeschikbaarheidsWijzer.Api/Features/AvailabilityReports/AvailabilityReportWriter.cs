@@ -4,14 +4,14 @@ using BeschikbaarheidsWijzer.Domain.Availability;
 using BeschikbaarheidsWijzer.Domain.Weeks;
 using Microsoft.EntityFrameworkCore;
 
-namespace BeschikbaarheidsWijzer.Api.Features.ProviderReports;
+namespace BeschikbaarheidsWijzer.Api.Features.AvailabilityReports;
 
 /// <summary>
 /// Appends validated reports to the history. The caller's transaction locks the offerings' rows first, so reports for
 /// one offering are written one after the other: "current" (latest week, latest report) is always well defined, and an
 /// If-Match check cannot be overtaken between reading and writing.
 /// </summary>
-internal static class ReportWriter
+internal static class AvailabilityReportWriter
 {
     /// <summary>Locks the caller's live offerings among <paramref name="offeringIds"/> (in id order, so two batches never
     /// deadlock) and returns the ids found; others are missing, deleted or another provider's.</summary>

@@ -4,7 +4,7 @@ using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Domain.Validation;
 using Microsoft.EntityFrameworkCore;
 
-namespace BeschikbaarheidsWijzer.Api.Features.ProviderReports;
+namespace BeschikbaarheidsWijzer.Api.Features.AvailabilityReports;
 
 /// <summary>
 /// <c>Idempotency-Key</c> support: the first successful response to a key is stored in the same transaction as the

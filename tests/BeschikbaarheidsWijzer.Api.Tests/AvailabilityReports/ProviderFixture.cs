@@ -2,7 +2,7 @@ using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace BeschikbaarheidsWijzer.Api.Tests.ProviderReports;
+namespace BeschikbaarheidsWijzer.Api.Tests.AvailabilityReports;
 
 /// <summary>Two providers (A in the Achterhoek, B in Twente) with offerings, and a key for every kind of caller.</summary>
 public sealed class ProviderFixture : WijzerApiFactory

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.Json;
-using BeschikbaarheidsWijzer.Api.Features.Reports;
+using BeschikbaarheidsWijzer.Api.Features.ManagementReports;
 using BeschikbaarheidsWijzer.Api.Tests.Infrastructure;
 using static BeschikbaarheidsWijzer.Api.Tests.Admin.AdminTestData;
 
-namespace BeschikbaarheidsWijzer.Api.Tests.Reports;
+namespace BeschikbaarheidsWijzer.Api.Tests.ManagementReports;
 
 /// <summary>
 /// The weekly trend on the fixed data set of <see cref="ReportsFixture"/>, over the seven weeks W41–W47 (today is
@@ -43,7 +43,7 @@ public sealed class WeeklyTrendReportTests(ReportsFixture app) : IClassFixture<R
 
         // The default is 26 weeks.
         var standard = await GetAsync("/api/v1/reports/weekly-trend?region=achterhoek");
-        Assert.Equal(ReportEndpoints.DefaultTrendWeeks, standard.GetProperty("weeks").GetArrayLength());
+        Assert.Equal(ManagementReportEndpoints.DefaultTrendWeeks, standard.GetProperty("weeks").GetArrayLength());
         Assert.Equal("2026-W47", standard.GetProperty("weeks")[25].GetString());
     }
 
@@ -111,7 +111,7 @@ public sealed class WeeklyTrendReportTests(ReportsFixture app) : IClassFixture<R
         var body = await response.Content.ReadAsByteArrayAsync();
         var rows = CsvParser.ParseTable(body);
 
-        Assert.Equal(ReportCsv.WeeklyTrendHeader, CsvParser.Parse(body)[0]);
+        Assert.Equal(ManagementReportCsv.WeeklyTrendHeader, CsvParser.Parse(body)[0]);
         Assert.Equal(14, rows.Count);
         var w41 = rows[0];
         Assert.Equal("ambulante-begeleiding", w41["Zorgvormcode"]);

@@ -1,0 +1,48 @@
+using BeschikbaarheidsWijzer.Api.Data.Entities;
+using BeschikbaarheidsWijzer.Api.Shared.Management;
+using Microsoft.EntityFrameworkCore;
+
+namespace BeschikbaarheidsWijzer.Api.Features.Admin;
+
+/// <summary>An offering as the administration API shows it, with its entity tag.</summary>
+public sealed record AdminOfferingDto(
+    Guid Id,
+    Guid ProviderId,
+    string Title,
+    string CareType,
+    string? Description,
+    int AgeMin,
+    int AgeMax,
+    List<string> Tags,
+    string? ReferralInfo,
+    List<Guid> LocationIds,
+    List<string> Municipalities,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>Send as <c>If-Match</c> with a PUT to have it refused (412) when someone changed this meanwhile.</summary>
+    public string ETag => ManagementETag.Of(this);
+
+    /// <summary>
+    /// What <see cref="From"/> reads, loaded with the offering. The one mapping for reads and writes alike: the entity tag
+    /// is a hash of the DTO, so two mappings that ordered a list differently would give one offering two tags.
+    /// </summary>
+    public static IQueryable<Offering> WithLocationsAndContracts(IQueryable<Offering> offerings) =>
+        offerings.Include(o => o.Locations).Include(o => o.Contracts).AsSplitQuery();
+
+    /// <summary>The DTO from an offering with its locations and contracts loaded (<see cref="WithLocationsAndContracts"/>).</summary>
+    public static AdminOfferingDto From(Offering o, DateOnly today) => new(
+        o.Id,
+        o.ProviderId,
+        o.Title,
+        o.CareTypeCode,
+        o.Description,
+        o.AgeMin,
+        o.AgeMax,
+        o.Tags,
+        o.ReferralInfo,
+        o.Locations.OrderBy(l => l.Name, StringComparer.Ordinal).ThenBy(l => l.Id).Select(l => l.Id).ToList(),
+        o.Contracts.Where(c => ContractHistory.IsOpen(c, today)).Select(c => c.MunicipalityCode).Distinct().Order(StringComparer.Ordinal).ToList(),
+        o.CreatedAt,
+        o.UpdatedAt);
+}
