@@ -61,7 +61,7 @@ public sealed record SearchOutcome(
 /// Many readers, one writer at a time.
 /// </para>
 /// </summary>
-public sealed class OfferingIndex
+public sealed partial class OfferingIndex
 {
     private const string National = "";
 
@@ -153,15 +153,24 @@ public sealed class OfferingIndex
     {
         var vocabulary = _vocabulary;
         var byContract = criteria.MunicipalityCode is not null && criteria.RequireContract;
-        var listing = _listings.GetValueOrDefault(byContract ? criteria.MunicipalityCode! : National);
-        var careTypeCount = vocabulary.CareTypes.Length;
-        var norms = NormsByOrdinal(vocabulary, context);
+        var tally = new SearchTally(vocabulary, SelectedCareTypes(criteria, vocabulary), TopicFilter.Of(criteria.Tags, vocabulary),
+            NormsByOrdinal(vocabulary, context), criteria, context);
+        if (_listings.GetValueOrDefault(byContract ? criteria.MunicipalityCode! : National) is { } listing)
+        {
+            tally.Scan(listing, byContract);
+        }
 
-        // Named care types, or (naming none) every care type but those nobody chooses from a list.
-        var selected = new bool[careTypeCount];
+        var (careTypes, statuses) = tally.CareTypesAndStatuses();
+        return new SearchOutcome(PageOf(tally.Candidates, criteria), tally.Candidates.Count, careTypes, statuses, tally.Topics());
+    }
+
+    /// <summary>The care types asked for: those named, or (naming none) every care type but those nobody chooses from a list.</summary>
+    private static bool[] SelectedCareTypes(SearchCriteria criteria, Vocabulary vocabulary)
+    {
+        var selected = new bool[vocabulary.CareTypes.Length];
         if (criteria.CareTypes.Count == 0)
         {
-            for (var ordinal = 0; ordinal < careTypeCount; ordinal++)
+            for (var ordinal = 0; ordinal < selected.Length; ordinal++)
             {
                 selected[ordinal] = !CareTypeRules.IsLeftOutUnlessNamed(vocabulary.CareTypes[ordinal]);
             }
@@ -177,126 +186,18 @@ public sealed class OfferingIndex
             }
         }
 
-        var topics = TopicFilter.Of(criteria.Tags, vocabulary);
+        return selected;
+    }
 
-        // Without a derived filter or within-norm, an offering of a care type not asked for only counts for the care type
-        // facet, which needs no figures: it is counted from the struct alone.
-        var judgeEvery = criteria.AvailableNow || criteria.MaxWaitWeeks is not null || criteria.WithinNorm;
-        var counts = new int[careTypeCount * StatusCount];
-        var countedWithoutFigures = new int[careTypeCount];
-        var topicCounts = new int[vocabulary.Tags.Length];
-        var candidates = new List<Judgement>();
+    /// <summary>The page asked for, in the order asked for; distances only where needed (all of them to sort by them).</summary>
+    private static List<OfferingMatch> PageOf(List<Judgement> candidates, SearchCriteria criteria)
+    {
         var sortByDistance = criteria.Sort == SearchSort.Distance;
-        if (listing is not null)
-        {
-            var entries = listing.Entries;
-            for (var i = 0; i < entries.Length; i++)
-            {
-                ref readonly var entry = ref entries[i];
-
-                // A care type learnt after this search took its vocabulary: the offering came after the search began.
-                if (entry.CareType >= careTypeCount
-                    || (byContract && !entry.IsValidOn(context.Today))
-                    || (criteria.Age is { } age && (entry.AgeMin > age || entry.AgeMax < age))
-                    || (criteria.ProviderId is { } provider && entry.ProviderId != provider)
-                    || (context.TextMatch is { } text && !text(entry.Id, entry.ProviderId)))
-                {
-                    continue;
-                }
-
-                if (!selected[entry.CareType])
-                {
-                    // Only counted for its care type's facet, which applies the topics too.
-                    if (!topics.Matches(entry.TagBits, listing.Offerings, i))
-                    {
-                        continue;
-                    }
-
-                    if (!judgeEvery)
-                    {
-                        countedWithoutFigures[entry.CareType]++;
-                        continue;
-                    }
-
-                    // Judged from the word beside the struct, one read in a sequential array instead of two objects spread
-                    // over the heap.
-                    if (PackedFigures.TryJudge(Volatile.Read(ref listing.Figures[i]), norms[entry.CareType], context.StaleBeforeSeconds, out var packed))
-                    {
-                        if (PassesDerivedFilters(packed.AvailableNow, packed.EffectiveWaitWeeks, criteria))
-                        {
-                            counts[entry.CareType * StatusCount + (int)packed.Status]++;
-                        }
-
-                        continue;
-                    }
-                }
-
-                var offering = Volatile.Read(ref listing.Offerings[i]);
-                var judgement = Judgement.Of(offering, norms[entry.CareType], context);
-                if (!PassesDerivedFilters(judgement.AvailableNow, judgement.EffectiveWaitWeeks, criteria))
-                {
-                    continue;
-                }
-
-                var normPasses = NormPasses(judgement.Status, criteria);
-                if (selected[entry.CareType] && normPasses)
-                {
-                    // The topic facet applies every filter but the topics.
-                    topics.Count(entry.TagBits, offering, topicCounts);
-                }
-
-                if (!topics.Matches(entry.TagBits, listing.Offerings, i))
-                {
-                    continue;
-                }
-
-                counts[entry.CareType * StatusCount + (int)judgement.Status]++;
-                if (selected[entry.CareType] && normPasses)
-                {
-                    candidates.Add(sortByDistance ? judgement.Locate(criteria.ReferencePoint) : judgement);
-                }
-            }
-        }
-
-        // Distances where they are needed: for every candidate to sort by them, else only for the page shown.
-        var page = Top(candidates, criteria.Page * criteria.PageSize, Comparer(criteria))
+        return Top(candidates, criteria.Page * criteria.PageSize, Comparer(criteria))
             .Skip((criteria.Page - 1) * criteria.PageSize)
             .Take(criteria.PageSize)
             .Select(j => (sortByDistance ? j : j.Locate(criteria.ReferencePoint)).ToMatch())
             .ToList();
-
-        // Each facet counts with every other active filter, but not its own.
-        var careTypes = new List<FacetCount>();
-        var statuses = new int[StatusCount];
-        for (var ordinal = 0; ordinal < careTypeCount; ordinal++)
-        {
-            var count = countedWithoutFigures[ordinal];
-            for (var status = 0; status < StatusCount; status++)
-            {
-                var cell = counts[ordinal * StatusCount + status];
-                if (NormPasses((NormStatus)status, criteria))
-                {
-                    count += cell;
-                }
-
-                if (selected[ordinal])
-                {
-                    statuses[status] += cell;
-                }
-            }
-
-            if (count > 0)
-            {
-                careTypes.Add(new FacetCount(vocabulary.CareTypes[ordinal], count));
-            }
-        }
-
-        return new SearchOutcome(
-            page,
-            candidates.Count,
-            ByCountThenCode(careTypes),
-            new NormStatusCounts(statuses[(int)NormStatus.Within], statuses[(int)NormStatus.Partial], statuses[(int)NormStatus.Exceeded], statuses[(int)NormStatus.Unknown]),
-            ByCountThenCode(vocabulary.Tags.Select((code, bit) => new FacetCount(code, topicCounts[bit])).Where(t => t.Count > 0).ToList()));
     }
 
     /// <summary>

@@ -22,6 +22,9 @@ public static class FieldLimits
     public const int MaxLocationsPerOffering = 100;
     public const int MaxMunicipalitiesPerOffering = 400;
 
+    /// <summary>The longest wait a search can ask for (maxWaitWeeks): both phases at their longest.</summary>
+    public const int MaxTotalWaitWeeks = 2 * Availability.AvailabilityReportRules.MaxWaitWeeks;
+
     /// <summary>The words typed into the search box.</summary>
     public const int SearchTextLength = 200;
 

@@ -36,7 +36,7 @@ public sealed record LimitsDto(
         new TextLimitsDto(FieldLimits.NameLength, FieldLimits.TitleLength, FieldLimits.StreetLength, FieldLimits.CityLength,
             FieldLimits.DescriptionLength, FieldLimits.ReferralInfoLength, FieldLimits.LabelLength),
         new AccessLimitsDto(new(0, MunicipalityAccessRules.MaxWaitWeeks), MunicipalityAccessRules.MaxNameLength),
-        new SearchLimitsDto(new(0, FieldLimits.MaxAge), FieldLimits.SearchTextLength),
+        new SearchLimitsDto(new(0, FieldLimits.MaxAge), new(0, FieldLimits.MaxTotalWaitWeeks), FieldLimits.SearchTextLength),
         new ManagementReportLimitsDto(FieldLimits.MaxReportPeriodDays, new(1, FieldLimits.MaxStaleDays)));
 }
 
@@ -62,7 +62,7 @@ public sealed record TextLimitsDto(int Name, int Title, int Street, int City, in
 public sealed record AccessLimitsDto(WholeNumberRange WaitWeeks, int NameLength);
 
 /// <summary>The public search's query.</summary>
-public sealed record SearchLimitsDto(WholeNumberRange Age, int TextLength);
+public sealed record SearchLimitsDto(WholeNumberRange Age, WholeNumberRange MaxWaitWeeks, int TextLength);
 
 /// <summary>The region's reports: the longest KPI period and the days of the list of who is late.</summary>
 public sealed record ManagementReportLimitsDto(int PeriodDays, WholeNumberRange StaleDays);

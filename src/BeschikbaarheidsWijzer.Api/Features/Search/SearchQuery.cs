@@ -1,4 +1,4 @@
-using System.Globalization;
+using BeschikbaarheidsWijzer.Api.Infrastructure.Http;
 using BeschikbaarheidsWijzer.Api.Shared.Reference;
 using BeschikbaarheidsWijzer.Domain.Geo;
 using BeschikbaarheidsWijzer.Domain.Search;
@@ -27,6 +27,7 @@ public sealed record SearchQuery(
     string? PageSize)
 {
     public const int MaxPageSize = 100;
+    private const int MaxPage = 10_000;
 
     // Machine-readable prefixes of the response's warnings; a sentence for people follows after ": ".
     public const string PostcodeUnresolvedWarning = "postcode-unresolved";
@@ -43,97 +44,132 @@ public sealed record SearchQuery(
     /// <param name="warnings">Receives what the response should say about a search answered less precisely than asked.</param>
     public SearchCriteria? ToCriteria(ReferenceLookup.Snapshot reference, PostcodeLookup? postcode, ValidationErrors errors, ICollection<string> warnings)
     {
-        ReferenceLookup.MunicipalityInfo? municipality = null;
-        if (!string.IsNullOrWhiteSpace(Municipality))
+        var place = ReadPlace(reference, postcode, errors, warnings);
+        var careTypes = ReadCodes(CareType, "careType", reference.CareTypes, CommonProblems.UnknownCareType, errors);
+        var tags = ReadCodes(Tag, "tag", reference.Tags, CommonProblems.UnknownTag, errors);
+        var age = QueryValues.Integer(Age, "age", 0, FieldLimits.MaxAge, errors);
+        var maxWait = QueryValues.Integer(MaxWaitWeeks, "maxWaitWeeks", 0, FieldLimits.MaxTotalWaitWeeks, errors);
+        var page = QueryValues.Integer(Page, "page", 1, MaxPage, errors) ?? 1;
+        var pageSize = QueryValues.Integer(PageSize, "pageSize", 1, MaxPageSize, errors) ?? 20;
+        var availableNow = QueryValues.Boolean(AvailableNow, "availableNow", errors);
+        var withinNorm = QueryValues.Boolean(WithinNorm, "withinNorm", errors);
+        var text = QueryValues.Text(Q, "q", FieldLimits.SearchTextLength, errors);
+        var sort = ReadSort(place, errors, warnings);
+        if (!errors.IsEmpty || sort is null)
         {
-            var code = Municipality.Trim().ToUpperInvariant();
-            if (!reference.Municipalities.TryGetValue(code, out municipality))
-            {
-                errors.Add("municipality", CommonProblems.UnknownMunicipality());
-            }
+            return null;
         }
 
-        (double, double)? point = null;
-        var lat = ParseDouble(Lat, "lat", -90, 90, errors);
-        var lon = ParseDouble(Lon, "lon", -180, 180, errors);
+        return new SearchCriteria
+        {
+            MunicipalityCode = place.Searched?.Code,
+            RegionCode = place.Searched?.RegionCode,
+            ReferencePoint = place.ReferencePoint,
+            CareTypes = careTypes,
+            Age = age,
+            Tags = tags,
+            AvailableNow = availableNow,
+            WithinNorm = withinNorm,
+            MaxWaitWeeks = maxWait,
+            Text = text,
+            Sort = sort.Value,
+            Page = page,
+            PageSize = pageSize,
+        };
+    }
+
+    /// <summary>
+    /// Where the search is: the municipality searched (given, else the postcode's) and where distances are measured from
+    /// (lat and lon, else the postcode, else the municipality's centre).
+    /// </summary>
+    private sealed record Place(ReferenceLookup.MunicipalityInfo? Searched, (double Lat, double Lon)? ReferencePoint, bool PostcodeGiven);
+
+    private Place ReadPlace(ReferenceLookup.Snapshot reference, PostcodeLookup? postcode, ValidationErrors errors, ICollection<string> warnings)
+    {
+        ReferenceLookup.MunicipalityInfo? municipality = null;
+        if (!string.IsNullOrWhiteSpace(Municipality) && !reference.Municipalities.TryGetValue(Municipality.Trim().ToUpperInvariant(), out municipality))
+        {
+            errors.Add("municipality", CommonProblems.UnknownMunicipality());
+        }
+
+        var point = ReadPoint(errors);
+        var postcodeGiven = !string.IsNullOrWhiteSpace(Postcode);
+        var (postcodeMunicipality, postcodePoint) = postcodeGiven
+            ? ReadPostcode(reference, postcode, municipality is not null, point is not null, errors, warnings)
+            : (null, null);
+        var searched = municipality ?? postcodeMunicipality;
+        return new Place(searched, point ?? postcodePoint ?? (searched is null ? null : (searched.Lat, searched.Lon)), postcodeGiven);
+    }
+
+    /// <summary>lat and lon, given together or not at all.</summary>
+    private (double Lat, double Lon)? ReadPoint(ValidationErrors errors)
+    {
+        var lat = QueryValues.Number(Lat, "lat", -90, 90, errors);
+        var lon = QueryValues.Number(Lon, "lon", -180, 180, errors);
         if (Lat is not null ^ Lon is not null)
         {
             errors.Add(Lat is null ? "lat" : "lon", CommonProblems.Together("Give lat and lon together.", "lat", "lon"));
-        }
-        else if (lat is not null && lon is not null)
-        {
-            point = (lat.Value, lon.Value);
+            return null;
         }
 
-        // A postcode's municipality is the place searched unless municipality is given too; its coordinates are where
-        // distances are measured from unless lat and lon are given. A postcode outside our regions, or one the geocoder
-        // cannot resolve right now, still gets an answer: not limited to a municipality, with a warning that says so.
-        ReferenceLookup.MunicipalityInfo? postcodeMunicipality = null;
-        (double, double)? postcodePoint = null;
-        var postcodeGiven = !string.IsNullOrWhiteSpace(Postcode);
-        if (postcodeGiven && PostcodeToResolve is null)
+        return lat is not null && lon is not null ? (lat.Value, lon.Value) : null;
+    }
+
+    /// <summary>
+    /// The postcode's municipality and coordinates. A postcode outside our regions, or one the geocoder cannot resolve
+    /// right now, still gets an answer: not limited to a municipality, with a warning that says so.
+    /// </summary>
+    private (ReferenceLookup.MunicipalityInfo? Municipality, (double Lat, double Lon)? Point) ReadPostcode(
+        ReferenceLookup.Snapshot reference, PostcodeLookup? postcode, bool municipalityGiven, bool pointGiven, ValidationErrors errors, ICollection<string> warnings)
+    {
+        if (PostcodeToResolve is null)
         {
             errors.Add("postcode", CommonProblems.PostcodeFormat);
+            return (null, null);
         }
-        else if (postcodeGiven)
+
+        switch (postcode)
         {
-            switch (postcode)
-            {
-                case PostcodeLookup.Found found:
-                    postcodePoint = (found.Lat, found.Lon);
-                    if (!reference.Municipalities.TryGetValue(found.MunicipalityCode, out postcodeMunicipality) && municipality is null)
-                    {
-                        warnings.Add($"{PostcodeOutsideRegionsWarning}: the postcode lies in municipality {found.MunicipalityCode}, outside the regions served; " +
-                                     "results are not limited to a municipality and are judged by the national norms");
-                    }
+            case PostcodeLookup.Found found:
+                if (!reference.Municipalities.TryGetValue(found.MunicipalityCode, out var inRegions) && !municipalityGiven)
+                {
+                    warnings.Add($"{PostcodeOutsideRegionsWarning}: the postcode lies in municipality {found.MunicipalityCode}, outside the regions served; " +
+                                 "results are not limited to a municipality and are judged by the national norms");
+                }
 
-                    break;
-                case PostcodeLookup.NotFound:
-                    errors.Add("postcode", FieldProblem.Unknown("postcode", "Unknown postcode: no such postcode is known."));
-                    break;
-                default:
-                    if (municipality is null)
-                    {
-                        warnings.Add($"{PostcodeUnresolvedWarning}: the postcode could not be resolved right now; results are not limited to its municipality");
-                    }
-                    else if (point is null)
-                    {
-                        warnings.Add($"{PostcodeUnresolvedWarning}: the postcode could not be resolved right now; distances are measured from the municipality's centre");
-                    }
+                return (inRegions, (found.Lat, found.Lon));
+            case PostcodeLookup.NotFound:
+                errors.Add("postcode", FieldProblem.Unknown("postcode", "Unknown postcode: no such postcode is known."));
+                return (null, null);
+            default:
+                if (!municipalityGiven)
+                {
+                    warnings.Add($"{PostcodeUnresolvedWarning}: the postcode could not be resolved right now; results are not limited to its municipality");
+                }
+                else if (!pointGiven)
+                {
+                    warnings.Add($"{PostcodeUnresolvedWarning}: the postcode could not be resolved right now; distances are measured from the municipality's centre");
+                }
 
-                    break;
-            }
+                return (null, null);
         }
+    }
 
-        var careTypes = Distinct(CareType);
-        foreach (var careType in careTypes.Where(c => !reference.CareTypes.Contains(c)))
+    /// <summary>The codes given (repeated or comma-separated), each one known.</summary>
+    private static List<string> ReadCodes(string[]? values, string field, IReadOnlySet<string> known, Func<string, FieldProblem> unknown, ValidationErrors errors)
+    {
+        var codes = (values ?? []).SelectMany(v => (v ?? "").Split(',')).Select(v => v.Trim().ToLowerInvariant()).Where(v => v.Length > 0).Distinct().ToList();
+        foreach (var code in codes.Where(c => !known.Contains(c)))
         {
-            errors.Add("careType", CommonProblems.UnknownCareType(Shorten(careType)));
+            errors.Add(field, unknown(code.Length <= 40 ? code : code[..40] + "…"));
         }
 
-        var tags = Distinct(Tag);
-        foreach (var tag in tags.Where(t => !reference.Tags.Contains(t)))
-        {
-            errors.Add("tag", CommonProblems.UnknownTag(Shorten(tag)));
-        }
+        return codes;
+    }
 
-        var age = ParseInt(Age, "age", 0, FieldLimits.MaxAge, errors);
-        var maxWait = ParseInt(MaxWaitWeeks, "maxWaitWeeks", 0, 208, errors);
-        var page = ParseInt(Page, "page", 1, 10_000, errors) ?? 1;
-        var pageSize = ParseInt(PageSize, "pageSize", 1, MaxPageSize, errors) ?? 20;
-        var availableNow = ParseBool(AvailableNow, "availableNow", errors);
-        var withinNorm = ParseBool(WithinNorm, "withinNorm", errors);
-
-        string? text = null;
-        if (!string.IsNullOrWhiteSpace(Q))
-        {
-            text = Q.Trim();
-            if (TextRules.FindProblem(text, FieldLimits.SearchTextLength, allowLineBreaks: false) is { } problem)
-            {
-                errors.Add("q", problem);
-            }
-        }
-
+    /// <summary>The order asked for; by distance needs a place, and falls back to wait (with a warning) when the postcode's is unknown now.</summary>
+    private SearchSort? ReadSort(Place place, ValidationErrors errors, ICollection<string> warnings)
+    {
         SearchSort? sort = Sort?.Trim().ToLowerInvariant() switch
         {
             null or "wait" => SearchSort.Wait,
@@ -146,96 +182,20 @@ public sealed record SearchQuery(
         {
             errors.Add("sort", FieldProblem.OneOf(["wait", "distance", "name", "updated"]));
         }
-
-        // Without lat and lon, distances are measured from the postcode, else from the municipality's centre.
-        var place = municipality ?? postcodeMunicipality;
-        var referencePoint = point ?? postcodePoint ?? (place is null ? null : (place.Lat, place.Lon));
-        if (sort == SearchSort.Distance && referencePoint is null)
+        else if (sort == SearchSort.Distance && place.ReferencePoint is null)
         {
-            if (!postcodeGiven)
+            if (!place.PostcodeGiven)
             {
                 errors.Add("sort", ErrorCodes.Needs, "Sorting by distance needs a place: give postcode, municipality, or lat and lon.",
                     ("needs", new[] { "postcode", "municipality", "lat+lon" }));
             }
             else if (!errors.Contains("postcode"))
             {
-                sort = SearchSort.Wait;
                 warnings.Add($"{SortFallbackWarning}: sorting by distance needs the postcode's location, which is unknown right now; sorted by wait instead");
+                return SearchSort.Wait;
             }
         }
 
-        if (!errors.IsEmpty)
-        {
-            return null;
-        }
-
-        return new SearchCriteria
-        {
-            MunicipalityCode = place?.Code,
-            RegionCode = place?.RegionCode,
-            ReferencePoint = referencePoint,
-            CareTypes = careTypes,
-            Age = age,
-            Tags = tags,
-            AvailableNow = availableNow,
-            WithinNorm = withinNorm,
-            MaxWaitWeeks = maxWait,
-            Text = text,
-            Sort = sort!.Value,
-            Page = page,
-            PageSize = pageSize,
-        };
-    }
-
-    private static List<string> Distinct(string[]? values) =>
-        (values ?? []).SelectMany(v => (v ?? "").Split(',')).Select(v => v.Trim().ToLowerInvariant()).Where(v => v.Length > 0).Distinct().ToList();
-
-    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
-
-    private static int? ParseInt(string? text, string name, int min, int max, ValidationErrors errors)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
-        {
-            errors.Add(name, FieldProblem.Range(min, max, $"Use a whole number from {min} to {max}."));
-            return null;
-        }
-
-        return value;
-    }
-
-    private static double? ParseDouble(string? text, string name, double min, double max, ValidationErrors errors)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value) || value < min || value > max)
-        {
-            errors.Add(name, CommonProblems.NumberRange(min, max, $"Use a number from {min} to {max} (decimal point, e.g. 51.96)."));
-            return null;
-        }
-
-        return value;
-    }
-
-    private static bool ParseBool(string? text, string name, ValidationErrors errors)
-    {
-        if (text is null)
-        {
-            return false;
-        }
-
-        if (!bool.TryParse(text, out var value))
-        {
-            errors.Add(name, ErrorCodes.Boolean, "Use true or false.");
-        }
-
-        return value;
+        return sort;
     }
 }

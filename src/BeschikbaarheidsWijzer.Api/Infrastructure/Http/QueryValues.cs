@@ -43,6 +43,39 @@ public static class QueryValues
         return number;
     }
 
+    /// <summary>A number with a decimal point (coordinates) from <paramref name="min"/> to <paramref name="max"/>.</summary>
+    public static double? Number(string? value, string field, double min, double max, ValidationErrors errors)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number) || number < min || number > max)
+        {
+            errors.Add(field, CommonProblems.NumberRange(min, max, $"Use a number from {min} to {max} (decimal point, e.g. 51.96)."));
+            return null;
+        }
+
+        return number;
+    }
+
+    /// <summary>true or false; not given is false.</summary>
+    public static bool Boolean(string? value, string field, ValidationErrors errors)
+    {
+        if (value is null)
+        {
+            return false;
+        }
+
+        if (!bool.TryParse(value, out var flag))
+        {
+            errors.Add(field, ErrorCodes.Boolean, "Use true or false.");
+        }
+
+        return flag;
+    }
+
     /// <summary>Trimmed one-line text; empty means "not given".</summary>
     public static string? Text(string? value, string field, int maxLength, ValidationErrors errors)
     {
