@@ -386,46 +386,69 @@ function keyStatus(key) {
 
 /* ---------- the provider's page ---------- */
 
-async function providerPage(page, session, id, { setTitle, navigateWith }) {
+/** A part of the provider's page drawn again, with a message at its top that takes the focus. */
+function redrawWithMessage(host, render, title, text) {
+  render();
+  const message = success(title, text);
+  host.prepend(message);
+  message.focus();
+}
+
+/**
+ * A list (locations, offerings) with "change" and "delete" on each item and "add" below it; the form opens under the
+ * list. After a save or a delete the list is drawn again, with a message that takes the focus.
+ */
+function editableList(host, { items, empty, addLabel, name, describe, form, reload, removal, extra = () => null }) {
+  function render() {
+    const editor = h('div', {});
+    const add = h('button', { type: 'button', class: 'button-secondary' }, addLabel);
+    const changed = async (title, text) => {
+      await reload();
+      redrawWithMessage(host, render, title, text);
+    };
+    const open = (item, opener) => {
+      const element = form(item, {
+        onSaved: (saved, title) => changed(title, name(saved)),
+        onCancel: () => {
+          editor.replaceChildren();
+          opener.focus();
+        },
+      });
+      replace(editor, element);
+      element.querySelector('input').focus();
+    };
+    add.addEventListener('click', () => open(null, add));
+    const list = items();
+    replace(host,
+      list.length === 0
+        ? h('p', {}, empty)
+        : h('ul', { class: 'beheer-list' }, list.map((item) => {
+          const change = itemButton('Wijzigen', name(item), 'button-link');
+          const remove = itemButton('Verwijderen', name(item), 'button-link danger');
+          const removing = removal(item);
+          change.addEventListener('click', () => open(item, change));
+          remove.addEventListener('click', () => confirmDelete(remove, {
+            ...removing,
+            onYes: async () => {
+              await removing.run();
+              await changed(removing.done, name(item));
+            },
+          }));
+          return h('li', {}, h('strong', {}, name(item)), h('br'), describe(item), h('div', { class: 'item-actions' }, change, remove, extra(item)));
+        })),
+      h('p', {}, add),
+      editor);
+  }
+  render();
+}
+
+/** The provider's details, and deleting it. `state` is the page's: the provider as last saved, and where to draw. */
+function detailsSection(state) {
+  const { session, heading, setTitle, navigateWith } = state;
+  const host = state.hosts.details;
   const region = session.region.code;
-  const back = h('p', { class: 'back' }, h('a', { href: beheerHref('/beheer/aanbieders', region) }, 'Terug naar de aanbieders'));
-  replace(page, back, h('h1', { tabindex: '-1' }, 'Aanbieder'), h('p', { class: 'loading', role: 'status' }, 'De aanbieder wordt geladen…'));
-  let provider;
-  let locations;
-  let offerings;
-  let keys;
-  const loadOfferings = async () => (await session.api.get(`${ADMIN}/offerings?${new URLSearchParams({ providerId: id, pageSize: 100 })}`)).items;
-  try {
-    [provider, locations, offerings, keys] = await Promise.all([
-      session.api.get(`${ADMIN}/providers/${id}`),
-      session.api.get(`${ADMIN}/providers/${id}/locations`),
-      loadOfferings(),
-      session.api.get(`${ADMIN}/providers/${id}/api-keys`),
-    ]);
-  } catch (error) {
-    replace(page, back, h('h1', { tabindex: '-1' }, 'Aanbieder'), failure(failureText(error, { saving: false })));
-    return;
-  }
-  setTitle(provider.name);
-
-  const heading = h('h1', { tabindex: '-1' }, provider.name);
-  const hosts = { details: h('div', {}), locations: h('div', {}), offerings: h('div', {}), keys: h('div', {}) };
-  replace(page, back, heading,
-    h('p', { class: 'lead' }, 'Houd de gegevens bij, voeg vestigingen en aanbod toe, en maak de sleutel waarmee de aanbieder elke week zijn cijfers doorgeeft.'),
-    section('Gegevens', hosts.details),
-    section('Vestigingen', hosts.locations),
-    section('Aanbod', hosts.offerings),
-    section('Sleutels', hosts.keys));
-
-  /** A part of the page again, with a message at its top that takes the focus. */
-  function done(host, render, title, text) {
-    render();
-    const message = success(title, text);
-    host.prepend(message);
-    message.focus();
-  }
-
-  function renderDetails() {
+  const render = () => {
+    const { provider } = state;
     const remove = h('button', { type: 'button', class: 'button-danger' }, 'Aanbieder verwijderen');
     remove.addEventListener('click', () => confirmDelete(remove, {
       question: `Weet je zeker dat je ${provider.name} wilt verwijderen?`,
@@ -437,121 +460,80 @@ async function providerPage(page, session, id, { setTitle, navigateWith }) {
         navigateWith(beheerHref('/beheer/aanbieders', region), success(`${provider.name} is verwijderd`, 'Het aanbod staat niet meer in de zoekfunctie en de sleutels werken niet meer.'));
       },
     }));
-    replace(hosts.details,
+    replace(host,
       providerForm(session, provider, {
         submitLabel: 'Gegevens opslaan',
         onSaved: (saved) => {
-          provider = saved;
+          state.provider = saved;
           heading.textContent = saved.name;
           setTitle(saved.name);
-          done(hosts.details, renderDetails, 'De gegevens zijn opgeslagen');
+          redrawWithMessage(host, render, 'De gegevens zijn opgeslagen');
         },
       }),
       h('div', { class: 'danger-zone' }, remove));
-  }
+  };
+  render();
+}
 
-  /**
-   * A list (locations, offerings) with "change" and "delete" on each item and "add" below it; the form opens under the
-   * list. After a save or a delete the list is drawn again, with a message that takes the focus.
-   */
-  function editableList(host, { items, empty, addLabel, name, describe, form, reload, removal, extra = () => null }) {
-    function render() {
-      const editor = h('div', {});
-      const add = h('button', { type: 'button', class: 'button-secondary' }, addLabel);
-      const changed = async (title, text) => {
-        await reload();
-        done(host, render, title, text);
-      };
-      const open = (item, opener) => {
-        const element = form(item, {
-          onSaved: (saved, title) => changed(title, name(saved)),
-          onCancel: () => {
-            editor.replaceChildren();
-            opener.focus();
-          },
-        });
-        replace(editor, element);
-        element.querySelector('input').focus();
-      };
-      add.addEventListener('click', () => open(null, add));
-      const list = items();
-      replace(host,
-        list.length === 0
-          ? h('p', {}, empty)
-          : h('ul', { class: 'beheer-list' }, list.map((item) => {
-            const change = itemButton('Wijzigen', name(item), 'button-link');
-            const remove = itemButton('Verwijderen', name(item), 'button-link danger');
-            const removing = removal(item);
-            change.addEventListener('click', () => open(item, change));
-            remove.addEventListener('click', () => confirmDelete(remove, {
-              ...removing,
-              onYes: async () => {
-                await removing.run();
-                await changed(removing.done, name(item));
-              },
-            }));
-            return h('li', {}, h('strong', {}, name(item)), h('br'), describe(item), h('div', { class: 'item-actions' }, change, remove, extra(item)));
-          })),
-        h('p', {}, add),
-        editor);
-    }
-    render();
-  }
+function locationsSection(state, municipalityName) {
+  const { session, provider } = state;
+  editableList(state.hosts.locations, {
+    items: () => state.locations,
+    empty: 'Er is nog geen vestiging.',
+    addLabel: 'Vestiging toevoegen',
+    name: (l) => l.name,
+    describe: (l) => [addressLine(l), `gemeente ${municipalityName(l.municipality)}`].filter(Boolean).join(' · '),
+    form: (l, callbacks) => locationForm(session, provider.id, l, callbacks),
+    reload: async () => {
+      state.locations = await session.api.get(`${ADMIN}/providers/${provider.id}/locations`);
+    },
+    removal: (l) => ({
+      question: `Vestiging ${l.name} verwijderen?`,
+      yes: 'Ja, verwijder de vestiging',
+      refusal: (error) => (error.status === 409 ? 'Deze vestiging hoort nog bij aanbod. Haal haar eerst bij dat aanbod weg; daarna kun je haar verwijderen.' : null),
+      run: () => session.api.delete(`${ADMIN}/providers/${provider.id}/locations/${l.id}`),
+      done: 'De vestiging is verwijderd',
+    }),
+  });
+}
 
-  const municipalityName = (code) => session.reference.municipalityByCode.get(code)?.name ?? code;
+function offeringsSection(state, municipalityName) {
+  const { session } = state;
+  editableList(state.hosts.offerings, {
+    items: () => state.offerings,
+    empty: 'Er is nog geen aanbod.',
+    addLabel: 'Aanbod toevoegen',
+    name: (o) => o.title,
+    describe: (o) => [
+      [session.reference.careTypeByCode.get(o.careType)?.name ?? o.careType, ageText(o.ageMin, o.ageMax)].join(' · '),
+      h('br'),
+      o.municipalities.length
+        ? `Gecontracteerd voor: ${o.municipalities.map(municipalityName).join(', ')}`
+        : 'Nog geen contract: ouders zien dit aanbod niet.',
+    ],
+    // The locations as they are when the form opens: one just added is there.
+    form: (o, callbacks) => offeringForm(session, state.provider, state.locations, o, callbacks),
+    reload: async () => {
+      state.offerings = await offeringsOf(session, state.provider.id);
+    },
+    removal: (o) => ({
+      question: `Aanbod ${o.title} verwijderen?`,
+      detail: 'Het aanbod verdwijnt uit de zoekfunctie en de contracten stoppen vandaag. De cijfers van vroeger blijven bewaard.',
+      yes: 'Ja, verwijder het aanbod',
+      run: () => session.api.delete(`${ADMIN}/offerings/${o.id}`),
+      refusal: (error) => (error.status === 409 ? CONTRACTED_ELSEWHERE : null),
+      done: 'Het aanbod is verwijderd',
+    }),
+    extra: (o) => h('a', { href: detailHref(o.id), 'aria-label': `Bekijk zoals ouders het zien: ${o.title}` }, 'Bekijk zoals ouders het zien'),
+  });
+}
 
-  function renderLocations() {
-    editableList(hosts.locations, {
-      items: () => locations,
-      empty: 'Er is nog geen vestiging.',
-      addLabel: 'Vestiging toevoegen',
-      name: (l) => l.name,
-      describe: (l) => [addressLine(l), `gemeente ${municipalityName(l.municipality)}`].filter(Boolean).join(' · '),
-      form: (l, callbacks) => locationForm(session, provider.id, l, callbacks),
-      reload: async () => {
-        locations = await session.api.get(`${ADMIN}/providers/${provider.id}/locations`);
-      },
-      removal: (l) => ({
-        question: `Vestiging ${l.name} verwijderen?`,
-        yes: 'Ja, verwijder de vestiging',
-        refusal: (error) => (error.status === 409 ? 'Deze vestiging hoort nog bij aanbod. Haal haar eerst bij dat aanbod weg; daarna kun je haar verwijderen.' : null),
-        run: () => session.api.delete(`${ADMIN}/providers/${provider.id}/locations/${l.id}`),
-        done: 'De vestiging is verwijderd',
-      }),
-    });
-  }
-
-  function renderOfferings() {
-    editableList(hosts.offerings, {
-      items: () => offerings,
-      empty: 'Er is nog geen aanbod.',
-      addLabel: 'Aanbod toevoegen',
-      name: (o) => o.title,
-      describe: (o) => [
-        [session.reference.careTypeByCode.get(o.careType)?.name ?? o.careType, ageText(o.ageMin, o.ageMax)].join(' · '),
-        h('br'),
-        o.municipalities.length
-          ? `Gecontracteerd voor: ${o.municipalities.map(municipalityName).join(', ')}`
-          : 'Nog geen contract: ouders zien dit aanbod niet.',
-      ],
-      // The locations as they are when the form opens: one just added is there.
-      form: (o, callbacks) => offeringForm(session, provider, locations, o, callbacks),
-      reload: async () => {
-        offerings = await loadOfferings();
-      },
-      removal: (o) => ({
-        question: `Aanbod ${o.title} verwijderen?`,
-        detail: 'Het aanbod verdwijnt uit de zoekfunctie en de contracten stoppen vandaag. De cijfers van vroeger blijven bewaard.',
-        yes: 'Ja, verwijder het aanbod',
-        run: () => session.api.delete(`${ADMIN}/offerings/${o.id}`),
-        refusal: (error) => (error.status === 409 ? CONTRACTED_ELSEWHERE : null),
-        done: 'Het aanbod is verwijderd',
-      }),
-      extra: (o) => h('a', { href: detailHref(o.id), 'aria-label': `Bekijk zoals ouders het zien: ${o.title}` }, 'Bekijk zoals ouders het zien'),
-    });
-  }
-
-  function renderKeys() {
+/** The provider's API keys: make one (shown once), revoke one. */
+function keysSection(state) {
+  const { session } = state;
+  const host = state.hosts.keys;
+  const keysUrl = `${ADMIN}/providers/${state.provider.id}/api-keys`;
+  const render = () => {
     const label = textField('Naam van de sleutel (mag leeg blijven)', { hint: 'Om sleutels uit elkaar te houden, bijvoorbeeld “Planning 2026”.', className: 'input-long-text' });
     const messages = h('div', { class: 'form-messages' });
     const submit = h('button', { type: 'submit', class: 'button-primary' }, 'Maak een sleutel');
@@ -561,22 +543,22 @@ async function providerPage(page, session, id, { setTitle, navigateWith }) {
       event.preventDefault();
       errors.clear();
       try {
-        const issued = await busy(submit, () => session.api.post(`${ADMIN}/providers/${provider.id}/api-keys`, { label: optional(label.input) }));
-        keys = await session.api.get(`${ADMIN}/providers/${provider.id}/api-keys`);
-        renderKeys();
-        const box = keyOnce(issued, () => hosts.keys.querySelector('form button[type="submit"]')?.focus());
-        hosts.keys.prepend(box);
+        const issued = await busy(submit, () => session.api.post(keysUrl, { label: optional(label.input) }));
+        state.keys = await session.api.get(keysUrl);
+        render();
+        const box = keyOnce(issued, () => host.querySelector('form button[type="submit"]')?.focus());
+        host.prepend(box);
         box.focus();
       } catch (error) {
         errors.refuse(error, error.status === 409 ? 'Deze aanbieder heeft al twee werkende sleutels. Trek er eerst één in; dan kun je een nieuwe maken.' : undefined);
       }
     });
 
-    replace(hosts.keys,
+    replace(host,
       h('p', {}, 'Met een sleutel geeft de aanbieder zijn cijfers door, op de pagina Voor aanbieders of via de API. Een aanbieder kan twee werkende sleutels hebben, om te wisselen.'),
-      keys.length === 0
+      state.keys.length === 0
         ? h('p', {}, 'Er is nog geen sleutel.')
-        : h('ul', { class: 'beheer-list' }, keys.map((k) => {
+        : h('ul', { class: 'beheer-list' }, state.keys.map((k) => {
           const name = k.label ?? `sleutel ${k.id}`;
           const revoke = k.revokedAt ? null : itemButton('Intrekken', name, 'button-link danger');
           revoke?.addEventListener('click', () => confirmDelete(revoke, {
@@ -585,20 +567,55 @@ async function providerPage(page, session, id, { setTitle, navigateWith }) {
             yes: 'Ja, trek de sleutel in',
             onYes: async () => {
               await session.api.delete(`${ADMIN}/api-keys/${encodeURIComponent(k.id)}`);
-              keys = await session.api.get(`${ADMIN}/providers/${provider.id}/api-keys`);
-              done(hosts.keys, renderKeys, 'De sleutel is ingetrokken', name);
+              state.keys = await session.api.get(keysUrl);
+              redrawWithMessage(host, render, 'De sleutel is ingetrokken', name);
             },
           }));
           return h('li', {}, h('strong', {}, name), h('br'), `Gemaakt op ${formatDate(k.createdAt)}, ${keyStatus(k)}.`,
             revoke ? h('div', { class: 'item-actions' }, revoke) : null);
         })),
       form);
-  }
+  };
+  render();
+}
 
-  renderDetails();
-  renderLocations();
-  renderOfferings();
-  renderKeys();
+const offeringsOf = async (session, providerId) =>
+  (await session.api.get(`${ADMIN}/offerings?${new URLSearchParams({ providerId, pageSize: 100 })}`)).items;
+
+/** One provider: its details, locations, offerings and keys, each a section that redraws itself after a change. */
+async function providerPage(page, session, id, { setTitle, navigateWith }) {
+  const back = h('p', { class: 'back' }, h('a', { href: beheerHref('/beheer/aanbieders', session.region.code) }, 'Terug naar de aanbieders'));
+  replace(page, back, h('h1', { tabindex: '-1' }, 'Aanbieder'), h('p', { class: 'loading', role: 'status' }, 'De aanbieder wordt geladen…'));
+  let loaded;
+  try {
+    loaded = await Promise.all([
+      session.api.get(`${ADMIN}/providers/${id}`),
+      session.api.get(`${ADMIN}/providers/${id}/locations`),
+      offeringsOf(session, id),
+      session.api.get(`${ADMIN}/providers/${id}/api-keys`),
+    ]);
+  } catch (error) {
+    replace(page, back, h('h1', { tabindex: '-1' }, 'Aanbieder'), failure(failureText(error, { saving: false })));
+    return;
+  }
+  const [provider, locations, offerings, keys] = loaded;
+  setTitle(provider.name);
+
+  const heading = h('h1', { tabindex: '-1' }, provider.name);
+  const hosts = { details: h('div', {}), locations: h('div', {}), offerings: h('div', {}), keys: h('div', {}) };
+  replace(page, back, heading,
+    h('p', { class: 'lead' }, 'Houd de gegevens bij, voeg vestigingen en aanbod toe, en maak de sleutel waarmee de aanbieder elke week zijn cijfers doorgeeft.'),
+    section('Gegevens', hosts.details),
+    section('Vestigingen', hosts.locations),
+    section('Aanbod', hosts.offerings),
+    section('Sleutels', hosts.keys));
+
+  const state = { session, provider, locations, offerings, keys, hosts, heading, setTitle, navigateWith };
+  const municipalityName = (code) => session.reference.municipalityByCode.get(code)?.name ?? code;
+  detailsSection(state);
+  locationsSection(state, municipalityName);
+  offeringsSection(state, municipalityName);
+  keysSection(state);
 }
 
 export async function show(page, session, { params, setTitle, navigateWith }) {
