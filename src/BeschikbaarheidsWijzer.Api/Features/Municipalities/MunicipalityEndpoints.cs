@@ -105,9 +105,7 @@ public static class MunicipalityEndpoints
 
         if (!scope.ManagesRegion(municipality.RegionCode))
         {
-            return TypedResults.Problem(
-                $"Your API key manages {string.Join(", ", scope.Regions)}; {municipality.Name} lies in region {municipality.RegionCode}.",
-                statusCode: StatusCodes.Status403Forbidden, title: "Not allowed");
+            return ReferenceParameters.NotYourRegion(scope, municipality.RegionCode);
         }
 
         var errors = new ValidationErrors();

@@ -60,7 +60,7 @@ public static class ReferenceParameters
     }
 
     /// <summary>403 for a region manager asking about a region it does not manage (regions are public, so this reveals nothing).</summary>
-    private static ProblemHttpResult NotYourRegion(ManagementScope scope, string region) =>
+    public static ProblemHttpResult NotYourRegion(ManagementScope scope, string region) =>
         TypedResults.Problem(
             $"Your API key manages {string.Join(", ", scope.Regions)}; it has no access to region {region}.",
             statusCode: StatusCodes.Status403Forbidden,

@@ -14,7 +14,7 @@ export function statusBadge(status) {
 }
 
 /** "Nu plek": only when the API says so (accepting, current figures and a free place). */
-export const openBadge = () => h('span', { class: 'badge badge-open' }, h('span', { class: 'badge-symbol', 'aria-hidden': 'true' }, '●'), ' Nu plek');
+const openBadge = () => h('span', { class: 'badge badge-open' }, h('span', { class: 'badge-symbol', 'aria-hidden': 'true' }, '●'), ' Nu plek');
 
 /** One line per phase: the wait in weeks against the norm, as the API judged it. */
 export function waitLines(phases) {
@@ -90,12 +90,12 @@ export function offeringCard(item, municipality, { headingLevel = 'h3', age } = 
 }
 
 /** A phone number as a link to call it. */
-export const phoneLink = (phone) => h('a', { href: `tel:${phone.replace(/[^\d+]/g, '')}` }, phone);
+const phoneLink = (phone) => h('a', { href: `tel:${phone.replace(/[^\d+]/g, '')}` }, phone);
 
 const emailLink = (email) => h('a', { href: `mailto:${email}` }, email);
 
 /** A website as a link, only when it is a web address (never a javascript: or other link from data). */
-export const websiteLink = (url) => (/^https?:\/\//i.test(url) ? h('a', { href: url }, url.replace(/^https?:\/\//i, '')) : null);
+const websiteLink = (url) => (/^https?:\/\//i.test(url) ? h('a', { href: url }, url.replace(/^https?:\/\//i, '')) : null);
 
 /** Phone, e-mail and website, each a link. */
 export function contactList(contact) {
