@@ -2,7 +2,10 @@ using BeschikbaarheidsWijzer.Domain.Validation;
 
 namespace BeschikbaarheidsWijzer.Domain.Availability;
 
-/// <summary>A provider's weekly figures for one offering, as sent; validated by <see cref="AvailabilityReportRules"/>.</summary>
+/// <summary>
+/// A provider's weekly figures for one offering, as sent; validated by <see cref="AvailabilityReportRules"/>. With
+/// <see cref="Unchanged"/> true it carries nothing else: "the figures of my latest report still hold this week".
+/// </summary>
 public sealed record AvailabilityReportInput(
     bool? AcceptingReferrals,
     int? WaitToIntakeWeeks,
@@ -13,7 +16,41 @@ public sealed record AvailabilityReportInput(
     string? Method,
     bool? MatchingDependent,
     bool? BridgingCareAvailable,
-    string? Note);
+    string? Note,
+    int? RealisedWaitToIntakeWeeks = null,
+    int? RealisedWaitToTreatmentWeeks = null,
+    bool? Unchanged = null)
+{
+    /// <summary>Whether this is a confirmation that nothing changed, rather than figures.</summary>
+    public bool ConfirmsUnchanged => Unchanged == true;
+
+    /// <summary>The wire names of the fields given besides <c>unchanged</c> (a confirmation may carry none of them).</summary>
+    public IReadOnlyList<string> FiguresGiven()
+    {
+        var given = new List<string>();
+        Add(AcceptingReferrals, "acceptingReferrals");
+        Add(WaitToIntakeWeeks, "waitToIntakeWeeks");
+        Add(WaitToTreatmentWeeks, "waitToTreatmentWeeks");
+        Add(FreePlaces, "freePlaces");
+        Add(TotalPlaces, "totalPlaces");
+        Add(WaitlistCount, "waitlistCount");
+        Add(Method, "method");
+        Add(MatchingDependent, "matchingDependent");
+        Add(BridgingCareAvailable, "bridgingCareAvailable");
+        Add(Note, "note");
+        Add(RealisedWaitToIntakeWeeks, "realisedWaitToIntakeWeeks");
+        Add(RealisedWaitToTreatmentWeeks, "realisedWaitToTreatmentWeeks");
+        return given;
+
+        void Add(object? value, string name)
+        {
+            if (value is not null)
+            {
+                given.Add(name);
+            }
+        }
+    }
+}
 
 public static class AvailabilityReportRules
 {
@@ -27,6 +64,18 @@ public static class AvailabilityReportRules
     /// <summary>Adds an error per broken rule, keyed <c>prefix.field</c> with the field names of the wire contract.</summary>
     public static void Validate(AvailabilityReportInput input, string prefix, ValidationErrors errors)
     {
+        if (input.ConfirmsUnchanged)
+        {
+            // A confirmation repeats the latest figures; figures beside it would leave unclear which ones hold.
+            if (input.FiguresGiven() is { Count: > 0 } given)
+            {
+                errors.Add(ValidationErrors.Path(prefix, "unchanged"), ErrorCodes.Alone,
+                    $"Send unchanged: true on its own, or figures without it; this report also has {string.Join(", ", given)}.", ("fields", given));
+            }
+
+            return;
+        }
+
         if (input.AcceptingReferrals is null)
         {
             errors.Add(ValidationErrors.Path(prefix, "acceptingReferrals"), FieldProblem.Required("Required: true when you take new referrals, false during an aanmeldstop."));
@@ -37,6 +86,8 @@ public static class AvailabilityReportRules
         Range(input.FreePlaces, "freePlaces", 0, MaxPlaces);
         Range(input.TotalPlaces, "totalPlaces", 0, MaxPlaces);
         Range(input.WaitlistCount, "waitlistCount", 0, MaxWaitlist);
+        Range(input.RealisedWaitToIntakeWeeks, "realisedWaitToIntakeWeeks", 0, MaxWaitWeeks);
+        Range(input.RealisedWaitToTreatmentWeeks, "realisedWaitToTreatmentWeeks", 0, MaxWaitWeeks);
         if (input.FreePlaces is { } free && input.TotalPlaces is { } total && free > total
             && !errors.Contains(ValidationErrors.Path(prefix, "freePlaces")) && !errors.Contains(ValidationErrors.Path(prefix, "totalPlaces")))
         {

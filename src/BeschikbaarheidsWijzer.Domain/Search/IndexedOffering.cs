@@ -1,3 +1,4 @@
+using BeschikbaarheidsWijzer.Domain.Availability;
 using BeschikbaarheidsWijzer.Domain.Norms;
 
 namespace BeschikbaarheidsWijzer.Domain.Search;
@@ -11,7 +12,11 @@ public readonly record struct IndexedContract(string MunicipalityCode, DateOnly 
     public bool IsValidOn(DateOnly date) => Contracts.ContractValidity.IsValidOn(ValidFrom, ValidTo, date);
 }
 
-/// <summary>The figures of an offering's current report (latest week, then latest report).</summary>
+/// <summary>
+/// The figures of an offering's current report (latest week, then latest report). <see cref="FiguresChangedAt"/> is when
+/// these figures were first reported (null: by this report); <see cref="ConfirmedUnchanged"/> says the provider sent
+/// "nothing changed".
+/// </summary>
 public sealed record CurrentFigures(
     bool AcceptingReferrals,
     int? FreePlaces,
@@ -23,9 +28,15 @@ public sealed record CurrentFigures(
     bool MatchingDependent,
     bool BridgingCareAvailable,
     DateOnly WeekStart,
-    DateTimeOffset ReportedAt)
+    DateTimeOffset ReportedAt,
+    bool ConfirmedUnchanged = false,
+    DateTimeOffset? FiguresChangedAt = null,
+    int? RealisedWaitToIntakeWeeks = null,
+    int? RealisedWaitToTreatmentWeeks = null)
 {
     public WaitFigures Waits { get; } = new(WaitToIntakeWeeks, WaitToTreatmentWeeks);
+
+    public DateTimeOffset FiguresFirstReportedAt => FiguresChangedAt ?? ReportedAt;
 }
 
 /// <summary>
@@ -49,6 +60,9 @@ public sealed record IndexedOffering(
     public string ProviderNameLower { get; } = ProviderName.ToLowerInvariant();
 
     public string TitleLower { get; } = Title.ToLowerInvariant();
+
+    /// <summary>The weeks the offering reported in (none without a report): its reporting rate, computed when asked.</summary>
+    public ReportedWeeks ReportedWeeks { get; init; }
 
     /// <summary>A hash of the description, which free text searches but the index does not keep: to see that it changed.</summary>
     public int DescriptionHash { get; init; }

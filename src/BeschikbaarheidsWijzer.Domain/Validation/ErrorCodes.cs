@@ -67,6 +67,12 @@ public static class ErrorCodes
     /// <summary>Needs another field first: <c>needs</c> lists what would do (sorting by distance needs a place).</summary>
     public const string Needs = "needs";
 
+    /// <summary>Must come on its own: <c>fields</c> are the ones given beside it (<c>unchanged: true</c> with figures).</summary>
+    public const string Alone = "alone";
+
+    /// <summary>Nothing to confirm: the offering has no earlier report whose figures could still hold.</summary>
+    public const string NoEarlierReport = "no-earlier-report";
+
     /// <summary>Not allowed here (e.g. regions on an admin key, another provider for an existing offering).</summary>
     public const string NotAllowed = "not-allowed";
 
@@ -86,6 +92,6 @@ public static class ErrorCodes
     public static IReadOnlyList<string> All { get; } =
     [
         Required, Range, NumberRange, Boolean, Date, DateRange, TooLong, Text, Format, Unknown, Ended, OneOf, Duplicate, Count, NotYours,
-        MoreThan, LessThan, Together, AtLeastOne, Needs, NotAllowed, JsonSyntax, JsonType, UnknownField, DuplicateField,
+        MoreThan, LessThan, Together, AtLeastOne, Needs, Alone, NoEarlierReport, NotAllowed, JsonSyntax, JsonType, UnknownField, DuplicateField,
     ];
 }

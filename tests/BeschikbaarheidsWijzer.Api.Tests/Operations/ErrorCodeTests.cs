@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using BeschikbaarheidsWijzer.Api.Tests.AvailabilityReports;
 using BeschikbaarheidsWijzer.Api.Tests.Infrastructure;
+using BeschikbaarheidsWijzer.Domain.Availability;
 using BeschikbaarheidsWijzer.Domain.Validation;
 
 namespace BeschikbaarheidsWijzer.Api.Tests.Operations;
@@ -112,6 +113,29 @@ public sealed class ErrorCodeTests(ProviderFixture app) : IClassFixture<Provider
 
         Assert.Equal(ErrorCodes.All.Order(), documented.Order());
         Assert.Equal(documented.Count, documented.Distinct().Count());
+    }
+
+    [Fact]
+    public void The_readme_documents_every_plausibility_rule_with_its_threshold()
+    {
+        var readme = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot(), "README.md"));
+        var start = readme.IndexOf("<!-- plausibility-rules -->", StringComparison.Ordinal);
+        var end = readme.IndexOf("<!-- /plausibility-rules -->", StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start, "README.md has no <!-- plausibility-rules --> table");
+        var rows = readme[start..end].Split('\n').Where(line => line.StartsWith("| `", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(PlausibilityRules.Codes, rows.Select(line => line.Split('`')[1]));
+        var thresholds = new Dictionary<string, string>
+        {
+            [PlausibilityRules.WaitDroppedSharply] = $"{PlausibilityRules.DropFromWeeks} weeks or more falls to a quarter",
+            [PlausibilityRules.WaitRoseSharply] = $"{PlausibilityRules.RiseByWeeks} weeks or more and at least doubles",
+            [PlausibilityRules.FreePlacesWithWaitlist] = $"{PlausibilityRules.WaitlistWithFreePlaces} or more wait",
+            [PlausibilityRules.PlacesJumped] = $"{PlausibilityRules.PlacesJumpFrom} or more halve or double",
+            [PlausibilityRules.StopWithoutWait] = "0 weeks to intake",
+            [PlausibilityRules.SameFiguresForWeeks] = $"{PlausibilityRules.SameFiguresWeeks} weeks or more",
+        };
+        Assert.Equal(4, PlausibilityRules.DropToDivisor); // "a quarter"
+        Assert.All(rows, line => Assert.Contains(thresholds[line.Split('`')[1]], line, StringComparison.Ordinal));
     }
 
     private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)

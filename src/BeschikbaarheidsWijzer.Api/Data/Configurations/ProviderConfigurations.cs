@@ -93,6 +93,10 @@ internal sealed class AvailabilityReportConfiguration : IEntityTypeConfiguration
         builder.Property(r => r.Method).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.Note).HasMaxLength(AvailabilityReportRules.MaxNoteLength);
         builder.Property(r => r.ApiKeyId).HasMaxLength(64);
+        builder.Property(r => r.Warnings).HasColumnType("jsonb");
+
+        // The region's notable reports: only the few with warnings are in this index.
+        builder.HasIndex(r => r.ReportedAt).HasFilter("warnings is not null").HasDatabaseName("ix_availability_reports_with_warnings");
 
         // The current report of an offering is the first row of this index: latest week, then latest report.
         builder.HasIndex(r => new { r.OfferingId, r.WeekStart, r.ReportedAt, r.Id }).IsDescending(false, true, true, true);
@@ -100,6 +104,8 @@ internal sealed class AvailabilityReportConfiguration : IEntityTypeConfiguration
         {
             t.HasCheckConstraint("ck_availability_reports_waits",
                 $"coalesce(wait_to_intake_weeks, 0) between 0 and {AvailabilityReportRules.MaxWaitWeeks} and coalesce(wait_to_treatment_weeks, 0) between 0 and {AvailabilityReportRules.MaxWaitWeeks}");
+            t.HasCheckConstraint("ck_availability_reports_realised_waits",
+                $"coalesce(realised_wait_to_intake_weeks, 0) between 0 and {AvailabilityReportRules.MaxWaitWeeks} and coalesce(realised_wait_to_treatment_weeks, 0) between 0 and {AvailabilityReportRules.MaxWaitWeeks}");
             t.HasCheckConstraint("ck_availability_reports_places",
                 $"coalesce(free_places, 0) between 0 and {AvailabilityReportRules.MaxPlaces} and coalesce(total_places, 0) between 0 and {AvailabilityReportRules.MaxPlaces} and coalesce(waitlist_count, 0) >= 0 and (free_places is null or total_places is null or free_places <= total_places)");
         });

@@ -167,6 +167,14 @@ namespace BeschikbaarheidsWijzer.Api.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("bridging_care_available");
 
+                    b.Property<bool>("ConfirmedUnchanged")
+                        .HasColumnType("boolean")
+                        .HasColumnName("confirmed_unchanged");
+
+                    b.Property<DateTimeOffset?>("FiguresChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("figures_changed_at");
+
                     b.Property<int?>("FreePlaces")
                         .HasColumnType("integer")
                         .HasColumnName("free_places");
@@ -190,6 +198,14 @@ namespace BeschikbaarheidsWijzer.Api.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("offering_id");
 
+                    b.Property<int?>("RealisedWaitToIntakeWeeks")
+                        .HasColumnType("integer")
+                        .HasColumnName("realised_wait_to_intake_weeks");
+
+                    b.Property<int?>("RealisedWaitToTreatmentWeeks")
+                        .HasColumnType("integer")
+                        .HasColumnName("realised_wait_to_treatment_weeks");
+
                     b.Property<DateTimeOffset>("ReportedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("reported_at");
@@ -210,12 +226,20 @@ namespace BeschikbaarheidsWijzer.Api.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("waitlist_count");
 
+                    b.Property<string>("Warnings")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("warnings");
+
                     b.Property<DateOnly>("WeekStart")
                         .HasColumnType("date")
                         .HasColumnName("week_start");
 
                     b.HasKey("Id")
                         .HasName("pk_availability_reports");
+
+                    b.HasIndex("ReportedAt")
+                        .HasDatabaseName("ix_availability_reports_with_warnings")
+                        .HasFilter("warnings is not null");
 
                     b.HasIndex("OfferingId", "WeekStart", "ReportedAt", "Id")
                         .IsDescending(false, true, true, true)
@@ -224,6 +248,8 @@ namespace BeschikbaarheidsWijzer.Api.Data.Migrations
                     b.ToTable("availability_reports", null, t =>
                         {
                             t.HasCheckConstraint("ck_availability_reports_places", "coalesce(free_places, 0) between 0 and 10000 and coalesce(total_places, 0) between 0 and 10000 and coalesce(waitlist_count, 0) >= 0 and (free_places is null or total_places is null or free_places <= total_places)");
+
+                            t.HasCheckConstraint("ck_availability_reports_realised_waits", "coalesce(realised_wait_to_intake_weeks, 0) between 0 and 104 and coalesce(realised_wait_to_treatment_weeks, 0) between 0 and 104");
 
                             t.HasCheckConstraint("ck_availability_reports_waits", "coalesce(wait_to_intake_weeks, 0) between 0 and 104 and coalesce(wait_to_treatment_weeks, 0) between 0 and 104");
                         });

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
+using BeschikbaarheidsWijzer.Api.Shared.Availability;
 using BeschikbaarheidsWijzer.Domain.Availability;
 using BeschikbaarheidsWijzer.Domain.Norms;
 using BeschikbaarheidsWijzer.Domain.Weeks;
@@ -18,10 +19,14 @@ public sealed record AvailabilityReportRequest(
     string? Method,
     bool? MatchingDependent,
     bool? BridgingCareAvailable,
-    string? Note)
+    string? Note,
+    int? RealisedWaitToIntakeWeeks = null,
+    int? RealisedWaitToTreatmentWeeks = null,
+    bool? Unchanged = null)
 {
     public AvailabilityReportInput ToInput() =>
-        new(AcceptingReferrals, WaitToIntakeWeeks, WaitToTreatmentWeeks, FreePlaces, TotalPlaces, WaitlistCount, Method, MatchingDependent, BridgingCareAvailable, Note);
+        new(AcceptingReferrals, WaitToIntakeWeeks, WaitToTreatmentWeeks, FreePlaces, TotalPlaces, WaitlistCount, Method, MatchingDependent,
+            BridgingCareAvailable, Note, RealisedWaitToIntakeWeeks, RealisedWaitToTreatmentWeeks, Unchanged);
 }
 
 /// <summary>One report of a batch: the same fields plus the offering it is for.</summary>
@@ -37,20 +42,42 @@ public sealed record BatchReportItem(
     string? Method,
     bool? MatchingDependent,
     bool? BridgingCareAvailable,
-    string? Note)
+    string? Note,
+    int? RealisedWaitToIntakeWeeks = null,
+    int? RealisedWaitToTreatmentWeeks = null,
+    bool? Unchanged = null)
 {
     public AvailabilityReportInput ToInput() =>
-        new(AcceptingReferrals, WaitToIntakeWeeks, WaitToTreatmentWeeks, FreePlaces, TotalPlaces, WaitlistCount, Method, MatchingDependent, BridgingCareAvailable, Note);
+        new(AcceptingReferrals, WaitToIntakeWeeks, WaitToTreatmentWeeks, FreePlaces, TotalPlaces, WaitlistCount, Method, MatchingDependent,
+            BridgingCareAvailable, Note, RealisedWaitToIntakeWeeks, RealisedWaitToTreatmentWeeks, Unchanged);
 }
 
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record AvailabilityBatchRequest(List<BatchReportItem?>? Reports);
 
-public sealed record AvailabilityBatchResponse(int Accepted, List<StoredReportDto> Reports);
+/// <summary>
+/// The answer to a batch: <c>dryRun</c> true when nothing was stored (the reports are what would be stored, without id
+/// or ETag); <c>warnings</c> are all the reports' warnings in one list.
+/// </summary>
+public sealed record AvailabilityBatchResponse(int Accepted, bool DryRun, List<StoredReportDto> Reports, List<ReportWarningDto> Warnings);
 
-/// <summary>A report as stored, with the ETag to send as <c>If-Match</c> when replacing it.</summary>
+/// <summary>
+/// A plausibility warning: the report was accepted (or would be), but looks unlikely. <c>field</c> is null when it is
+/// about the report as a whole; the rule's figures follow as further members (README, "Plausibility warnings").
+/// </summary>
+public sealed record ReportWarningDto(Guid OfferingId, string Code, string? Field)
+{
+    [JsonExtensionData]
+    public Dictionary<string, object?>? Parameters { get; init; }
+}
+
+/// <summary>
+/// A report as stored, with the ETag to send as <c>If-Match</c> when replacing it (<c>id</c> and <c>eTag</c> are null in
+/// a dry run). <c>confirmedUnchanged</c>: sent as "nothing changed"; <c>figuresChangedAt</c>: when these figures were
+/// first reported.
+/// </summary>
 public sealed record StoredReportDto(
-    long Id,
+    long? Id,
     Guid OfferingId,
     string Week,
     DateTimeOffset ReportedAt,
@@ -64,11 +91,16 @@ public sealed record StoredReportDto(
     string Method,
     bool MatchingDependent,
     bool BridgingCareAvailable,
+    int? RealisedWaitToIntakeWeeks,
+    int? RealisedWaitToTreatmentWeeks,
     string? Note,
-    string ETag)
+    bool ConfirmedUnchanged,
+    DateTimeOffset FiguresChangedAt,
+    List<ReportWarningDto> Warnings,
+    string? ETag)
 {
-    public static StoredReportDto From(AvailabilityReport r) => new(
-        r.Id,
+    public static StoredReportDto From(AvailabilityReport r, bool stored = true) => new(
+        stored ? r.Id : null,
         r.OfferingId,
         IsoWeek.FromDate(r.WeekStart).ToString(),
         r.ReportedAt,
@@ -79,11 +111,16 @@ public sealed record StoredReportDto(
         r.FreePlaces,
         r.TotalPlaces,
         r.WaitlistCount,
-        r.Method == MeasurementMethod.Retrospectief ? AvailabilityReportRules.MethodRetrospectief : AvailabilityReportRules.MethodActueel,
+        AvailabilityContracts.MethodName(r.Method),
         r.MatchingDependent,
         r.BridgingCareAvailable,
+        r.RealisedWaitToIntakeWeeks,
+        r.RealisedWaitToTreatmentWeeks,
         r.Note,
-        ReportETag.For(r.Id));
+        r.ConfirmedUnchanged,
+        r.FiguresFirstReportedAt,
+        AvailabilityReportWriter.WarningsOf(r),
+        stored ? ReportETag.For(r.Id) : null);
 }
 
 /// <summary>A provider's own offering with its current report (null before the first one).</summary>

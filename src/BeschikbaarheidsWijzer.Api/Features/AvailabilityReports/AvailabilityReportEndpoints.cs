@@ -16,6 +16,12 @@ public static class AvailabilityReportEndpoints
 {
     public const int MaxBatchSize = 1000;
 
+    private const string DryRunAndWarnings =
+        "A report { \"unchanged\": true } (nothing else) confirms the offering's latest figures for this week (confirmedUnchanged; " +
+        "figuresChangedAt keeps when they last changed); a second confirmation in the same week returns the report already there. " +
+        "Every report answers its plausibility warnings (README: a warning never refuses a report). With ?dryRun=true the " +
+        "request is validated and answered with its warnings, and nothing is stored.";
+
     public static IEndpointRouteBuilder MapAvailabilityReports(this IEndpointRouteBuilder app)
     {
         var provider = app.MapGroup("/api/v1/provider")
@@ -29,12 +35,13 @@ public static class AvailabilityReportEndpoints
         provider.MapPut("/offerings/{id:guid}/availability", PutAvailability).WithName("PutAvailability")
             .WithSummary("Report this week's figures for one offering")
             .WithDescription("Appends a report for the current ISO week; a later report in the same week becomes current. " +
-                             "Send If-Match with the current report's ETag to refuse the update (412) when someone else reported in between.")
+                             "Send If-Match with the current report's ETag to refuse the update (412) when someone else reported in between. " +
+                             DryRunAndWarnings)
             .WithMetadata(new RequestSizeLimitAttribute(64 * 1024));
         provider.MapPost("/availability-reports", PostAvailabilityBatch).WithName("PostAvailabilityBatch")
             .WithSummary("Report this week's figures for many offerings at once (all or nothing)")
             .WithDescription($"1 to {MaxBatchSize} reports in one transaction: when one is invalid, none is stored. " +
-                             "With an Idempotency-Key header a retry returns the first response without storing twice.")
+                             "With an Idempotency-Key header a retry returns the first response without storing twice. " + DryRunAndWarnings)
             .WithMetadata(new RequestSizeLimitAttribute(2 * 1024 * 1024));
         return app;
     }
@@ -63,6 +70,7 @@ public static class AvailabilityReportEndpoints
         Guid id,
         AvailabilityReportRequest? report,
         [FromHeader(Name = "If-Match")] string? ifMatch,
+        [FromQuery] string? dryRun,
         HttpContext http,
         WijzerDbContext db,
         TimeProvider clock,
@@ -70,6 +78,7 @@ public static class AvailabilityReportEndpoints
     {
         var caller = ApiCaller.From(http.User);
         var errors = new ValidationErrors();
+        var isDryRun = QueryValues.Boolean(dryRun, "dryRun", errors);
         if (report is null)
         {
             errors.Add("body", ErrorCodes.Required, "Send the report as a JSON object.");
@@ -106,18 +115,38 @@ public static class AvailabilityReportEndpoints
             }
         }
 
-        var stored = AvailabilityReportWriter.NewReport(id, report!.ToInput(), clock.GetUtcNow(), caller.KeyId);
-        db.AvailabilityReports.Add(stored);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var (prepared, refused) = await AvailabilityReportWriter.PrepareAsync(
+            db, [new ReportToWrite(id, report!.ToInput(), "")], clock.GetUtcNow(), caller.KeyId, cancellationToken);
+        if (!refused.IsEmpty)
+        {
+            return ValidationProblems.Invalid(refused, "Invalid report");
+        }
 
-        http.Response.Headers.ETag = ReportETag.For(stored.Id);
-        return TypedResults.Ok(StoredReportDto.From(stored));
+        var (stored, isNew) = prepared[0];
+        if (isDryRun || !isNew)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+        }
+        else
+        {
+            db.AvailabilityReports.Add(stored);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        var written = !isDryRun || !isNew;
+        if (written)
+        {
+            http.Response.Headers.ETag = ReportETag.For(stored.Id);
+        }
+
+        return TypedResults.Ok(StoredReportDto.From(stored, written));
     }
 
     public static async Task<Results<Ok<AvailabilityBatchResponse>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> PostAvailabilityBatch(
         AvailabilityBatchRequest? batch,
         [FromHeader(Name = Idempotency.HeaderName)] string? idempotencyKey,
+        [FromQuery] string? dryRun,
         HttpContext http,
         WijzerDbContext db,
         TimeProvider clock,
@@ -133,6 +162,7 @@ public static class AvailabilityReportEndpoints
         }
 
         var errors = ValidateBatch(batch, idempotencyKey);
+        var isDryRun = QueryValues.Boolean(dryRun, "dryRun", errors);
         if (!errors.IsEmpty)
         {
             return ValidationProblems.Invalid(errors, "Invalid reports");
@@ -141,13 +171,14 @@ public static class AvailabilityReportEndpoints
         var items = batch!.Reports!.Select(r => r!).ToList();
         var now = clock.GetUtcNow();
         var json = jsonOptions.Value.SerializerOptions;
-        byte[]? requestHash = idempotencyKey is null ? null : Idempotency.HashOf(batch, json);
+        // A dry run stores nothing, so it claims no key: the real send may use the key the check used.
+        byte[]? requestHash = idempotencyKey is null || isDryRun ? null : Idempotency.HashOf(batch, json);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (idempotencyKey is not null && !await Idempotency.TryClaimAsync(db, caller.KeyId, idempotencyKey, requestHash!, now, cancellationToken))
+        if (requestHash is not null && !await Idempotency.TryClaimAsync(db, caller.KeyId, idempotencyKey!, requestHash!, now, cancellationToken))
         {
             await transaction.RollbackAsync(cancellationToken);
-            return await ReplayAsync(db, caller.KeyId, idempotencyKey, requestHash!, http, cancellationToken);
+            return await ReplayAsync(db, caller.KeyId, idempotencyKey!, requestHash, http, cancellationToken);
         }
 
         var offeringIds = items.Select(r => r.OfferingId!.Value).ToList();
@@ -173,14 +204,30 @@ public static class AvailabilityReportEndpoints
             });
         }
 
-        var reports = items.Select(r => AvailabilityReportWriter.NewReport(r.OfferingId!.Value, r.ToInput(), now, caller.KeyId)).ToList();
-        db.AvailabilityReports.AddRange(reports);
+        var (prepared, refused) = await AvailabilityReportWriter.PrepareAsync(
+            db, items.Select((r, i) => new ReportToWrite(r.OfferingId!.Value, r.ToInput(), $"reports[{i}]")).ToList(), now, caller.KeyId, cancellationToken);
+        if (!refused.IsEmpty)
+        {
+            return ValidationProblems.Invalid(refused, "Invalid reports");
+        }
+
+        var reports = prepared.Select(p => StoredReportDto.From(p.Report, stored: !isDryRun || !p.IsNew)).ToList();
+        var response = new AvailabilityBatchResponse(reports.Count, isDryRun, reports, reports.SelectMany(r => r.Warnings).ToList());
+        if (isDryRun)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return TypedResults.Ok(response);
+        }
+
+        db.AvailabilityReports.AddRange(prepared.Where(p => p.IsNew).Select(p => p.Report));
         await db.SaveChangesAsync(cancellationToken);
 
-        var response = new AvailabilityBatchResponse(reports.Count, reports.Select(StoredReportDto.From).ToList());
-        if (idempotencyKey is not null)
+        // The ids exist only now.
+        reports = prepared.Select(p => StoredReportDto.From(p.Report)).ToList();
+        response = response with { Reports = reports };
+        if (requestHash is not null)
         {
-            await Idempotency.CompleteAsync(db, caller.KeyId, idempotencyKey, StatusCodes.Status200OK, JsonSerializer.Serialize(response, json), cancellationToken);
+            await Idempotency.CompleteAsync(db, caller.KeyId, idempotencyKey!, StatusCodes.Status200OK, JsonSerializer.Serialize(response, json), cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -1,10 +1,22 @@
+using System.Text.Json;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
+using BeschikbaarheidsWijzer.Api.Shared.Availability;
 using BeschikbaarheidsWijzer.Domain.Availability;
+using BeschikbaarheidsWijzer.Domain.Validation;
 using BeschikbaarheidsWijzer.Domain.Weeks;
 using Microsoft.EntityFrameworkCore;
 
 namespace BeschikbaarheidsWijzer.Api.Features.AvailabilityReports;
+
+/// <summary>One validated report of a write, for an offering of the caller, at its place in the request.</summary>
+internal sealed record ReportToWrite(Guid OfferingId, AvailabilityReportInput Input, string Prefix);
+
+/// <summary>
+/// A report as it will be answered: <see cref="IsNew"/> false when a confirmation finds this week already reported (the
+/// existing report stands: confirming is idempotent within a week).
+/// </summary>
+internal sealed record PreparedReport(AvailabilityReport Report, bool IsNew);
 
 /// <summary>
 /// Appends validated reports to the history. The caller's transaction locks the offerings' rows first, so reports for
@@ -13,6 +25,8 @@ namespace BeschikbaarheidsWijzer.Api.Features.AvailabilityReports;
 /// </summary>
 internal static class AvailabilityReportWriter
 {
+    private static readonly JsonSerializerOptions WarningJson = new(JsonSerializerDefaults.Web);
+
     /// <summary>Locks the caller's live offerings among <paramref name="offeringIds"/> (in id order, so two batches never
     /// deadlock) and returns the ids found; others are missing, deleted or another provider's.</summary>
     public static async Task<HashSet<Guid>> LockOwnOfferingsAsync(WijzerDbContext db, Guid providerId, IReadOnlyCollection<Guid> offeringIds, CancellationToken cancellationToken)
@@ -28,21 +42,162 @@ internal static class AvailabilityReportWriter
     public static async Task<long?> CurrentReportIdAsync(WijzerDbContext db, Guid offeringId, CancellationToken cancellationToken) =>
         await db.Offerings.Where(o => o.Id == offeringId).Select(o => o.CurrentReportId).FirstOrDefaultAsync(cancellationToken);
 
-    public static AvailabilityReport NewReport(Guid offeringId, AvailabilityReportInput input, DateTimeOffset now, string apiKeyId) => new()
+    /// <summary>
+    /// Turns locked, validated reports into rows: a confirmation repeats the current report's figures (or, when this week
+    /// is reported already, is that report), figures equal to the current ones keep the time they were first reported,
+    /// and each carries the plausibility warnings against the latest report of an earlier week. A confirmation for an
+    /// offering that never reported is refused at its <c>unchanged</c>.
+    /// </summary>
+    public static async Task<(List<PreparedReport> Reports, ValidationErrors Errors)> PrepareAsync(
+        WijzerDbContext db, IReadOnlyList<ReportToWrite> items, DateTimeOffset now, string apiKeyId, CancellationToken cancellationToken)
+    {
+        var monday = IsoWeek.FromInstant(now).Monday;
+        var ids = items.Select(i => i.OfferingId).Distinct().ToArray();
+        var current = await db.Offerings.AsNoTracking()
+            .Where(o => ids.Contains(o.Id) && o.CurrentReport != null)
+            .Select(o => o.CurrentReport!)
+            .ToDictionaryAsync(r => r.OfferingId, cancellationToken);
+        var previous = await PreviousReportsAsync(db, current, monday, cancellationToken);
+
+        var errors = new ValidationErrors();
+        var prepared = new List<PreparedReport>(items.Count);
+        foreach (var item in items)
+        {
+            var latest = current.GetValueOrDefault(item.OfferingId);
+            previous.TryGetValue(item.OfferingId, out var before);
+            if (item.Input.ConfirmsUnchanged)
+            {
+                if (latest is null)
+                {
+                    errors.Add(ValidationErrors.Path(item.Prefix, "unchanged"), ErrorCodes.NoEarlierReport,
+                        "This offering has no report yet: send its figures first.");
+                    continue;
+                }
+
+                prepared.Add(latest.WeekStart == monday
+                    ? new PreparedReport(WithWarnings(latest, Figures(latest), before, monday), IsNew: false)
+                    : new PreparedReport(WithWarnings(Confirmation(latest, monday, now, apiKeyId), Figures(latest), before, monday), IsNew: true));
+                continue;
+            }
+
+            var figures = ReportFigures.Of(item.Input);
+            var report = NewReport(item.OfferingId, figures, item.Input.Note, monday, now, apiKeyId);
+            if (latest is not null && Figures(latest) == figures)
+            {
+                report.FiguresChangedAt = latest.FiguresFirstReportedAt;
+            }
+
+            prepared.Add(new PreparedReport(WithWarnings(report, figures, before, monday), IsNew: true));
+        }
+
+        return (prepared, errors);
+    }
+
+    /// <summary>The warnings a stored report was accepted with, as the wire shows them.</summary>
+    public static List<ReportWarningDto> WarningsOf(AvailabilityReport report)
+    {
+        if (report.Warnings is null)
+        {
+            return [];
+        }
+
+        var stored = JsonSerializer.Deserialize<List<Dictionary<string, JsonElement>>>(report.Warnings, WarningJson) ?? [];
+        return stored.Select(w => new ReportWarningDto(
+                report.OfferingId,
+                w["code"].GetString()!,
+                w.TryGetValue("field", out var field) && field.ValueKind == JsonValueKind.String ? field.GetString() : null)
+        {
+            Parameters = w.Where(p => p.Key is not ("code" or "field")).ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal),
+        }).ToList();
+    }
+
+    /// <summary>
+    /// The latest report of an earlier week per offering: the current report when it is of an earlier week (the usual
+    /// case, no query), else asked of the database for the offerings that reported this week already.
+    /// </summary>
+    private static async Task<Dictionary<Guid, PreviousReport>> PreviousReportsAsync(
+        WijzerDbContext db, Dictionary<Guid, AvailabilityReport> current, DateOnly monday, CancellationToken cancellationToken)
+    {
+        var previous = current.Values.Where(r => r.WeekStart < monday).ToDictionary(r => r.OfferingId, Previous);
+        var reportedThisWeek = current.Values.Where(r => r.WeekStart >= monday).Select(r => r.OfferingId).ToArray();
+        if (reportedThisWeek.Length > 0)
+        {
+            var earlier = await db.AvailabilityReports
+                .FromSql($"""
+                    select distinct on (offering_id) * from availability_reports
+                    where offering_id = any({reportedThisWeek}) and week_start < {monday}
+                    order by offering_id, week_start desc, reported_at desc, id desc
+                    """)
+                .AsNoTracking()
+                .ToListAsync(cancellationToken);
+            foreach (var report in earlier)
+            {
+                previous[report.OfferingId] = Previous(report);
+            }
+        }
+
+        return previous;
+
+        static PreviousReport Previous(AvailabilityReport r) =>
+            new(Figures(r), r.WeekStart, IsoWeek.FromInstant(r.FiguresFirstReportedAt).Monday);
+    }
+
+    private static AvailabilityReport WithWarnings(AvailabilityReport report, ReportFigures figures, PreviousReport? previous, DateOnly monday)
+    {
+        var warnings = PlausibilityRules.Check(figures, previous, monday);
+        report.Warnings = warnings.Count == 0 ? null : JsonSerializer.Serialize(warnings.Select(ToStored), WarningJson);
+        return report;
+
+        static Dictionary<string, object?> ToStored(PlausibilityWarning warning)
+        {
+            var entry = new Dictionary<string, object?>(StringComparer.Ordinal) { ["code"] = warning.Code, ["field"] = warning.Field };
+            foreach (var (name, value) in warning.Parameters)
+            {
+                entry[name] = value;
+            }
+
+            return entry;
+        }
+    }
+
+    private static ReportFigures Figures(AvailabilityReport r) => new(
+        r.AcceptingReferrals,
+        r.WaitToIntakeWeeks,
+        r.WaitToTreatmentWeeks,
+        r.FreePlaces,
+        r.TotalPlaces,
+        r.WaitlistCount,
+        AvailabilityContracts.MethodName(r.Method),
+        r.MatchingDependent,
+        r.BridgingCareAvailable,
+        r.RealisedWaitToIntakeWeeks,
+        r.RealisedWaitToTreatmentWeeks);
+
+    private static AvailabilityReport Confirmation(AvailabilityReport latest, DateOnly monday, DateTimeOffset now, string apiKeyId)
+    {
+        var report = NewReport(latest.OfferingId, Figures(latest), latest.Note, monday, now, apiKeyId);
+        report.ConfirmedUnchanged = true;
+        report.FiguresChangedAt = latest.FiguresFirstReportedAt;
+        return report;
+    }
+
+    private static AvailabilityReport NewReport(Guid offeringId, ReportFigures figures, string? note, DateOnly monday, DateTimeOffset now, string apiKeyId) => new()
     {
         OfferingId = offeringId,
-        WeekStart = IsoWeek.FromInstant(now).Monday,
+        WeekStart = monday,
         ReportedAt = now,
-        AcceptingReferrals = input.AcceptingReferrals ?? throw new InvalidOperationException("Validated input has acceptingReferrals."),
-        WaitToIntakeWeeks = input.WaitToIntakeWeeks,
-        WaitToTreatmentWeeks = input.WaitToTreatmentWeeks,
-        FreePlaces = input.FreePlaces,
-        TotalPlaces = input.TotalPlaces,
-        WaitlistCount = input.WaitlistCount,
-        Method = input.Method == AvailabilityReportRules.MethodRetrospectief ? MeasurementMethod.Retrospectief : MeasurementMethod.Actueel,
-        MatchingDependent = input.MatchingDependent ?? false,
-        BridgingCareAvailable = input.BridgingCareAvailable ?? false,
-        Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(),
+        AcceptingReferrals = figures.AcceptingReferrals,
+        WaitToIntakeWeeks = figures.WaitToIntakeWeeks,
+        WaitToTreatmentWeeks = figures.WaitToTreatmentWeeks,
+        FreePlaces = figures.FreePlaces,
+        TotalPlaces = figures.TotalPlaces,
+        WaitlistCount = figures.WaitlistCount,
+        Method = figures.Method == AvailabilityReportRules.MethodRetrospectief ? MeasurementMethod.Retrospectief : MeasurementMethod.Actueel,
+        MatchingDependent = figures.MatchingDependent,
+        BridgingCareAvailable = figures.BridgingCareAvailable,
+        RealisedWaitToIntakeWeeks = figures.RealisedWaitToIntakeWeeks,
+        RealisedWaitToTreatmentWeeks = figures.RealisedWaitToTreatmentWeeks,
+        Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
         ApiKeyId = apiKeyId,
     };
 }

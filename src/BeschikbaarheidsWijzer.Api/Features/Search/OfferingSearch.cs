@@ -53,16 +53,17 @@ public sealed class OfferingSearch(ReadOnlyWijzerDbContext db, SearchIndexStore 
             textMatch = (offering, provider) => matches.Offerings.Contains(offering) || matches.Providers.Contains(provider);
         }
 
-        var outcome = snapshot.Index.Search(criteria, Context(snapshot, criteria.RegionCode, textMatch));
+        var context = Context(snapshot, criteria.RegionCode, textMatch);
+        var outcome = snapshot.Index.Search(criteria, context);
         var statuses = outcome.NormStatuses;
         var facets = new SearchFacets(
             outcome.CareTypes.Select(c => new CareTypeFacet(c.Code, c.Count)).ToList(),
             new NormStatusFacet(statuses.Within, statuses.Partial, statuses.Exceeded, statuses.Unknown),
             outcome.Tags.Select(t => new TagFacet(t.Code, t.Count)).ToList());
-        return (outcome.Page.Select(m => ToSummary(m, snapshot)).ToList(), outcome.Total, facets);
+        return (outcome.Page.Select(m => ToSummary(m, snapshot, context.Now)).ToList(), outcome.Total, facets);
     }
 
-    public static OfferingSummaryDto ToSummary(OfferingMatch match, SearchIndexSnapshot snapshot)
+    public static OfferingSummaryDto ToSummary(OfferingMatch match, SearchIndexSnapshot snapshot, DateTimeOffset now)
     {
         var o = match.Offering;
         return new OfferingSummaryDto(
@@ -77,7 +78,8 @@ public sealed class OfferingSearch(ReadOnlyWijzerDbContext db, SearchIndexStore 
             o.Current is { } current ? AvailabilityContracts.ToAvailability(current, match.Stale, match.AvailableNow) : null,
             match.Norm is { } norm ? AvailabilityContracts.ToNormDto(norm) : null,
             match.NormStatus,
-            PhaseDto.Of(match.Verdict));
+            PhaseDto.Of(match.Verdict),
+            ReportingDto.From(o.ReportedWeeks.RateAsOf(IsoWeek.FromInstant(now).Monday)));
     }
 
     public SearchContext Context(SearchIndexSnapshot snapshot, string? regionCode, Func<Guid, Guid, bool>? textMatch = null)

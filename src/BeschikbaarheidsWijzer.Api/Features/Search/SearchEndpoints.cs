@@ -116,7 +116,7 @@ public static class SearchEndpoints
             .FirstOrDefault(m => m is not null && contracted.Any(c => c.Code == m.Code));
         var referencePoint = place is null ? ((double, double)?)null : (place.Lat, place.Lon);
         var context = search.Context(snapshot, place?.RegionCode);
-        var summary = OfferingSearch.ToSummary(OfferingIndex.Judge(offering, context, referencePoint), snapshot);
+        var summary = OfferingSearch.ToSummary(OfferingIndex.Judge(offering, context, referencePoint), snapshot, context.Now);
         var careType = snapshot.CareTypes.TryGetValue(offering.CareTypeCode, out var indexed) ? indexed.Profile : null;
         var firstWeek = OfferingParticularsCache.FirstHistoryWeek(today);
         var history = particulars.Weeks
@@ -135,7 +135,7 @@ public static class SearchEndpoints
         var alternatives = place is null
             ? []
             : snapshot.Index.Alternatives(id, place.Code, age, referencePoint, context, MaxAlternatives)
-                .Select(m => OfferingSearch.ToSummary(m, snapshot)).ToList();
+                .Select(m => OfferingSearch.ToSummary(m, snapshot, context.Now)).ToList();
 
         return TypedResults.Ok(new OfferingDetailDto(
             summary.Id, summary.Title, particulars.Provider, summary.CareType, summary.AgeMin, summary.AgeMax, summary.Tags, summary.Location,

@@ -53,6 +53,7 @@ public sealed class SearchIndexStore(IServiceScopeFactory scopes, ILogger<Search
             "offering_id", "provider_id", "provider_name", "title", "care_type_code", "age_min", "age_max", "tags", "description_hash",
             "report_id", "accepting_referrals", "free_places", "total_places", "waitlist_count", "wait_to_intake_weeks",
             "wait_to_treatment_weeks", "method", "matching_dependent", "bridging_care_available", "week_start", "reported_at",
+            "confirmed_unchanged", "figures_changed_at", "realised_wait_to_intake_weeks", "realised_wait_to_treatment_weeks", "reported_weeks_mask",
         ],
         [ContractsView] = ["offering_id", "municipality_code", "valid_from", "valid_to"],
         [LocationsView] = ["offering_id", "name", "city", "municipality_code", "latitude", "longitude"],
@@ -69,7 +70,8 @@ public sealed class SearchIndexStore(IServiceScopeFactory scopes, ILogger<Search
         ["offerings"] = ["referral_info", "created_at", "updated_at", "search_vector", "search_xid"],
 
         // The index reaches the current report through offerings.current_report_id; the note is for the region only.
-        ["availability_reports"] = ["offering_id", "note", "api_key_id"],
+        // Warnings are the region's to read (notable reports), not the public's.
+        ["availability_reports"] = ["note", "api_key_id", "warnings"],
         ["contracts"] = ["id"],
         ["locations"] = ["provider_id", "street", "postcode", "created_at", "updated_at"],
     };
@@ -260,7 +262,11 @@ public sealed class SearchIndexStore(IServiceScopeFactory scopes, ILogger<Search
                     reader.GetBoolean(c["matching_dependent"]),
                     reader.GetBoolean(c["bridging_care_available"]),
                     reader.GetFieldValue<DateOnly>(c["week_start"]),
-                    reader.GetFieldValue<DateTimeOffset>(c["reported_at"]));
+                    reader.GetFieldValue<DateTimeOffset>(c["reported_at"]),
+                    reader.GetBoolean(c["confirmed_unchanged"]),
+                    reader.GetFieldValue<DateTimeOffset>(c["figures_changed_at"]),
+                    NullableInt(reader, c["realised_wait_to_intake_weeks"]),
+                    NullableInt(reader, c["realised_wait_to_treatment_weeks"]));
                 var contracts = new List<IndexedContract>();
                 var locations = new List<IndexedLocation>();
                 var offering = new IndexedOffering(
@@ -277,6 +283,9 @@ public sealed class SearchIndexStore(IServiceScopeFactory scopes, ILogger<Search
                     current)
                 {
                     DescriptionHash = reader.GetInt32(c["description_hash"]),
+                    ReportedWeeks = current is null
+                        ? ReportedWeeks.None
+                        : new ReportedWeeks(current.WeekStart, unchecked((uint)reader.GetInt32(c["reported_weeks_mask"]))),
                 };
                 rows[offering.Id] = (offering, contracts, locations);
             }

@@ -1,4 +1,5 @@
 using BeschikbaarheidsWijzer.Api.Shared.Availability;
+using BeschikbaarheidsWijzer.Domain.Availability;
 using BeschikbaarheidsWijzer.Domain.Norms;
 
 namespace BeschikbaarheidsWijzer.Api.Features.Search;
@@ -18,7 +19,17 @@ public sealed record OfferingSummaryDto(
     AvailabilityDto? Availability,
     NormDto? Norm,
     NormStatus NormStatus,
-    List<PhaseDto> Phases);
+    List<PhaseDto> Phases,
+    ReportingDto Reporting);
+
+/// <summary>
+/// How faithfully the offering reports: the weeks with a report of the last <c>ofWeeks</c> ISO weeks (ending with this
+/// week when it is reported, else with last week).
+/// </summary>
+public sealed record ReportingDto(int WeeksReported, int OfWeeks)
+{
+    public static ReportingDto From(ReportingRate rate) => new(rate.WeeksReported, rate.OfWeeks);
+}
 
 public sealed record CareTypeFacet(string Code, int Count);
 

@@ -14,6 +14,11 @@ public sealed record ProviderRef(Guid Id, string Name);
 public sealed record CareTypeRef(string Code, string Name);
 
 
+/// <summary>
+/// An offering's current figures. <c>reportedAt</c> is when they were last sent or confirmed, <c>figuresChangedAt</c> when
+/// these figures were first reported (the same instant unless the provider confirmed them unchanged since);
+/// <c>realised…</c> are the mean waits of those who actually started in the last 8 weeks, when the provider gives them.
+/// </summary>
 public sealed record AvailabilityDto(
     bool AcceptingReferrals,
     int? FreePlaces,
@@ -28,7 +33,11 @@ public sealed record AvailabilityDto(
     string Week,
     DateTimeOffset ReportedAt,
     bool Stale,
-    bool AvailableNow);
+    bool AvailableNow,
+    bool ConfirmedUnchanged,
+    DateTimeOffset FiguresChangedAt,
+    int? RealisedWaitToIntakeWeeks,
+    int? RealisedWaitToTreatmentWeeks);
 
 public sealed record NormDto(NormSource Source, int? MaxIntakeWeeks, int? MaxTreatmentWeeks, int? MaxTotalWeeks, string Label);
 
@@ -53,8 +62,8 @@ public static class AvailabilityContracts
         var stale = AvailabilityRules.IsStale(r.ReportedAt, now, staleAfterDays);
         var figures = new CurrentFigures(
             r.AcceptingReferrals, r.FreePlaces, r.TotalPlaces, r.WaitlistCount, r.WaitToIntakeWeeks, r.WaitToTreatmentWeeks,
-            r.Method == MeasurementMethod.Retrospectief ? AvailabilityReportRules.MethodRetrospectief : AvailabilityReportRules.MethodActueel,
-            r.MatchingDependent, r.BridgingCareAvailable, r.WeekStart, r.ReportedAt);
+            MethodName(r.Method), r.MatchingDependent, r.BridgingCareAvailable, r.WeekStart, r.ReportedAt,
+            r.ConfirmedUnchanged, r.FiguresChangedAt, r.RealisedWaitToIntakeWeeks, r.RealisedWaitToTreatmentWeeks);
         return ToAvailability(figures, stale, AvailabilityRules.IsAvailableNow(r.AcceptingReferrals, stale, r.FreePlaces, r.WaitToIntakeWeeks));
     }
 
@@ -72,7 +81,15 @@ public static class AvailabilityContracts
         IsoWeek.FromDate(r.WeekStart).ToString(),
         r.ReportedAt,
         stale,
-        availableNow);
+        availableNow,
+        r.ConfirmedUnchanged,
+        r.FiguresFirstReportedAt,
+        r.RealisedWaitToIntakeWeeks,
+        r.RealisedWaitToTreatmentWeeks);
+
+    /// <summary>The wire word of a stored measurement method.</summary>
+    public static string MethodName(MeasurementMethod method) =>
+        method == MeasurementMethod.Retrospectief ? AvailabilityReportRules.MethodRetrospectief : AvailabilityReportRules.MethodActueel;
 
     public static NormDto ToNormDto(EffectiveNorm norm) =>
         new(norm.Source, norm.Norm.MaxIntakeWeeks, norm.Norm.MaxTreatmentWeeks, norm.Norm.MaxTotalWeeks, norm.Label);
