@@ -51,6 +51,13 @@ public sealed class LimitsTests(ProviderFixture app) : IClassFixture<ProviderFix
         await AssertRefusedAtAsync(await client.PutAsJsonAsync(url, new { acceptingReferrals = true, waitToIntakeWeeks = wait + 1 }), "waitToIntakeWeeks", wait);
         await AssertRefusedAtAsync(await client.PutAsJsonAsync(url, new { acceptingReferrals = true, totalPlaces = places + 1 }), "totalPlaces", places);
         await AssertRefusedAtAsync(await client.PutAsJsonAsync(url, new { acceptingReferrals = true, waitlistCount = waitlist + 1 }), "waitlistCount", waitlist);
+
+        var realised = Max(limits, "report", "realisedWaitToIntakeWeeks");
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync(url, new
+        {
+            acceptingReferrals = true, realisedWaitToIntakeWeeks = realised, realisedWaitToTreatmentWeeks = Max(limits, "report", "realisedWaitToTreatmentWeeks"),
+        })).StatusCode);
+        await AssertRefusedAtAsync(await client.PutAsJsonAsync(url, new { acceptingReferrals = true, realisedWaitToIntakeWeeks = realised + 1 }), "realisedWaitToIntakeWeeks", realised);
     }
 
     [Fact]

@@ -28,7 +28,9 @@ public sealed record LimitsDto(
             new(0, AvailabilityReportRules.MaxPlaces),
             new(0, AvailabilityReportRules.MaxPlaces),
             new(0, AvailabilityReportRules.MaxWaitlist),
-            AvailabilityReportRules.MaxNoteLength),
+            AvailabilityReportRules.MaxNoteLength,
+            new(0, AvailabilityReportRules.MaxWaitWeeks),
+            new(0, AvailabilityReportRules.MaxWaitWeeks)),
         new NormLimitsDto(new(0, RegionalNormRules.MaxPhaseWeeks), new(0, RegionalNormRules.MaxPhaseWeeks), new(0, RegionalNormRules.MaxTotalWeeks)),
         new OfferingLimitsDto(
             new(0, FieldLimits.MaxAge), new(0, FieldLimits.MaxAge),
@@ -47,7 +49,9 @@ public sealed record ReportLimitsDto(
     WholeNumberRange FreePlaces,
     WholeNumberRange TotalPlaces,
     WholeNumberRange WaitlistCount,
-    int NoteLength);
+    int NoteLength,
+    WholeNumberRange RealisedWaitToIntakeWeeks,
+    WholeNumberRange RealisedWaitToTreatmentWeeks);
 
 /// <summary>A region's own norm, in weeks.</summary>
 public sealed record NormLimitsDto(WholeNumberRange MaxIntakeWeeks, WholeNumberRange MaxTreatmentWeeks, WholeNumberRange MaxTotalWeeks);

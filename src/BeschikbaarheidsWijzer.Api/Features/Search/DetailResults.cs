@@ -42,7 +42,8 @@ public sealed record OfferingDetailDto(
     List<LocationDto> Locations,
     List<MunicipalityRef> Municipalities,
     List<HistoryWeekDto> History,
-    List<OfferingSummaryDto> Alternatives);
+    List<OfferingSummaryDto> Alternatives,
+    ReportingDto Reporting);
 
 public sealed record ProviderDto(
     Guid Id,

@@ -140,7 +140,7 @@ public static class SearchEndpoints
         return TypedResults.Ok(new OfferingDetailDto(
             summary.Id, summary.Title, particulars.Provider, summary.CareType, summary.AgeMin, summary.AgeMax, summary.Tags, summary.Location,
             summary.Availability, summary.Norm, summary.NormStatus, summary.Phases, particulars.Description, particulars.ReferralInfo,
-            particulars.Locations, contracted, history, alternatives));
+            particulars.Locations, contracted, history, alternatives, summary.Reporting));
     }
 
     public static async Task<Results<Ok<ProviderDto>, ProblemHttpResult>> GetProvider(Guid id, ReadOnlyWijzerDbContext db, OfferingSearch search, CancellationToken cancellationToken)

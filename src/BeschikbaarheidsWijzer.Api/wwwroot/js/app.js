@@ -71,7 +71,17 @@ function back(event) {
   }
 }
 
+/** Whether the page on screen lets the user go (a form with unsent changes asks first). */
+function mayLeave() {
+  return current?.view.confirmLeave?.() ?? true;
+}
+
+let shownPath = null;
+let shownHref = null;
+
 async function show(url, { initial = false, focus = true, state = null } = {}) {
+  shownPath = url.pathname;
+  shownHref = url.href;
   markCurrentNav(url.pathname);
   const restore = restorer(state);
   const route = match(url.pathname);
@@ -120,6 +130,7 @@ async function show(url, { initial = false, focus = true, state = null } = {}) {
  */
 export function navigate(href, { replace: replaceEntry = false, focus = true, followed = null } = {}) {
   const url = new URL(href, window.location.href);
+  if (url.pathname !== window.location.pathname && !mayLeave()) return Promise.resolve();
   // The same address again (search once more) replaces the history entry instead of adding a duplicate.
   if (replaceEntry || url.href === window.location.href) {
     window.history.replaceState(window.history.state, '', url);
@@ -142,7 +153,15 @@ document.addEventListener('click', (event) => {
 
 // The app puts the page back where it was itself (after its content has loaded), not the browser.
 window.history.scrollRestoration = 'manual';
-window.addEventListener('popstate', (event) => show(new URL(window.location.href), { focus: false, state: event.state }));
+window.addEventListener('popstate', (event) => {
+  const url = new URL(window.location.href);
+  if (url.pathname !== shownPath && !mayLeave()) {
+    // Stay: put the address of the page still on screen back.
+    window.history.pushState(null, '', shownHref);
+    return;
+  }
+  show(url, { focus: false, state: event.state });
+});
 
 // The offline notice: shown while the browser is offline, with the time the data on screen was fetched.
 const connection = document.getElementById('connection');

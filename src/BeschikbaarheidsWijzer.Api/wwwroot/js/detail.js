@@ -4,7 +4,7 @@ import { ApiError, getJson, loadReference } from './api.js';
 import { accessBlock, loadAccess } from './access.js';
 import { historyTable, waitChart } from './chart.js';
 import { h, replace } from './dom.js';
-import { ageText, tagName } from './format.js';
+import { ageText, tagName, weeks } from './format.js';
 import { availabilityBlock, contactList, detailHref, offeringCard } from './offering.js';
 import { LAST_SEARCH } from './filters.js';
 
@@ -42,6 +42,23 @@ function alternativesSection(offering, municipality, placeName, age) {
     h('ul', { class: 'result-list' }, offering.alternatives.map((item) => h('li', {}, offeringCard(item, municipality, { age })))));
 }
 
+/** What children who really started waited, beside the wait the provider expects now (only when given). */
+function realisedLine(a) {
+  const parts = [
+    a.realisedWaitToIntakeWeeks != null ? `${weeks(a.realisedWaitToIntakeWeeks)} tot de intake` : null,
+    a.realisedWaitToTreatmentWeeks != null ? `${weeks(a.realisedWaitToTreatmentWeeks)} van intake tot start van de hulp` : null,
+  ].filter(Boolean);
+  if (!parts.length) return null;
+  return h('li', { class: 'realised-wait' },
+    `Echt gewacht: kinderen die de afgelopen 8 weken begonnen, wachtten gemiddeld ${parts.join(' en ')}. De wachttijd hierboven is wat de aanbieder nu verwacht.`);
+}
+
+/** How faithfully the provider reports: a parent may weigh figures by it. */
+function reportingLine(reporting) {
+  if (!reporting) return null;
+  return h('li', { class: 'reporting' }, `De aanbieder gaf in ${reporting.weeksReported} van de laatste ${reporting.ofWeeks} weken cijfers door.`);
+}
+
 function render(main, offering, { municipality, placeName, age, access, onBack }) {
   const lastSearch = sessionStorage.getItem(LAST_SEARCH);
   const similar = municipality ? `/?gemeente=${encodeURIComponent(municipality)}&zorgvorm=${encodeURIComponent(offering.careType.code)}` : '/';
@@ -65,7 +82,9 @@ function render(main, offering, { municipality, placeName, age, access, onBack }
         a.matchingDependent ? h('li', {}, 'De wachttijd hangt af van een passende plek of match, zoals een pleeggezin.') : null,
         h('li', {}, a.method === 'retrospectief'
           ? 'Zo gemeten: terugkijkend, de gemiddelde wachttijd van de afgelopen periode.'
-          : 'Zo gemeten: actueel, de wachttijd die je nu kunt verwachten.')) : null),
+          : 'Zo gemeten: actueel, de wachttijd die je nu kunt verwachten.'),
+        realisedLine(a),
+        reportingLine(offering.reporting)) : null),
 
     access ? accessBlock(access, { headingLevel: 'h2' }) : null,
 

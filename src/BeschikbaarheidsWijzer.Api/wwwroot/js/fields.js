@@ -64,21 +64,22 @@ export function focusable(element) {
 }
 
 /**
- * A list of all errors at the top of a form, each a link to its field. It takes the focus, so keyboard and screen
+ * A list of all errors at the top of a form, each a link to its field (its `summary` when the field's own `message`
+ * needs more words to be understood at the top, such as which offering it belongs to). It takes the focus, so keyboard and screen
  * reader users hear what went wrong first.
  */
 export function errorSummary(title, errors, intro) {
   const summary = h('div', { class: 'error-summary', tabindex: '-1', role: 'alert' },
     h('h2', {}, title),
     intro ? h('p', {}, intro) : null,
-    h('ul', {}, errors.map(({ input, message }) => h('li', {},
+    h('ul', {}, errors.map(({ input, message, summary: line }) => h('li', {},
       h('a', {
         href: `#${input.id}`,
         onclick: (event) => {
           event.preventDefault();
           focusable(input)?.focus();
         },
-      }, message)))));
+      }, line ?? message)))));
   return summary;
 }
 

@@ -33,10 +33,17 @@ export function detailHref(id, municipality, age) {
   return `/aanbod/${encodeURIComponent(id)}${text ? `?${text}` : ''}`;
 }
 
-/** Date of the figures, and a warning when they are old. */
+/**
+ * Date of the figures, and a warning when they are old. Figures confirmed unchanged say both dates: a parent may trust
+ * that they were looked at this week, and still know since when they have been the same.
+ */
 export function freshness(availability) {
+  const sent = formatDate(availability.reportedAt);
+  const changed = availability.figuresChangedAt ? formatDate(availability.figuresChangedAt) : sent;
   return [
-    h('p', { class: 'updated' }, `Bijgewerkt op ${formatDate(availability.reportedAt)} (${weekLabel(availability.week)})`),
+    h('p', { class: 'updated' }, changed === sent
+      ? `Bijgewerkt op ${sent} (${weekLabel(availability.week)})`
+      : `Cijfers bevestigd op ${sent} (${weekLabel(availability.week)}); voor het laatst veranderd op ${changed}`),
     availability.stale
       ? h('p', { class: 'stale' }, h('strong', {}, 'Let op: '), 'deze cijfers zijn al een tijd niet bijgewerkt. Vraag bij de aanbieder na of ze nog kloppen.')
       : null,

@@ -94,3 +94,25 @@ export function wordFor(words, problem) {
   const text = typeof own === 'function' ? own(problem) : own;
   return text ?? inDutch(problem);
 }
+
+/** Per plausibility warning (README, "Plausibility warnings"): what looks unlikely, in the provider's terms. */
+const WARNINGS = {
+  'wait-dropped-sharply': ({ previous, current }) => `De wachttijd daalt van ${previous} naar ${current} ${weeks(current)}. Zo snel loopt een wachtlijst zelden leeg.`,
+  'wait-rose-sharply': ({ previous, current }) => `De wachttijd stijgt van ${previous} naar ${current} weken. Heb je misschien maanden ingevuld in plaats van weken?`,
+  'free-places-with-waitlist': ({ freePlaces, waitlistCount }) => `Er ${freePlaces === 1 ? 'is 1 plek' : `zijn ${formatNumber(freePlaces)} plekken`} vrij, terwijl er ${formatNumber(waitlistCount)} kinderen wachten.`,
+  'places-jumped': ({ previous, current }) => `Het aantal plekken in totaal gaat van ${formatNumber(previous)} naar ${formatNumber(current)}.`,
+  'stop-without-wait': () => 'Er is een aanmeldstop, maar de wachttijd tot intake is 0 weken.',
+  'same-figures-for-weeks': ({ weeks: count }) => `Deze cijfers zijn al ${count} weken precies hetzelfde.`,
+};
+
+function weeks(count) {
+  return count === 1 ? 'week' : 'weken';
+}
+
+/** One Dutch sentence for one plausibility warning ({ offeringId, code, field, ...figures }). */
+export function warningInDutch(warning) {
+  return WARNINGS[warning.code]?.(warning) ?? 'Dit cijfer valt op.';
+}
+
+/** The warning codes this table words (a browser test compares them with the README). */
+export const WORDED_WARNINGS = Object.keys(WARNINGS);
