@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Domain.Weeks;
 using BeschikbaarheidsWijzer.Web.Tests.Infrastructure;
@@ -253,4 +254,40 @@ public sealed class ProviderWeekTests(WebAppServer app, BrowserFixture browser, 
             Assert.True(covered <= 0, $"after {i + 1} Tab presses the focused field is {covered} px under the send button");
         }
     });
+
+    [Fact]
+    public Task The_dutch_table_words_every_plausibility_warning() => InPageAsync(async page =>
+    {
+        await GoAsync(page, "/");
+        var worded = await page.EvaluateAsync<string[]>("async () => (await import('/js/problems.js')).WORDED_WARNINGS");
+        Assert.Equal(BeschikbaarheidsWijzer.Domain.Availability.PlausibilityRules.Codes.Order(), worded.Order());
+        foreach (var code in worded)
+        {
+            var text = await page.EvaluateAsync<string>(
+                "async (code) => (await import('/js/problems.js')).warningInDutch({ code, previous: 20, current: 0, freePlaces: 2, waitlistCount: 30, weeks: 9 })", code);
+            Assert.DoesNotContain("undefined", text, StringComparison.Ordinal);
+            Assert.NotEqual("Dit cijfer valt op.", text);
+        }
+    });
+
+    [Fact]
+    public Task The_region_reads_its_notable_reports_in_dutch_with_whom_to_call() => InPageAsync(async page =>
+    {
+        var (key, offerings, titles) = await ProviderWithLastWeeksFiguresAsync(1, intake: 20);
+        using (var client = new HttpClient { BaseAddress = App.BaseAddress })
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+            var sent = await client.PutAsJsonAsync($"/api/v1/provider/offerings/{offerings[0]}/availability", new { acceptingReferrals = true, waitToIntakeWeeks = 1 });
+            sent.EnsureSuccessStatusCode();
+        }
+
+        await Beheer.OpenAsync(page, WebAppServer.AdminKey, "/beheer/opvallend?regio=achterhoek");
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Opvallende meldingen in regio Achterhoek");
+        var row = page.Locator("tbody tr").Filter(new() { HasText = titles[0] });
+        await Expect(row).ToHaveCountAsync(1);
+        await Expect(row).ToContainTextAsync("De wachttijd daalt van 20 naar 1 week. Zo snel loopt een wachtlijst zelden leeg.");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Download deze lijst (CSV)" })).ToBeVisibleAsync();
+    });
 }
+

@@ -23,6 +23,7 @@ public sealed partial class WebAppTests(WijzerApiFactory factory) : IClassFixtur
     [InlineData("/beheer")]
     [InlineData("/beheer?regio=twente")]
     [InlineData("/beheer/verouderd")]
+    [InlineData("/beheer/opvallend")]
     [InlineData("/beheer/aanbieders")]
     [InlineData("/beheer/aanbieders/nieuw")]
     [InlineData("/beheer/aanbieders/0198c6b4-3f0e-7a51-9d3c-2a7f5e8b9c10")]

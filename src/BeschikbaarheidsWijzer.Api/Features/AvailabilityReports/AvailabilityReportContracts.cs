@@ -62,16 +62,6 @@ public sealed record AvailabilityBatchRequest(List<BatchReportItem?>? Reports);
 public sealed record AvailabilityBatchResponse(int Accepted, bool DryRun, List<StoredReportDto> Reports, List<ReportWarningDto> Warnings);
 
 /// <summary>
-/// A plausibility warning: the report was accepted (or would be), but looks unlikely. <c>field</c> is null when it is
-/// about the report as a whole; the rule's figures follow as further members (README, "Plausibility warnings").
-/// </summary>
-public sealed record ReportWarningDto(Guid OfferingId, string Code, string? Field)
-{
-    [JsonExtensionData]
-    public Dictionary<string, object?>? Parameters { get; init; }
-}
-
-/// <summary>
 /// A report as stored, with the ETag to send as <c>If-Match</c> when replacing it (<c>id</c> and <c>eTag</c> are null in
 /// a dry run). <c>confirmedUnchanged</c>: sent as "nothing changed"; <c>figuresChangedAt</c>: when these figures were
 /// first reported.
@@ -119,7 +109,7 @@ public sealed record StoredReportDto(
         r.Note,
         r.ConfirmedUnchanged,
         r.FiguresFirstReportedAt,
-        AvailabilityReportWriter.WarningsOf(r),
+        ReportWarnings.Of(r),
         stored ? ReportETag.For(r.Id) : null);
 }
 

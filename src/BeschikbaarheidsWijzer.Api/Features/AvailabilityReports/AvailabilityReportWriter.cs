@@ -1,4 +1,3 @@
-using System.Text.Json;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Api.Shared.Availability;
@@ -25,8 +24,6 @@ internal sealed record PreparedReport(AvailabilityReport Report, bool IsNew);
 /// </summary>
 internal static class AvailabilityReportWriter
 {
-    private static readonly JsonSerializerOptions WarningJson = new(JsonSerializerDefaults.Web);
-
     /// <summary>Locks the caller's live offerings among <paramref name="offeringIds"/> (in id order, so two batches never
     /// deadlock) and returns the ids found; others are missing, deleted or another provider's.</summary>
     public static async Task<HashSet<Guid>> LockOwnOfferingsAsync(WijzerDbContext db, Guid providerId, IReadOnlyCollection<Guid> offeringIds, CancellationToken cancellationToken)
@@ -93,24 +90,6 @@ internal static class AvailabilityReportWriter
         return (prepared, errors);
     }
 
-    /// <summary>The warnings a stored report was accepted with, as the wire shows them.</summary>
-    public static List<ReportWarningDto> WarningsOf(AvailabilityReport report)
-    {
-        if (report.Warnings is null)
-        {
-            return [];
-        }
-
-        var stored = JsonSerializer.Deserialize<List<Dictionary<string, JsonElement>>>(report.Warnings, WarningJson) ?? [];
-        return stored.Select(w => new ReportWarningDto(
-                report.OfferingId,
-                w["code"].GetString()!,
-                w.TryGetValue("field", out var field) && field.ValueKind == JsonValueKind.String ? field.GetString() : null)
-        {
-            Parameters = w.Where(p => p.Key is not ("code" or "field")).ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal),
-        }).ToList();
-    }
-
     /// <summary>
     /// The latest report of an earlier week per offering: the current report when it is of an earlier week (the usual
     /// case, no query), else asked of the database for the offerings that reported this week already.
@@ -144,20 +123,8 @@ internal static class AvailabilityReportWriter
 
     private static AvailabilityReport WithWarnings(AvailabilityReport report, ReportFigures figures, PreviousReport? previous, DateOnly monday)
     {
-        var warnings = PlausibilityRules.Check(figures, previous, monday);
-        report.Warnings = warnings.Count == 0 ? null : JsonSerializer.Serialize(warnings.Select(ToStored), WarningJson);
+        report.Warnings = ReportWarnings.ToStored(PlausibilityRules.Check(figures, previous, monday));
         return report;
-
-        static Dictionary<string, object?> ToStored(PlausibilityWarning warning)
-        {
-            var entry = new Dictionary<string, object?>(StringComparer.Ordinal) { ["code"] = warning.Code, ["field"] = warning.Field };
-            foreach (var (name, value) in warning.Parameters)
-            {
-                entry[name] = value;
-            }
-
-            return entry;
-        }
     }
 
     private static ReportFigures Figures(AvailabilityReport r) => new(

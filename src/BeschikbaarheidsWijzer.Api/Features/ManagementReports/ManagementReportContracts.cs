@@ -10,6 +10,8 @@ public sealed record RegionSummaryQuery(string? Region, string? Date, string? Fo
 
 public sealed record StaleQuery(string? Region, string? Days, string? Format);
 
+public sealed record NotableReportsQuery(string? Region, string? From, string? To, string? Format);
+
 public sealed record WeeklyTrendQuery(string? Region, string? Weeks, string? CareType, string? Format);
 
 public sealed record ReportProviderRef(Guid Id, string Name, string? KvkNumber);
@@ -100,6 +102,20 @@ public sealed record StaleOfferingRow(
     int? DaysSinceLastReport);
 
 public sealed record StaleReport(string Region, int Days, DateTimeOffset GeneratedAt, List<StaleOfferingRow> Rows);
+
+/// <summary>A report accepted with plausibility warnings (<c>confirmedUnchanged</c>: sent as "nothing changed").</summary>
+public sealed record NotableReportRow(
+    long ReportId,
+    Guid OfferingId,
+    string Title,
+    CareTypeRef CareType,
+    StaleProviderDto Provider,
+    string Week,
+    DateTimeOffset ReportedAt,
+    bool ConfirmedUnchanged,
+    List<ReportWarningDto> Warnings);
+
+public sealed record NotableReportsReport(string Region, DateOnly From, DateOnly To, DateTimeOffset GeneratedAt, List<NotableReportRow> Rows);
 
 /// <summary>
 /// One ISO week of a care type in the region: <c>offeringsExpected</c> offerings were expected to report, <c>reported</c>

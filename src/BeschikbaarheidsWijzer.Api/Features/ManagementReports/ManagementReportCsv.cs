@@ -1,4 +1,6 @@
 using BeschikbaarheidsWijzer.Api.Infrastructure.Csv;
+using BeschikbaarheidsWijzer.Api.Shared.Availability;
+using BeschikbaarheidsWijzer.Domain.Availability;
 using BeschikbaarheidsWijzer.Domain.Norms;
 using BeschikbaarheidsWijzer.Domain.Reporting;
 
@@ -30,6 +32,23 @@ public static class ManagementReportCsv
     [
         "Aanbieder", "KvK-nummer", "Telefoon", "E-mail", "Website", "Aanbod", "Zorgvorm", "Laatste melding", "Laatste week", "Dagen sinds laatste melding",
     ];
+
+    public static readonly string[] NotableReportsHeader =
+    [
+        "Aanbieder", "KvK-nummer", "Telefoon", "E-mail", "Aanbod", "Zorgvorm", "Week", "Melding", "Niets veranderd", "Signaal", "Signaalcode",
+        "Veld", "Vorige waarde", "Nieuwe waarde", "Vrije plekken", "Op de wachtlijst", "Weken gelijk",
+    ];
+
+    /// <summary>A short Dutch name per plausibility warning, for the CSV (the web app words them in full).</summary>
+    private static readonly Dictionary<string, string> SignalNames = new(StringComparer.Ordinal)
+    {
+        [PlausibilityRules.WaitDroppedSharply] = "Wachttijd sterk gedaald",
+        [PlausibilityRules.WaitRoseSharply] = "Wachttijd sterk gestegen",
+        [PlausibilityRules.FreePlacesWithWaitlist] = "Vrije plekken met wachtlijst",
+        [PlausibilityRules.PlacesJumped] = "Aantal plekken sterk veranderd",
+        [PlausibilityRules.StopWithoutWait] = "Aanmeldstop zonder wachttijd",
+        [PlausibilityRules.SameFiguresForWeeks] = "Cijfers lang gelijk",
+    };
 
     public static readonly string[] WeeklyTrendHeader =
     [
@@ -81,6 +100,27 @@ public static class ManagementReportCsv
             await csv.EndRowAsync(cancellationToken);
         }
     }
+
+    /// <summary>One line per warning: a report with two warnings is two lines.</summary>
+    public static async Task WriteAsync(CsvWriter csv, NotableReportsReport report, CancellationToken cancellationToken)
+    {
+        await csv.HeaderAsync(NotableReportsHeader, cancellationToken);
+        foreach (var row in report.Rows)
+        {
+            foreach (var warning in row.Warnings)
+            {
+                csv.Text(row.Provider.Name).Code(row.Provider.KvkNumber).Text(row.Provider.Phone).Text(row.Provider.Email).Text(row.Title)
+                    .Text(row.CareType.Name).Code(row.Week).DateTime(row.ReportedAt).Text(row.ConfirmedUnchanged ? "ja" : "nee")
+                    .Text(SignalNames.GetValueOrDefault(warning.Code, warning.Code)).Code(warning.Code).Code(warning.Field)
+                    .Integer(Figure(warning, "previous")).Integer(Figure(warning, "current"))
+                    .Integer(Figure(warning, "freePlaces")).Integer(Figure(warning, "waitlistCount")).Integer(Figure(warning, "weeks"));
+                await csv.EndRowAsync(cancellationToken);
+            }
+        }
+    }
+
+    private static int? Figure(ReportWarningDto warning, string name) =>
+        warning.Parameters?.GetValueOrDefault(name) is System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.Number } number ? number.GetInt32() : null;
 
     public static async Task WriteAsync(CsvWriter csv, WeeklyTrendReport report, CancellationToken cancellationToken)
     {

@@ -29,6 +29,8 @@ public static class ManagementReportEndpoints
     public const int DefaultWeeks = 13;
     public const int DefaultTrendWeeks = 26;
     public const int MaxTrendWeeks = 104;
+    public const int DefaultNotableWeeks = 4;
+    public const int MaxNotableRows = 5000;
 
     private const string CsvNote = " As CSV with ?format=csv or Accept: text/csv (UTF-8 with BOM, ';' separated, Dutch headers, decimal comma, shares as percentages).";
 
@@ -78,6 +80,14 @@ public static class ManagementReportEndpoints
                 "the day it was made: allPhases of norm-compliance) and the median effective wait (total, else intake). Care types without " +
                 "an offering expected in the period are left out; norm is the region's norm in force today." + CsvNote)
             .ProducesCsv();
+        reports.MapGet("/notable-reports", GetNotableReports).WithName("GetNotableReportsReport")
+            .WithSummary("Opvallende meldingen: reports accepted with plausibility warnings, newest first")
+            .WithDescription(
+                "region (required), from and to (yyyy-MM-dd; default the 4 ISO weeks up to today; at most 731 days). The reports made in " +
+                "[from, to] (Europe/Amsterdam days) that carry plausibility warnings, for offerings contracted in a municipality of the region " +
+                $"on a day of the period, newest first (at most {MaxNotableRows}), each with its warnings as the provider API answered them " +
+                "(README, \"Plausibility warnings\") and the provider's contact." + CsvNote)
+            .ProducesCsv();
         return app;
     }
 
@@ -90,17 +100,7 @@ public static class ManagementReportEndpoints
             return refusal;
         }
 
-        var to = QueryValues.Date(query.To, "to", errors) ?? scope.Today;
-        var from = QueryValues.Date(query.From, "from", errors) ?? IsoWeek.FromDate(to).AddWeeks(-(DefaultWeeks - 1)).Monday;
-        if (from > to)
-        {
-            errors.Add("to", ErrorCodes.LessThan, "Must not be before from.", ("other", "from"));
-        }
-        else if (to.DayNumber - from.DayNumber >= FieldLimits.MaxReportPeriodDays)
-        {
-            errors.Add("to", ErrorCodes.Range, $"A period of at most {FieldLimits.MaxReportPeriodDays} days.", ("min", 1), ("max", FieldLimits.MaxReportPeriodDays), ("unit", "days"));
-        }
-
+        var (from, to) = ReadPeriod(query.From, query.To, scope.Today, DefaultWeeks, errors);
         var careType = query.CareType is null ? null : await ReferenceParameters.CareTypeAsync(query.CareType, "careType", db, errors, cancellationToken);
         if (!errors.IsEmpty || region is null)
         {
@@ -273,6 +273,68 @@ public static class ManagementReportEndpoints
         return csv
             ? CsvResponse.File($"weektrend-{region}-{scope.Today:yyyy-MM-dd}.csv", (w, ct) => ManagementReportCsv.WriteAsync(w, report, ct), http)
             : TypedResults.Ok(report);
+    }
+
+    /// <summary>
+    /// The list "Opvallende meldingen": the reports accepted with plausibility warnings in a period, for offerings contracted
+    /// in the region during it, newest first, with the provider's contact.
+    /// </summary>
+    public static async Task<Results<Ok<NotableReportsReport>, PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> GetNotableReports(
+        [AsParameters] NotableReportsQuery query, ClaimsPrincipal user, HttpContext http, WijzerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (scope, region, csv, errors, refusal) = await StartAsync(query.Region, query.Format, user, http, db, clock, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var (from, to) = ReadPeriod(query.From, query.To, scope.Today, DefaultNotableWeeks, errors);
+        if (!errors.IsEmpty || region is null)
+        {
+            return ManagementInput.InvalidQuery(errors);
+        }
+
+        var start = IsoWeek.StartOfAmsterdamDay(from);
+        var end = IsoWeek.StartOfAmsterdamDay(to.AddDays(1));
+        var during = ValidityQueries.ValidDuring<Contract>(from, to);
+        var found = await db.AvailabilityReports.AsNoTracking()
+            .Where(r => r.Warnings != null && r.ReportedAt >= start && r.ReportedAt < end
+                        && r.Offering!.DeletedAt == null && r.Offering.Provider!.DeletedAt == null
+                        && r.Offering.Contracts.AsQueryable().Where(during).Any(c => c.Municipality!.RegionCode == region))
+            .OrderByDescending(r => r.ReportedAt).ThenByDescending(r => r.Id)
+            .Take(MaxNotableRows)
+            .Select(r => new
+            {
+                r.Id, r.OfferingId, r.WeekStart, r.ReportedAt, r.ConfirmedUnchanged, r.Warnings,
+                r.Offering!.Title, r.Offering.CareTypeCode, CareTypeName = r.Offering.CareType!.Name,
+                Provider = new StaleProviderDto(r.Offering.ProviderId, r.Offering.Provider!.Name, r.Offering.Provider.KvkNumber, r.Offering.Provider.Phone, r.Offering.Provider.Email, r.Offering.Provider.Website),
+            })
+            .ToListAsync(cancellationToken);
+        var rows = found.Select(r => new NotableReportRow(
+                r.Id, r.OfferingId, r.Title, new CareTypeRef(r.CareTypeCode, r.CareTypeName), r.Provider, IsoWeek.FromDate(r.WeekStart).ToString(),
+                r.ReportedAt, r.ConfirmedUnchanged, ReportWarnings.Parse(r.OfferingId, r.Warnings)))
+            .ToList();
+        var report = new NotableReportsReport(region, from, to, clock.GetUtcNow(), rows);
+        return csv
+            ? CsvResponse.File($"opvallende-meldingen-{region}-{from:yyyy-MM-dd}-{to:yyyy-MM-dd}.csv", (w, ct) => ManagementReportCsv.WriteAsync(w, report, ct), http)
+            : TypedResults.Ok(report);
+    }
+
+    /// <summary>A period <c>from</c>–<c>to</c> (default: the <paramref name="defaultWeeks"/> ISO weeks up to today), at most MaxReportPeriodDays long.</summary>
+    private static (DateOnly From, DateOnly To) ReadPeriod(string? fromText, string? toText, DateOnly today, int defaultWeeks, ValidationErrors errors)
+    {
+        var to = QueryValues.Date(toText, "to", errors) ?? today;
+        var from = QueryValues.Date(fromText, "from", errors) ?? IsoWeek.FromDate(to).AddWeeks(-(defaultWeeks - 1)).Monday;
+        if (from > to)
+        {
+            errors.Add("to", ErrorCodes.LessThan, "Must not be before from.", ("other", "from"));
+        }
+        else if (to.DayNumber - from.DayNumber >= FieldLimits.MaxReportPeriodDays)
+        {
+            errors.Add("to", ErrorCodes.Range, $"A period of at most {FieldLimits.MaxReportPeriodDays} days.", ("min", 1), ("max", FieldLimits.MaxReportPeriodDays), ("unit", "days"));
+        }
+
+        return (from, to);
     }
 
     /// <summary>

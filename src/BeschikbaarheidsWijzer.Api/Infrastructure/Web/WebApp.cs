@@ -15,7 +15,7 @@ public static class WebApp
     public static readonly string[] Pages =
     [
         "/", "/aanbod/{id:guid}", "/verwijzers", "/aanbieders", "/uitleg",
-        "/beheer", "/beheer/verouderd", "/beheer/aanbieders", "/beheer/aanbieders/nieuw", "/beheer/aanbieders/{id:guid}", "/beheer/normen", "/beheer/toegang",
+        "/beheer", "/beheer/verouderd", "/beheer/opvallend", "/beheer/aanbieders", "/beheer/aanbieders/nieuw", "/beheer/aanbieders/{id:guid}", "/beheer/normen", "/beheer/toegang",
     ];
 
     private static readonly string[] ReadMethods = [HttpMethods.Get, HttpMethods.Head];

@@ -14,6 +14,7 @@ const TITLE = 'Beheer voor de regio';
 const PARTS = [
   { key: 'overzicht', path: '/beheer', name: 'Overzicht', load: () => import('./beheer-overzicht.js') },
   { key: 'verouderd', path: '/beheer/verouderd', name: 'Te laat met cijfers', load: () => import('./beheer-verouderd.js') },
+  { key: 'opvallend', path: '/beheer/opvallend', name: 'Opvallende meldingen', load: () => import('./beheer-opvallend.js') },
   { key: 'aanbieders', path: '/beheer/aanbieders', name: 'Aanbieders', load: () => import('./beheer-aanbieders.js') },
   { key: 'normen', path: '/beheer/normen', name: 'Normen van de regio', load: () => import('./beheer-normen.js') },
   { key: 'toegang', path: '/beheer/toegang', name: 'Toegang per gemeente', load: () => import('./beheer-toegang.js') },
