@@ -289,5 +289,32 @@ public sealed class ProviderWeekTests(WebAppServer app, BrowserFixture browser, 
         await Expect(row).ToContainTextAsync("De wachttijd daalt van 20 naar 1 week. Zo snel loopt een wachtlijst zelden leeg.");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Download deze lijst (CSV)" })).ToBeVisibleAsync();
     });
+
+    [Fact]
+    public Task The_public_page_shows_who_reported_last_week_and_who_did_not() => InPageAsync(async page =>
+    {
+        var (_, offerings, _) = await ProviderWithLastWeeksFiguresAsync(3);
+        await using (var db = App.CreateDbContext())
+        {
+            // One of the three did not report last week.
+            await db.AvailabilityReports.Where(r => r.OfferingId == offerings[2]).ExecuteDeleteAsync();
+        }
+
+        var api = await ApiAsync("/api/v1/regions/achterhoek/reporting");
+        await GoAsync(page, "/meldingen?regio=achterhoek");
+
+        await Expect(page.GetByLabel("Regio")).ToHaveValueAsync("achterhoek");
+        var lastWeek = IsoWeek.FromInstant(App.Clock.GetUtcNow()).AddWeeks(-1).Week;
+        await Expect(page.Locator(".reporting-summary")).ToContainTextAsync(
+            $"Vorige week (week {lastWeek}): voor {api.GetProperty("reportedLastWeek").GetInt32()} van de {api.GetProperty("offerings").GetInt32()} soorten hulp zijn cijfers doorgegeven");
+        var row = page.Locator("tbody tr").Filter(new() { HasText = "Weekstaat" }).Filter(new() { HasText = "Niet doorgegeven" });
+        await Expect(row).ToHaveCountAsync(1);
+        await Expect(row).ToContainTextAsync("Niet doorgegeven: 1 van de 3");
+
+        // Choosing another region shows that region.
+        await page.GetByLabel("Regio").SelectOptionAsync("twente");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/meldingen\\?regio=twente$"));
+        await Expect(page.Locator("h2").First).ToHaveTextAsync("Regio Twente");
+    });
 }
 

@@ -12,7 +12,7 @@ namespace BeschikbaarheidsWijzer.Web.Tests;
 /// </summary>
 public sealed class ReadmeScreenshotTests(WebAppServer app, BrowserFixture browser, ITestOutputHelper output) : BrowserTest(app, browser, output)
 {
-    private const int MaxBytes = 300 * 1024;
+    private const int MaxBytes = 320 * 1024; // the detail page grew by two lines (realised waits, weeks reported) in v2
 
     [Fact]
     public Task The_search_and_detail_pages_make_small_screenshots_for_the_readme() => InPageAsync(

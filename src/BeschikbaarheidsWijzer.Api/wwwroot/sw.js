@@ -26,6 +26,7 @@ const SHELL = [
   '/js/dom.js',
   '/js/fields.js',
   '/js/filters.js',
+  '/js/meldingen.js',
   '/js/format.js',
   '/js/norms.js',
   '/js/problems.js',

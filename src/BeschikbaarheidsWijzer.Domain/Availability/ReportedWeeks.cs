@@ -41,6 +41,13 @@ public readonly record struct ReportedWeeks(DateOnly LatestWeek, uint Mask)
         return new ReportedWeeks(latest, mask);
     }
 
+    /// <summary>Whether the offering reported in the week starting <paramref name="monday"/> (within the span).</summary>
+    public bool ReportedIn(DateOnly monday)
+    {
+        var back = (LatestWeek.DayNumber - monday.DayNumber) / 7;
+        return Mask != 0 && monday.DayNumber <= LatestWeek.DayNumber && back < Span && (Mask & (1u << back)) != 0;
+    }
+
     /// <summary>
     /// The weeks reported of the last <see cref="Window"/>: ending with the current week when it has a report, else with
     /// the week before (a provider that reports on Thursday is not one week short from Monday to Wednesday).

@@ -83,6 +83,9 @@ public sealed partial class OfferingIndex
 
     public IndexedOffering? Find(Guid id) => _byId.GetValueOrDefault(id);
 
+    /// <summary>Every offering in the index (safe to enumerate while the writer works: each is one version or the next).</summary>
+    public IEnumerable<IndexedOffering> All => _byId.Values;
+
     /// <summary>Adds the offering or replaces the one with its id (also where it is contracted).</summary>
     public void Upsert(IndexedOffering offering) => Apply([offering], []);
 

@@ -20,6 +20,7 @@ public sealed partial class WebAppTests(WijzerApiFactory factory) : IClassFixtur
     [InlineData("/verwijzers?gemeente=GM0222&plek=ja")]
     [InlineData("/aanbieders")]
     [InlineData("/uitleg")]
+    [InlineData("/meldingen")]
     [InlineData("/beheer")]
     [InlineData("/beheer?regio=twente")]
     [InlineData("/beheer/verouderd")]

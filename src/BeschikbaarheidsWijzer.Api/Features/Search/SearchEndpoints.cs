@@ -7,6 +7,7 @@ using BeschikbaarheidsWijzer.Api.Shared.Availability;
 using BeschikbaarheidsWijzer.Api.Shared.Reference;
 using BeschikbaarheidsWijzer.Domain.Geo;
 using BeschikbaarheidsWijzer.Domain.Norms;
+using BeschikbaarheidsWijzer.Domain.Reporting;
 using BeschikbaarheidsWijzer.Domain.Search;
 using BeschikbaarheidsWijzer.Domain.Validation;
 using BeschikbaarheidsWijzer.Domain.Weeks;
@@ -46,6 +47,12 @@ public static class SearchEndpoints
                              "this one's is unknown, within the norm); within the norm first, then the shortest wait, then the nearest.");
         api.MapGet("/providers/{id:guid}", GetProvider).WithName("GetProvider")
             .WithSummary("A provider with its offerings");
+        api.MapGet("/regions/{region}/reporting", GetRegionReporting).WithName("GetRegionReporting")
+            .WithSummary("Who reports: this week's and last week's share of the region's offerings with figures, per provider")
+            .WithDescription("Over the offerings contracted today in a municipality of the region (ISO weeks, Europe/Amsterdam). Per provider: " +
+                             "its offerings there, how many reported this week (so far) and last week, and the weeks reported of the last " +
+                             "12 summed over its offerings (of ofWeeks). Providers that missed last week come first, most offerings " +
+                             "missing first; shares are fractions (null without offerings).");
         return app;
     }
 
@@ -141,6 +148,24 @@ public static class SearchEndpoints
             summary.Id, summary.Title, particulars.Provider, summary.CareType, summary.AgeMin, summary.AgeMax, summary.Tags, summary.Location,
             summary.Availability, summary.Norm, summary.NormStatus, summary.Phases, particulars.Description, particulars.ReferralInfo,
             particulars.Locations, contracted, history, alternatives, summary.Reporting));
+    }
+
+    public static async Task<Results<Ok<RegionReportingDto>, ProblemHttpResult>> GetRegionReporting(
+        string region, ReadOnlyWijzerDbContext db, ReferenceLookup reference, OfferingSearch search, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var code = region.Trim().ToLowerInvariant();
+        var found = await db.Regions.AsNoTracking().Where(r => r.Code == code).Select(r => new { r.Code, r.Name }).SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Region not found",
+                detail: "No region has this code; GET /api/v1/regions lists them.");
+        }
+
+        var municipalities = (await reference.GetAsync(cancellationToken)).Municipalities.Values
+            .Where(m => m.RegionCode == found.Code).Select(m => m.Code).ToHashSet(StringComparer.Ordinal);
+        var snapshot = await search.GetIndexAsync(cancellationToken);
+        var reporting = RegionReportingRule.Of(snapshot.Index.All, municipalities, IsoWeek.ToAmsterdamDate(clock.GetUtcNow()));
+        return TypedResults.Ok(RegionReportingDto.From(new RegionRef(found.Code, found.Name), reporting));
     }
 
     public static async Task<Results<Ok<ProviderDto>, ProblemHttpResult>> GetProvider(Guid id, ReadOnlyWijzerDbContext db, OfferingSearch search, CancellationToken cancellationToken)

@@ -1,6 +1,8 @@
 using BeschikbaarheidsWijzer.Api.Shared.Availability;
 using BeschikbaarheidsWijzer.Domain.Availability;
 using BeschikbaarheidsWijzer.Domain.Norms;
+using BeschikbaarheidsWijzer.Domain.Reporting;
+using BeschikbaarheidsWijzer.Domain.Weeks;
 
 namespace BeschikbaarheidsWijzer.Api.Features.Search;
 
@@ -47,3 +49,34 @@ public sealed record SearchResponse(
     int Total,
     SearchFacets Facets,
     List<string> Warnings);
+
+public sealed record RegionRef(string Code, string Name);
+
+/// <summary>A region's reporting in public (GET /api/v1/regions/{region}/reporting).</summary>
+public sealed record RegionReportingDto(
+    RegionRef Region,
+    string ThisWeek,
+    string LastWeek,
+    int Offerings,
+    int ReportedThisWeek,
+    int ReportedLastWeek,
+    double? ShareThisWeek,
+    double? ShareLastWeek,
+    List<ProviderReportingDto> Providers)
+{
+    public static RegionReportingDto From(RegionRef region, RegionReporting r) => new(
+        region,
+        IsoWeek.FromDate(r.ThisWeek).ToString(),
+        IsoWeek.FromDate(r.LastWeek).ToString(),
+        r.Offerings,
+        r.ReportedThisWeek,
+        r.ReportedLastWeek,
+        Share(r.ReportedThisWeek, r.Offerings),
+        Share(r.ReportedLastWeek, r.Offerings),
+        r.Providers.Select(p => new ProviderReportingDto(p.ProviderId, p.ProviderName, p.Offerings, p.ReportedThisWeek, p.ReportedLastWeek, p.WeeksReported, p.OfWeeks)).ToList());
+
+    private static double? Share(int part, int whole) => whole == 0 ? null : Math.Round(part / (double)whole, 3);
+}
+
+/// <summary>One provider's reporting in the region: <c>weeksReported</c> of <c>ofWeeks</c> is over the last 12 weeks of all its offerings there.</summary>
+public sealed record ProviderReportingDto(Guid Id, string Name, int Offerings, int ReportedThisWeek, int ReportedLastWeek, int WeeksReported, int OfWeeks);

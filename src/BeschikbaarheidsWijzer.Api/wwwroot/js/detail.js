@@ -59,7 +59,12 @@ function reportingLine(reporting) {
   return h('li', { class: 'reporting' }, `De aanbieder gaf in ${reporting.weeksReported} van de laatste ${reporting.ofWeeks} weken cijfers door.`);
 }
 
-function render(main, offering, { municipality, placeName, age, access, onBack }) {
+/** Where a parent sees who in the region reports (the region of the municipality asked for). */
+function reportingLink(regionCode) {
+  return h('p', {}, h('a', { href: regionCode ? `/meldingen?regio=${encodeURIComponent(regionCode)}` : '/meldingen' }, 'Bekijk welke aanbieders in de regio elke week cijfers doorgeven'));
+}
+
+function render(main, offering, { municipality, placeName, regionCode, age, access, onBack }) {
   const lastSearch = sessionStorage.getItem(LAST_SEARCH);
   const similar = municipality ? `/?gemeente=${encodeURIComponent(municipality)}&zorgvorm=${encodeURIComponent(offering.careType.code)}` : '/';
   const a = offering.availability;
@@ -84,7 +89,8 @@ function render(main, offering, { municipality, placeName, age, access, onBack }
           ? 'Zo gemeten: terugkijkend, de gemiddelde wachttijd van de afgelopen periode.'
           : 'Zo gemeten: actueel, de wachttijd die je nu kunt verwachten.'),
         realisedLine(a),
-        reportingLine(offering.reporting)) : null),
+        reportingLine(offering.reporting)) : null,
+      reportingLink(regionCode)),
 
     access ? accessBlock(access, { headingLevel: 'h2' }) : null,
 
@@ -134,10 +140,11 @@ export function mount(main, ctx) {
     municipality ? loadAccess(municipality, signal).catch(() => null) : null,
   ])
     .then(([offering, reference, access]) => {
-      const placeName = reference?.municipalityByCode.get(municipality)?.name ?? null;
+      const place = reference?.municipalityByCode.get(municipality);
+      const placeName = place?.name ?? null;
       ctx.setTitle(`${offering.title} — ${offering.provider.name}`);
       const hadFocus = document.activeElement?.tagName === 'H1';
-      render(main, offering, { municipality, placeName, age, access, onBack: ctx.back });
+      render(main, offering, { municipality, placeName, regionCode: place?.regionCode, age, access, onBack: ctx.back });
       if (hadFocus) main.querySelector('h1').focus();
     })
     .catch((error) => {

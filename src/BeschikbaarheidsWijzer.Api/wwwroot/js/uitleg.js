@@ -84,6 +84,7 @@ export function mount(main, ctx) {
     h('section', { id: 'cijfers', 'aria-labelledby': 'kop-cijfers' },
       h('h2', { id: 'kop-cijfers' }, 'Waar komen de cijfers vandaan?'),
       p('De zorgaanbieders geven hun wachttijden en vrije plekken elke week zelf door. Dat hebben ze met de regio afgesproken. Bij elk aanbod staat de datum van de laatste cijfers.'),
+      h('p', {}, 'Per regio zie je ', h('a', { href: '/meldingen' }, 'wie elke week cijfers doorgeeft, en wie niet'), '.'),
       p('Zijn de cijfers ouder dan twee weken? Dan zie je een waarschuwing. Vraag dan bij de aanbieder na hoe lang je nu moet wachten.'),
       p('We bewaren geen gegevens over kinderen, ouders of cliënten. Alleen totalen per aanbod.')),
 
