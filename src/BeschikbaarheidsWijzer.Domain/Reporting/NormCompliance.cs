@@ -12,9 +12,14 @@ public sealed record WeeklyReport(
     bool AcceptingReferrals,
     int? WaitToIntakeWeeks,
     int? WaitToTreatmentWeeks,
-    int? FreePlaces = null)
+    int? FreePlaces = null,
+    int? RealisedWaitToIntakeWeeks = null,
+    int? RealisedWaitToTreatmentWeeks = null)
 {
     public WaitFigures Figures => new(WaitToIntakeWeeks, WaitToTreatmentWeeks);
+
+    /// <summary>What those who started in the last 8 weeks waited, as the provider reports it.</summary>
+    public WaitFigures RealisedFigures => new(RealisedWaitToIntakeWeeks, RealisedWaitToTreatmentWeeks);
 
     /// <summary>The calendar day (Europe/Amsterdam) the report was made: its norm is the one in force that day.</summary>
     public DateOnly ReportDate => IsoWeek.ToAmsterdamDate(ReportedAt);
@@ -50,6 +55,27 @@ public sealed record WeekOutcome(IsoWeek Week, WeeklyReport? Report, WaitNorm? N
 
     /// <summary>Total wait if known, else the intake wait.</summary>
     public int? EffectiveWaitWeeks => Report?.Figures.EffectiveWaitWeeks;
+
+    /// <summary>The same of the realised waits.</summary>
+    public int? RealisedEffectiveWaitWeeks => Report?.RealisedFigures.EffectiveWaitWeeks;
+}
+
+/// <summary>
+/// The provider's expected wait beside the wait it reports as realised, over the reported weeks that have both (the
+/// effective wait of each: total, else intake): medians of each and <see cref="DifferenceWeeks"/> = realised − expected.
+/// </summary>
+public sealed record ExpectedVersusRealised(int Weeks, double? MedianExpectedWeeks, double? MedianRealisedWeeks)
+{
+    public double? DifferenceWeeks => MedianRealisedWeeks - MedianExpectedWeeks;
+
+    public static ExpectedVersusRealised Of(IEnumerable<WeekOutcome> weeks)
+    {
+        var both = weeks.Where(w => w.EffectiveWaitWeeks is not null && w.RealisedEffectiveWaitWeeks is not null).ToList();
+        return new ExpectedVersusRealised(
+            both.Count,
+            Statistics.Median(both.Select(w => w.EffectiveWaitWeeks!.Value)),
+            Statistics.Median(both.Select(w => w.RealisedEffectiveWaitWeeks!.Value)));
+    }
 }
 
 public enum TrendDirection
@@ -89,7 +115,8 @@ public sealed record ComplianceFigures(
     double? MedianWaitWeeks,
     int? MaxWaitWeeks,
     WeekOutcome? Latest,
-    WaitTrend Trend)
+    WaitTrend Trend,
+    ExpectedVersusRealised Realised)
 {
     public double? ReportedShare => WeeksExpected == 0 ? null : (double)WeeksReported / WeeksExpected;
 }
@@ -153,6 +180,7 @@ public static class NormCompliance
             latest,
             new WaitTrend(
                 Statistics.Median(waits.Where(w => period.IsInFirstHalf(w.Week)).Select(w => w.EffectiveWaitWeeks!.Value)),
-                Statistics.Median(waits.Where(w => period.IsInSecondHalf(w.Week)).Select(w => w.EffectiveWaitWeeks!.Value))));
+                Statistics.Median(waits.Where(w => period.IsInSecondHalf(w.Week)).Select(w => w.EffectiveWaitWeeks!.Value))),
+            ExpectedVersusRealised.Of(reported));
     }
 }

@@ -41,6 +41,8 @@ public sealed class AvailabilityCsvTests(ReportsFixture app) : IClassFixture<Rep
                 "methode", "aantal wachtenden", "vrije plekken", "aanmeldstop", "norm aanmeldwachttijd", "norm behandelwachttijd", "norm totaal", "normbron",
                 "binnen norm", "plek beschikbaar", "verouderd", "week", "bijgewerkt op" }.Select(c => alfa[c]));
         Assert.Equal("Ambulante begeleiding en praktische ondersteuning", alfa["zorgvorm"]);
+        Assert.Equal(("3", "2", "2026-11-16 09:00", "nee"),
+            (alfa["gerealiseerde aanmeldwachttijd"], alfa["gerealiseerde behandelwachttijd"], alfa["cijfers veranderd op"], alfa["bevestigd ongewijzigd"]));
 
         // Gamma is judged by Twente's (national) norm; its figures are 23 days old.
         var gamma = table.Single(r => r["aanbod-id"] == app.GammaOffering.ToString());

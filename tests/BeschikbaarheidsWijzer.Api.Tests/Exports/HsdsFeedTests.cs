@@ -85,6 +85,9 @@ public sealed class HsdsFeedTests(ReportsFixture app) : IClassFixture<ReportsFix
         var attributes = Attributes(alfa);
         Assert.Equal("2", attributes[("aanmeldwachttijd-weken", null)]);
         Assert.Equal("4", attributes[("totale-wachttijd-weken", null)]);
+        Assert.Equal("3", attributes[("gerealiseerde-aanmeldwachttijd-weken", null)]);
+        Assert.Equal("2", attributes[("gerealiseerde-behandelwachttijd-weken", null)]);
+        Assert.Equal("2026-11-16T08:00:00Z", attributes[("cijfers-veranderd-op", null)]);
         Assert.Equal("true", attributes[("aanmelden-mogelijk", null)]);
         Assert.Equal("2026-W47", attributes[("meetweek", null)]);
         Assert.Equal("45", attributes[("ambulante-begeleiding", null)]);

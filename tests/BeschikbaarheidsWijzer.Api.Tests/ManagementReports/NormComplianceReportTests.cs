@@ -66,6 +66,16 @@ public sealed class NormComplianceReportTests(ReportsFixture app) : IClassFixtur
         Assert.Equal(5, Number(trend, "secondHalfMedianWaitWeeks"));       // W43–W44: 6, 4
         Assert.Equal(-1, Number(trend, "changeWeeks"));
         Assert.Equal("shorter", trend.GetProperty("direction").GetString());
+
+        // Only W43 also has realised waits: 2 + 4 expected, 5 + 4 realised.
+        var realised = alfa.GetProperty("realised");
+        Assert.Equal(1, realised.GetProperty("weeks").GetInt32());
+        Assert.Equal(6, Number(realised, "medianExpectedWeeks"));
+        Assert.Equal(9, Number(realised, "medianRealisedWeeks"));
+        Assert.Equal(3, Number(realised, "differenceWeeks"));
+        var gamma = RowOf(await GetAsync(Url.Replace("achterhoek", "twente", StringComparison.Ordinal), app.TwenteManagerKey), app.Gamma, "jeugd-ggz-basis");
+        Assert.Equal(0, gamma.GetProperty("realised").GetProperty("weeks").GetInt32());
+        Assert.Equal(JsonValueKind.Null, gamma.GetProperty("realised").GetProperty("differenceWeeks").ValueKind);
     }
 
     [Fact]

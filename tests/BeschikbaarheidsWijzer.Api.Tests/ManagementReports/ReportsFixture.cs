@@ -86,10 +86,10 @@ public sealed class ReportsFixture : WijzerApiFactory
             new RegionalNorm { RegionCode = "achterhoek", CareTypeCode = "ambulante-begeleiding", MaxTotalWeeks = 5, ValidFrom = new DateOnly(2026, 10, 19), RecordedAt = created });
         db.AvailabilityReports.AddRange(
             Report(AlfaOffering, "2026-10-05", 2, 4, free: 1),
-            Report(AlfaOffering, "2026-10-19", 2, 4, free: 1),
+            Report(AlfaOffering, "2026-10-19", 2, 4, free: 1, realised: (5, 4)),
             Report(AlfaOffering, "2026-10-26", 5, 5),
             Report(AlfaOffering, "2026-10-26", 1, 3, at: new DateTimeOffset(2026, 10, 27, 10, 0, 0, TimeSpan.Zero)),
-            Report(AlfaOffering, "2026-11-16", 2, 2, free: 3),
+            Report(AlfaOffering, "2026-11-16", 2, 2, free: 3, realised: (3, 2)),
             Report(BetaOffering, "2026-10-05", 3, 3),
             Report(GammaOffering, "2026-10-05", 5, 5),
             Report(GammaOffering, "2026-10-12", 5, 5),
@@ -116,7 +116,8 @@ public sealed class ReportsFixture : WijzerApiFactory
         return offering;
     }
 
-    private static AvailabilityReport Report(Guid offering, string monday, int? intake, int? treatment, int? free = null, bool accepting = true, DateTimeOffset? at = null)
+    private static AvailabilityReport Report(
+        Guid offering, string monday, int? intake, int? treatment, int? free = null, bool accepting = true, DateTimeOffset? at = null, (int Intake, int Treatment)? realised = null)
     {
         var weekStart = DateOnly.Parse(monday);
         return new AvailabilityReport
@@ -129,6 +130,8 @@ public sealed class ReportsFixture : WijzerApiFactory
             WaitToTreatmentWeeks = treatment,
             FreePlaces = free,
             TotalPlaces = free is null ? null : 10,
+            RealisedWaitToIntakeWeeks = realised?.Intake,
+            RealisedWaitToTreatmentWeeks = realised?.Treatment,
         };
     }
 }

@@ -22,6 +22,7 @@ public static class AvailabilityExport
         "zorgvormcode", "zorgvorm", "ijw productcategorie", "aanmeldwachttijd", "behandelwachttijd", "totaal", "methode",
         "aantal wachtenden", "vrije plekken", "aanmeldstop", "norm aanmeldwachttijd", "norm behandelwachttijd", "norm totaal",
         "normbron", "binnen norm", "plek beschikbaar", "verouderd", "week", "bijgewerkt op",
+        "gerealiseerde aanmeldwachttijd", "gerealiseerde behandelwachttijd", "cijfers veranderd op", "bevestigd ongewijzigd",
     ];
 
     public static async Task WriteAsync(
@@ -94,7 +95,9 @@ public static class AvailabilityExport
                 .Integer(norm?.Norm.MaxIntakeWeeks).Integer(norm?.Norm.MaxTreatmentWeeks).Integer(norm?.Norm.MaxTotalWeeks)
                 .Code(norm is null ? null : norm.Source == NormSource.Regio ? "regio" : "treeknorm")
                 .Code(status switch { NormStatus.Within => "ja", NormStatus.Partial => "deels", NormStatus.Exceeded => "nee", _ => "onbekend" })
-                .YesNo(availability?.AvailableNow).YesNo(availability?.Stale).Code(availability?.Week).DateTime(availability?.ReportedAt);
+                .YesNo(availability?.AvailableNow).YesNo(availability?.Stale).Code(availability?.Week).DateTime(availability?.ReportedAt)
+                .Integer(availability?.RealisedWaitToIntakeWeeks).Integer(availability?.RealisedWaitToTreatmentWeeks)
+                .DateTime(availability?.FiguresChangedAt).YesNo(availability?.ConfirmedUnchanged);
             await csv.EndRowAsync(cancellationToken);
         }
     }

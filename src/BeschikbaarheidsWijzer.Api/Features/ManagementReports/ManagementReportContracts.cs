@@ -52,7 +52,15 @@ public sealed record NormComplianceRow(
     double? MedianWaitWeeks,
     int? MaxWaitWeeks,
     LatestReportDto? Latest,
-    TrendDto Trend);
+    TrendDto Trend,
+    RealisedDto Realised);
+
+/// <summary>
+/// Expected against realised, as the provider reports both: over the <c>weeks</c> whose reports have an expected and a
+/// realised effective wait (total, else intake), the median of each and <c>differenceWeeks</c> = realised − expected
+/// (positive: children waited longer than the provider said they would).
+/// </summary>
+public sealed record RealisedDto(int Weeks, double? MedianExpectedWeeks, double? MedianRealisedWeeks, double? DifferenceWeeks);
 
 /// <summary>
 /// <c>lastDay</c> is <c>to</c>, or today when the period runs on; <c>weeks</c> are the ISO weeks counted; rows are sorted by

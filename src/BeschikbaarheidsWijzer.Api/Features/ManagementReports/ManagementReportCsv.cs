@@ -19,6 +19,8 @@ public static class ManagementReportCsv
         "Mediane wachttijd (weken)", "Maximale wachttijd (weken)",
         "Laatste week", "Laatste melding", "Laatste normstatus", "Aanmelden mogelijk",
         "Mediane wachttijd eerste helft (weken)", "Mediane wachttijd tweede helft (weken)", "Verschil (weken)", "Trend",
+        "Weken met verwacht en gerealiseerd", "Verwachte wachttijd (mediaan, weken)", "Gerealiseerde wachttijd (mediaan, weken)",
+        "Gerealiseerd min verwacht (weken)",
     ];
 
     public static readonly string[] RegionSummaryHeader =
@@ -72,7 +74,8 @@ public static class ManagementReportCsv
                 .Code(row.Latest?.Week).DateTime(row.Latest?.ReportedAt).Code(row.Latest is null ? null : StatusWord(row.Latest.NormStatus))
                 .YesNo(row.Latest?.AcceptingReferrals)
                 .Decimal(row.Trend.FirstHalfMedianWaitWeeks).Decimal(row.Trend.SecondHalfMedianWaitWeeks).Decimal(row.Trend.ChangeWeeks)
-                .Code(TrendWord(row.Trend.Direction));
+                .Code(TrendWord(row.Trend.Direction))
+                .Integer(row.Realised.Weeks).Decimal(row.Realised.MedianExpectedWeeks).Decimal(row.Realised.MedianRealisedWeeks).Decimal(row.Realised.DifferenceWeeks);
             await csv.EndRowAsync(cancellationToken);
         }
     }

@@ -405,9 +405,15 @@ public static class ManagementReportEndpoints
         var lastMonday = period.Weeks[^1].Monday;
         var reports = (await db.AvailabilityReports.AsNoTracking()
                 .Where(r => ids.Contains(r.OfferingId) && r.WeekStart >= firstMonday && r.WeekStart <= lastMonday)
-                .Select(r => new { r.OfferingId, r.WeekStart, r.ReportedAt, r.Id, r.AcceptingReferrals, r.WaitToIntakeWeeks, r.WaitToTreatmentWeeks, r.FreePlaces })
+                .Select(r => new
+                {
+                    r.OfferingId, r.WeekStart, r.ReportedAt, r.Id, r.AcceptingReferrals, r.WaitToIntakeWeeks, r.WaitToTreatmentWeeks, r.FreePlaces,
+                    r.RealisedWaitToIntakeWeeks, r.RealisedWaitToTreatmentWeeks,
+                })
                 .ToListAsync(cancellationToken))
-            .ToLookup(r => r.OfferingId, r => new WeeklyReport(r.WeekStart, r.ReportedAt, r.Id, r.AcceptingReferrals, r.WaitToIntakeWeeks, r.WaitToTreatmentWeeks, r.FreePlaces));
+            .ToLookup(r => r.OfferingId, r => new WeeklyReport(
+                r.WeekStart, r.ReportedAt, r.Id, r.AcceptingReferrals, r.WaitToIntakeWeeks, r.WaitToTreatmentWeeks, r.FreePlaces,
+                r.RealisedWaitToIntakeWeeks, r.RealisedWaitToTreatmentWeeks));
         var resolver = await NormCatalog.LoadResolverAsync(db, cancellationToken);
 
         var expected = offerings
@@ -442,7 +448,8 @@ public static class ManagementReportEndpoints
         f.Latest is { Report: { } r } latest
             ? new LatestReportDto(latest.Week.ToString(), r.ReportedAt, r.AcceptingReferrals, r.WaitToIntakeWeeks, r.WaitToTreatmentWeeks, r.Figures.TotalWaitWeeks, latest.Status)
             : null,
-        new TrendDto(ShareDto.Round(f.Trend.FirstHalfMedianWeeks), ShareDto.Round(f.Trend.SecondHalfMedianWeeks), ShareDto.Round(f.Trend.ChangeWeeks), f.Trend.Direction));
+        new TrendDto(ShareDto.Round(f.Trend.FirstHalfMedianWeeks), ShareDto.Round(f.Trend.SecondHalfMedianWeeks), ShareDto.Round(f.Trend.ChangeWeeks), f.Trend.Direction),
+        new RealisedDto(f.Realised.Weeks, ShareDto.Round(f.Realised.MedianExpectedWeeks), ShareDto.Round(f.Realised.MedianRealisedWeeks), ShareDto.Round(f.Realised.DifferenceWeeks)));
 
     /// <summary>One offering's expected weeks in the period, with what it is grouped and sorted by.</summary>
     private sealed record OfferingWeeks(ReportProviderRef Provider, CareTypeRef CareType, CareTypeProfile Profile, int SortOrder, IReadOnlyList<WeekOutcome> Weeks);

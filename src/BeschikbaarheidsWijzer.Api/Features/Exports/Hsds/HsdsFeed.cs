@@ -205,6 +205,9 @@ public static class HsdsFeed
             {
                 Add(HsdsTaxonomy.IntakeWait, availability.WaitToIntakeWeeks);
                 Add(HsdsTaxonomy.TreatmentWait, availability.WaitToTreatmentWeeks);
+                Add(HsdsTaxonomy.RealisedIntakeWait, availability.RealisedWaitToIntakeWeeks);
+                Add(HsdsTaxonomy.RealisedTreatmentWait, availability.RealisedWaitToTreatmentWeeks);
+                Add(HsdsTaxonomy.FiguresChangedAt, availability.FiguresChangedAt);
                 Add(HsdsTaxonomy.TotalWait, availability.TotalWaitWeeks);
                 Add(HsdsTaxonomy.Waitlist, availability.WaitlistCount);
                 Add(HsdsTaxonomy.AcceptingReferrals, availability.AcceptingReferrals);
@@ -305,6 +308,7 @@ public static class HsdsFeed
     private static string Text(object value) => value switch
     {
         bool b => b ? "true" : "false",
+        DateTimeOffset d => d.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };

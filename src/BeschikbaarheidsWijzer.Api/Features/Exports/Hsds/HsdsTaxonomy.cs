@@ -21,6 +21,9 @@ public static class HsdsTaxonomy
 
     public static readonly HsdsTaxonomyTerm IntakeWait = Term(Waits, "aanmeldwachttijd-weken", "Aanmeldwachttijd", "Weken van aanmelding tot intake, volgens de laatste melding.");
     public static readonly HsdsTaxonomyTerm TreatmentWait = Term(Waits, "behandelwachttijd-weken", "Behandelwachttijd", "Weken van intake tot start van de hulp, volgens de laatste melding.");
+    public static readonly HsdsTaxonomyTerm RealisedIntakeWait = Term(Waits, "gerealiseerde-aanmeldwachttijd-weken", "Gerealiseerde aanmeldwachttijd", "Gemiddelde weken van aanmelding tot intake van de jeugdigen die de afgelopen 8 weken begonnen, volgens de aanbieder.");
+    public static readonly HsdsTaxonomyTerm RealisedTreatmentWait = Term(Waits, "gerealiseerde-behandelwachttijd-weken", "Gerealiseerde behandelwachttijd", "Gemiddelde weken van intake tot start van de jeugdigen die de afgelopen 8 weken begonnen, volgens de aanbieder.");
+    public static readonly HsdsTaxonomyTerm FiguresChangedAt = Term(Waits, "cijfers-veranderd-op", "Cijfers veranderd op", "Wanneer deze cijfers voor het eerst zijn gemeld; later bevestigd als ongewijzigd als dit eerder is dan de melding.");
     public static readonly HsdsTaxonomyTerm TotalWait = Term(Waits, "totale-wachttijd-weken", "Totale wachttijd", "Aanmeldwachttijd plus behandelwachttijd, als beide bekend zijn.");
     public static readonly HsdsTaxonomyTerm Waitlist = Term(Waits, "aantal-wachtenden", "Aantal wachtenden", "Aantal jeugdigen op de wachtlijst.");
     public static readonly HsdsTaxonomyTerm AcceptingReferrals = Term(Waits, "aanmelden-mogelijk", "Aanmelden mogelijk", "true als het aanbod nieuwe aanmeldingen aanneemt; false bij een aanmeldstop.");
@@ -40,7 +43,7 @@ public static class HsdsTaxonomy
 
     public static readonly IReadOnlyList<HsdsTaxonomyTerm> FixedTerms =
     [
-        IntakeWait, TreatmentWait, TotalWait, Waitlist, AcceptingReferrals, AvailableNow, Method, Week, Stale, BridgingCare, MatchingDependent,
+        IntakeWait, TreatmentWait, RealisedIntakeWait, RealisedTreatmentWait, FiguresChangedAt, TotalWait, Waitlist, AcceptingReferrals, AvailableNow, Method, Week, Stale, BridgingCare, MatchingDependent,
         NormIntake, NormTreatment, NormTotal, NormSource, NormStatus, MunicipalityCode, Region,
     ];
 
