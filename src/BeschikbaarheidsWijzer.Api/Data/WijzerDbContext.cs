@@ -32,6 +32,7 @@ public class WijzerDbContext : DbContext
     public DbSet<PostcodeLocation> PostcodeLocations => Set<PostcodeLocation>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<MunicipalityAccess> MunicipalityAccess => Set<MunicipalityAccess>();
+    public DbSet<RegionMeasuredLeadTime> RegionMeasuredLeadTimes => Set<RegionMeasuredLeadTime>();
 
     /// <summary>
     /// The offering's current report as of a moment (<c>bw_current_report_id</c>, Data/Sql/search_read_model.v1.sql): the

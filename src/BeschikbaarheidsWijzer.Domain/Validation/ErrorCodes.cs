@@ -31,10 +31,10 @@ public static class ErrorCodes
     /// <summary>Text with a character that is not allowed: <c>reason</c> is <c>line-break</c>, <c>control</c>, <c>direction</c> or <c>surrogate</c>.</summary>
     public const string Text = "text";
 
-    /// <summary>Not in the form <c>format</c> asks: <c>postcode</c>, <c>municipality-code</c>, <c>kvk</c>, <c>agb</c>, <c>email</c>, <c>phone</c>, <c>website</c>, <c>uuid</c>, <c>idempotency-key</c>.</summary>
+    /// <summary>Not in the form <c>format</c> asks: <c>postcode</c>, <c>municipality-code</c>, <c>kvk</c>, <c>agb</c>, <c>email</c>, <c>phone</c>, <c>website</c>, <c>uuid</c>, <c>idempotency-key</c>, <c>csv-header</c>, <c>csv-row</c>.</summary>
     public const string Format = "format";
 
-    /// <summary>A code or id that does not exist (or not for you): <c>kind</c> is <c>municipality</c>, <c>care-type</c>, <c>tag</c>, <c>region</c>, <c>provider</c>, <c>location</c>, <c>offering</c> or <c>postcode</c>.</summary>
+    /// <summary>A code or id that does not exist (or not for you): <c>kind</c> is <c>municipality</c>, <c>care-type</c>, <c>tag</c>, <c>region</c>, <c>provider</c>, <c>location</c>, <c>offering</c>, <c>postcode</c> or <c>ijw-category</c>.</summary>
     public const string Unknown = "unknown";
 
     /// <summary>A municipality that no longer exists (merged) since <c>since</c>.</summary>
@@ -73,6 +73,9 @@ public static class ErrorCodes
     /// <summary>Nothing to confirm: the offering has no earlier report whose figures could still hold.</summary>
     public const string NoEarlierReport = "no-earlier-report";
 
+    /// <summary>Fewer than <c>min</c>: a group this small could identify a person (a count of young people in a region's upload).</summary>
+    public const string TooFew = "too-few";
+
     /// <summary>Not allowed here (e.g. regions on an admin key, another provider for an existing offering).</summary>
     public const string NotAllowed = "not-allowed";
 
@@ -92,6 +95,6 @@ public static class ErrorCodes
     public static IReadOnlyList<string> All { get; } =
     [
         Required, Range, NumberRange, Boolean, Date, DateRange, TooLong, Text, Format, Unknown, Ended, OneOf, Duplicate, Count, NotYours,
-        MoreThan, LessThan, Together, AtLeastOne, Needs, Alone, NoEarlierReport, NotAllowed, JsonSyntax, JsonType, UnknownField, DuplicateField,
+        MoreThan, LessThan, Together, AtLeastOne, Needs, Alone, NoEarlierReport, TooFew, NotAllowed, JsonSyntax, JsonType, UnknownField, DuplicateField,
     ];
 }

@@ -1,5 +1,6 @@
 using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Domain.Access;
+using BeschikbaarheidsWijzer.Domain.Reporting;
 using BeschikbaarheidsWijzer.Domain.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -95,5 +96,22 @@ internal sealed class MunicipalityAccessConfiguration : IEntityTypeConfiguration
         builder.Property(a => a.Phone).HasMaxLength(ContactRules.MaxPhoneLength);
         builder.Property(a => a.Email).HasMaxLength(ContactRules.MaxEmailLength);
         builder.Property(a => a.Website).HasMaxLength(ContactRules.MaxWebsiteLength);
+    }
+}
+
+internal sealed class RegionMeasuredLeadTimeConfiguration : IEntityTypeConfiguration<RegionMeasuredLeadTime>
+{
+    public void Configure(EntityTypeBuilder<RegionMeasuredLeadTime> builder)
+    {
+        builder.Property(t => t.RegionCode).HasMaxLength(64);
+        builder.Property(t => t.KvkNumber).HasMaxLength(8);
+        builder.Property(t => t.IjwCategory).HasMaxLength(8);
+        builder.Property(t => t.ApiKeyId).HasMaxLength(64);
+        builder.HasOne<Region>().WithMany().HasForeignKey(t => t.RegionCode).OnDelete(DeleteBehavior.Restrict);
+
+        // One figure per region, provider, category and month: a new upload replaces it.
+        builder.HasIndex(t => new { t.RegionCode, t.KvkNumber, t.IjwCategory, t.Month }).IsUnique();
+        builder.ToTable(t => t.HasCheckConstraint("ck_region_measured_lead_times_figures",
+            $"young_people >= 1 and young_people <= {RealisedLeadTimeCsv.MaxYoungPeople} and median_days between 0 and {RealisedLeadTimeCsv.MaxMedianDays}"));
     }
 }

@@ -825,6 +825,67 @@ namespace BeschikbaarheidsWijzer.Api.Data.Migrations
                     b.ToTable("regions", (string)null);
                 });
 
+            modelBuilder.Entity("BeschikbaarheidsWijzer.Api.Data.Entities.RegionMeasuredLeadTime", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ApiKeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("api_key_id");
+
+                    b.Property<string>("IjwCategory")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("ijw_category");
+
+                    b.Property<string>("KvkNumber")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("kvk_number");
+
+                    b.Property<int>("MedianDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("median_days");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<int>("YoungPeople")
+                        .HasColumnType("integer")
+                        .HasColumnName("young_people");
+
+                    b.HasKey("Id")
+                        .HasName("pk_region_measured_lead_times");
+
+                    b.HasIndex("RegionCode", "KvkNumber", "IjwCategory", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_region_measured_lead_times_region_code_kvk_number_ijw_categ");
+
+                    b.ToTable("region_measured_lead_times", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_region_measured_lead_times_figures", "young_people >= 1 and young_people <= 100000 and median_days between 0 and 3650");
+                        });
+                });
+
             modelBuilder.Entity("BeschikbaarheidsWijzer.Api.Data.Entities.RegionalNorm", b =>
                 {
                     b.Property<long>("Id")
@@ -1036,6 +1097,16 @@ namespace BeschikbaarheidsWijzer.Api.Data.Migrations
                     b.Navigation("CurrentReport");
 
                     b.Navigation("Provider");
+                });
+
+            modelBuilder.Entity("BeschikbaarheidsWijzer.Api.Data.Entities.RegionMeasuredLeadTime", b =>
+                {
+                    b.HasOne("BeschikbaarheidsWijzer.Api.Data.Entities.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_region_measured_lead_times_regions_region_code");
                 });
 
             modelBuilder.Entity("BeschikbaarheidsWijzer.Api.Data.Entities.RegionalNorm", b =>

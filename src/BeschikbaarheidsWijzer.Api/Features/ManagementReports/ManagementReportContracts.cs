@@ -53,7 +53,16 @@ public sealed record NormComplianceRow(
     int? MaxWaitWeeks,
     LatestReportDto? Latest,
     TrendDto Trend,
-    RealisedDto Realised);
+    RealisedDto Realised,
+    RegionMeasuredDto? RegionMeasured);
+
+/// <summary>
+/// The region's own measure from iJw messages (POST realised-lead-times) for the provider's KvK and the care type's iJw
+/// category, over the months that overlap the period: months, young people who started, the count-weighted mean of the
+/// monthly medians in days and weeks, and <c>differenceWeeks</c> = that − the provider's median expected wait. Null when
+/// the region uploaded nothing for them.
+/// </summary>
+public sealed record RegionMeasuredDto(int Months, int YoungPeople, double MedianDays, double MedianWeeks, double? DifferenceWeeks);
 
 /// <summary>
 /// Expected against realised, as the provider reports both: over the <c>weeks</c> whose reports have an expected and a
@@ -142,3 +151,6 @@ public sealed record WeeklyTrendReport(
     List<string> Weeks,
     DateTimeOffset GeneratedAt,
     List<CareTypeTrendDto> CareTypes);
+
+/// <summary>An accepted iJw upload: <c>lines</c> stored, of which <c>replaced</c> replaced figures stored before; the months it covers.</summary>
+public sealed record RealisedLeadTimesUploadResult(string Region, int Lines, int Replaced, string FirstMonth, string LastMonth);

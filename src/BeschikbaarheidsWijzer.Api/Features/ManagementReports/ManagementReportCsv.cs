@@ -21,6 +21,8 @@ public static class ManagementReportCsv
         "Mediane wachttijd eerste helft (weken)", "Mediane wachttijd tweede helft (weken)", "Verschil (weken)", "Trend",
         "Weken met verwacht en gerealiseerd", "Verwachte wachttijd (mediaan, weken)", "Gerealiseerde wachttijd (mediaan, weken)",
         "Gerealiseerd min verwacht (weken)",
+        "Regio gemeten: maanden", "Regio gemeten: jeugdigen gestart", "Regio gemeten: mediaan (dagen)", "Regio gemeten: mediaan (weken)",
+        "Regio gemeten min verwacht (weken)",
     ];
 
     public static readonly string[] RegionSummaryHeader =
@@ -75,7 +77,9 @@ public static class ManagementReportCsv
                 .YesNo(row.Latest?.AcceptingReferrals)
                 .Decimal(row.Trend.FirstHalfMedianWaitWeeks).Decimal(row.Trend.SecondHalfMedianWaitWeeks).Decimal(row.Trend.ChangeWeeks)
                 .Code(TrendWord(row.Trend.Direction))
-                .Integer(row.Realised.Weeks).Decimal(row.Realised.MedianExpectedWeeks).Decimal(row.Realised.MedianRealisedWeeks).Decimal(row.Realised.DifferenceWeeks);
+                .Integer(row.Realised.Weeks).Decimal(row.Realised.MedianExpectedWeeks).Decimal(row.Realised.MedianRealisedWeeks).Decimal(row.Realised.DifferenceWeeks)
+                .Integer(row.RegionMeasured?.Months).Integer(row.RegionMeasured?.YoungPeople).Decimal(row.RegionMeasured?.MedianDays)
+                .Decimal(row.RegionMeasured?.MedianWeeks).Decimal(row.RegionMeasured?.DifferenceWeeks);
             await csv.EndRowAsync(cancellationToken);
         }
     }

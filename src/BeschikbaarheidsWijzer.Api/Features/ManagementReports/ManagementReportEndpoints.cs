@@ -14,7 +14,9 @@ using BeschikbaarheidsWijzer.Domain.Reporting;
 using BeschikbaarheidsWijzer.Domain.Validation;
 using BeschikbaarheidsWijzer.Domain.Weeks;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
 
 namespace BeschikbaarheidsWijzer.Api.Features.ManagementReports;
 
@@ -80,6 +82,17 @@ public static class ManagementReportEndpoints
                 "the day it was made: allPhases of norm-compliance) and the median effective wait (total, else intake). Care types without " +
                 "an offering expected in the period are left out; norm is the region's norm in force today." + CsvNote)
             .ProducesCsv();
+        reports.MapPost("/realised-lead-times", PostRealisedLeadTimes).WithName("PostRealisedLeadTimes")
+            .WithSummary("Upload the region's own realised lead times from iJw messages (CSV)")
+            .WithDescription(
+                "region (required). Body: text/csv, UTF-8, ';'-separated, header " + "kvk;ijw_productcategorie;maand;aantal_jeugdigen;mediaan_dagen_tot_start" +
+                $", one line per provider (KvK) × iJw product category × month (yyyy-MM, not in the future): the number of young people who " +
+                $"started and their median days from request to start. At most {RealisedLeadTimeCsv.MaxBytes / 1024} KiB and {RealisedLeadTimeCsv.MaxRows} lines. " +
+                "A count below the region's minimum group (RealisedLeadTimes:MinimumGroup, default 5) is refused: a small group could " +
+                "identify a child. All or nothing; errors name the line (the header is line 1) and column, e.g. lines[4].aantal_jeugdigen. " +
+                "A line for a provider, category and month already stored replaces it. norm-compliance then shows regionMeasured.")
+            .Accepts<string>("text/csv")
+            .WithMetadata(new RequestSizeLimitAttribute(4 * RealisedLeadTimeCsv.MaxBytes));
         reports.MapGet("/notable-reports", GetNotableReports).WithName("GetNotableReportsReport")
             .WithSummary("Opvallende meldingen: reports accepted with plausibility warnings, newest first")
             .WithDescription(
@@ -320,6 +333,95 @@ public static class ManagementReportEndpoints
             : TypedResults.Ok(report);
     }
 
+    public static async Task<Results<Ok<RealisedLeadTimesUploadResult>, ValidationProblem, ProblemHttpResult>> PostRealisedLeadTimes(
+        [FromQuery] string? region, ClaimsPrincipal user, HttpContext http, WijzerDbContext db, TimeProvider clock, IConfiguration configuration,
+        CancellationToken cancellationToken)
+    {
+        var scope = ManagementScope.For(user, clock);
+        var errors = new ValidationErrors();
+        var (code, refusal) = await ReferenceParameters.ManagedRegionAsync(region, "region", scope, db, errors, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var mediaType = http.Request.ContentType is { } type && MediaTypeHeaderValue.TryParse(type, out var parsed) ? parsed.MediaType.ToString() : null;
+        if (mediaType is not ("text/csv" or "text/plain"))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send CSV",
+                detail: "Send the file as the body with Content-Type: text/csv (UTF-8).");
+        }
+
+        var text = await ReadLimitedAsync(http.Request.Body, RealisedLeadTimeCsv.MaxBytes, cancellationToken);
+        if (text is null)
+        {
+            errors.Add("body", ErrorCodes.TooLong, $"The file may be at most {RealisedLeadTimeCsv.MaxBytes} bytes.", ("max", RealisedLeadTimeCsv.MaxBytes));
+        }
+
+        if (!errors.IsEmpty || code is null)
+        {
+            return ManagementInput.InvalidQuery(errors);
+        }
+
+        var providers = (await db.Providers.AsNoTracking().Where(p => p.DeletedAt == null && p.KvkNumber != null).Select(p => p.KvkNumber!).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        var categories = (await db.CareTypes.AsNoTracking().Select(c => c.IjwCategory).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var (rows, refused) = RealisedLeadTimeCsv.Parse(text!, scope.Today, configuration.MinimumGroup(code), providers.Contains, categories.Contains);
+        if (!refused.IsEmpty)
+        {
+            return ValidationProblems.Invalid(refused, "Invalid file");
+        }
+
+        // One statement per upload: a line for a stored provider, category and month replaces it, all in one transaction.
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var replaced = 0;
+        foreach (var chunk in rows.Chunk(1000))
+        {
+            var kvks = chunk.Select(r => r.KvkNumber).ToArray();
+            var cats = chunk.Select(r => r.IjwCategory).ToArray();
+            var months = chunk.Select(r => r.Month).ToArray();
+            var counts = chunk.Select(r => r.YoungPeople).ToArray();
+            var days = chunk.Select(r => r.MedianDays).ToArray();
+            // Not composed (ToList, not Single): PostgreSQL allows a data-modifying WITH only at the top level.
+            replaced += (await db.Database.SqlQuery<int>($"""
+                with incoming as (select * from unnest({kvks}, {cats}, {months}, {counts}, {days}) as t(kvk, cat, month, young, median)),
+                upserted as (
+                    insert into region_measured_lead_times (region_code, kvk_number, ijw_category, month, young_people, median_days, uploaded_at, api_key_id)
+                    select {code}, kvk, cat, month, young, median, {now}, {scope.Caller.KeyId} from incoming
+                    on conflict (region_code, kvk_number, ijw_category, month)
+                    do update set young_people = excluded.young_people, median_days = excluded.median_days,
+                                  uploaded_at = excluded.uploaded_at, api_key_id = excluded.api_key_id
+                    returning (xmax <> 0)::int as was_there)
+                select coalesce(sum(was_there), 0)::int as "Value" from upserted
+                """).ToListAsync(cancellationToken)).Single();
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(new RealisedLeadTimesUploadResult(code, rows.Count, replaced,
+            rows.Min(r => r.Month).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+            rows.Max(r => r.Month).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>The body as UTF-8 text, or null when it is longer than <paramref name="maxBytes"/>.</summary>
+    private static async Task<string?> ReadLimitedAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
     /// <summary>A period <c>from</c>–<c>to</c> (default: the <paramref name="defaultWeeks"/> ISO weeks up to today), at most MaxReportPeriodDays long.</summary>
     private static (DateOnly From, DateOnly To) ReadPeriod(string? fromText, string? toText, DateOnly today, int defaultWeeks, ValidationErrors errors)
     {
@@ -356,6 +458,19 @@ public static class ManagementReportEndpoints
         WijzerDbContext db, string region, string? careType, ReportingPeriod period, CancellationToken cancellationToken)
     {
         var (offerings, _) = await LoadExpectedWeeksAsync(db, region, careType, period, cancellationToken);
+
+        // The region's own measure (iJw uploads) of the months that overlap the period, per provider KvK and iJw category.
+        var firstMonth = new DateOnly(period.From.Year, period.From.Month, 1);
+        var categories = await db.CareTypes.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.IjwCategory, cancellationToken);
+        var measured = (await db.RegionMeasuredLeadTimes.AsNoTracking()
+                .Where(t => t.RegionCode == region && t.Month >= firstMonth && t.Month <= period.LastDay)
+                .ToListAsync(cancellationToken))
+            .ToLookup(t => (t.KvkNumber, t.IjwCategory), t => new RealisedLeadTime(t.KvkNumber, t.IjwCategory, t.Month, t.YoungPeople, t.MedianDays));
+        RegionMeasuredWait? MeasuredFor(ReportProviderRef provider, string careTypeCode) =>
+            provider.KvkNumber is { } kvk && categories.TryGetValue(careTypeCode, out var category)
+                ? RegionMeasuredWait.Combine(measured[(kvk, category)].ToList())
+                : null;
+
         return offerings
             .GroupBy(o => (o.Provider.Id, o.CareType.Code))
             .Select(group =>
@@ -366,7 +481,7 @@ public static class ManagementReportEndpoints
             .OrderBy(g => g.Group.Provider.Name, StringComparer.OrdinalIgnoreCase)
             .ThenBy(g => g.Group.Provider.Id)
             .ThenBy(g => g.Group.SortOrder)
-            .Select(g => ToRow(g.Group.Provider, g.Group.CareType, g.Figures))
+            .Select(g => ToRow(g.Group.Provider, g.Group.CareType, g.Figures, MeasuredFor(g.Group.Provider, g.Group.CareType.Code)))
             .ToList();
     }
 
@@ -435,7 +550,7 @@ public static class ManagementReportEndpoints
         return (expected, resolver);
     }
 
-    private static NormComplianceRow ToRow(ReportProviderRef provider, CareTypeRef careType, ComplianceFigures f) => new(
+    private static NormComplianceRow ToRow(ReportProviderRef provider, CareTypeRef careType, ComplianceFigures f, RegionMeasuredWait? measured) => new(
         provider,
         careType,
         f.Offerings,
@@ -449,7 +564,10 @@ public static class ManagementReportEndpoints
             ? new LatestReportDto(latest.Week.ToString(), r.ReportedAt, r.AcceptingReferrals, r.WaitToIntakeWeeks, r.WaitToTreatmentWeeks, r.Figures.TotalWaitWeeks, latest.Status)
             : null,
         new TrendDto(ShareDto.Round(f.Trend.FirstHalfMedianWeeks), ShareDto.Round(f.Trend.SecondHalfMedianWeeks), ShareDto.Round(f.Trend.ChangeWeeks), f.Trend.Direction),
-        new RealisedDto(f.Realised.Weeks, ShareDto.Round(f.Realised.MedianExpectedWeeks), ShareDto.Round(f.Realised.MedianRealisedWeeks), ShareDto.Round(f.Realised.DifferenceWeeks)));
+        new RealisedDto(f.Realised.Weeks, ShareDto.Round(f.Realised.MedianExpectedWeeks), ShareDto.Round(f.Realised.MedianRealisedWeeks), ShareDto.Round(f.Realised.DifferenceWeeks)),
+        measured is null
+            ? null
+            : new RegionMeasuredDto(measured.Months, measured.YoungPeople, measured.MedianDays, measured.MedianWeeks, ShareDto.Round(measured.MedianWeeks - f.MedianWaitWeeks)));
 
     /// <summary>One offering's expected weeks in the period, with what it is grouped and sorted by.</summary>
     private sealed record OfferingWeeks(ReportProviderRef Provider, CareTypeRef CareType, CareTypeProfile Profile, int SortOrder, IReadOnlyList<WeekOutcome> Weeks);

@@ -12,6 +12,8 @@ const FORMATS = {
   email: 'Vul een e-mailadres in zoals info@aanbieder.nl.',
   phone: 'Vul een telefoonnummer in met alleen cijfers, spaties, +, - en haakjes.',
   website: 'Vul een webadres in dat begint met https://, bijvoorbeeld https://www.aanbieder.nl.',
+  'csv-header': 'De eerste regel van het bestand moet de kopregel zijn: kvk;ijw_productcategorie;maand;aantal_jeugdigen;mediaan_dagen_tot_start.',
+  'csv-row': 'Op deze regel staan niet precies 5 waarden, gescheiden door een puntkomma (;).',
 };
 
 const KINDS = {
@@ -23,6 +25,7 @@ const KINDS = {
   location: 'Kies alleen vestigingen van deze aanbieder.',
   offering: 'Dit aanbod bestaat niet (meer). Laad de pagina opnieuw.',
   postcode: 'Deze postcode kennen we niet. Vul een postcode in zoals 7001 AB.',
+  'ijw-category': 'Deze iJw-productcategorie kennen we niet. Gebruik de twee cijfers van de categorie, bijvoorbeeld 45.',
 };
 
 const TEXT = {
@@ -70,6 +73,7 @@ const WORDS = {
   needs: () => 'Hiervoor moet je eerst nog iets anders invullen.',
   alone: () => 'Kies: "niets veranderd", of nieuwe cijfers. Allebei tegelijk kan niet.',
   'no-earlier-report': () => 'Er zijn nog geen eerdere cijfers om te bevestigen. Vul de cijfers in.',
+  'too-few': ({ min }) => `Minstens ${min} jeugdigen per regel. Een kleinere groep kan een kind herkenbaar maken. Laat de maand weg of voeg hem samen met een andere.`,
   'not-allowed': () => 'Dit kan hier niet.',
   'json-syntax': () => SOMETHING_WRONG,
   'json-type': () => SOMETHING_WRONG,
