@@ -19,7 +19,7 @@ internal static class Program
     /// <summary>Every scenario the command knows; a new one is one more line here and one class.</summary>
     private static readonly IReadOnlyList<ScenarioDefinition> Scenarios =
     [
-        new("reports", "Provider availability reports: one 1,000-report batch (7 times), then 16 providers posting batches of 50.",
+        new("reports", "Provider availability reports: one 1,000-report batch (7 times), 16 providers posting batches of 50, then a week of 80 % unchanged with dry runs.",
             ReportsScenario.OptionsHelp, ReportsScenario.Create),
         new("search", "Public search at 1,000 / 10,000 / 100,000 offerings: a realistic mix, cache off and on, against a primary-key floor.",
             SearchScenario.OptionsHelp, SearchScenario.Create),

@@ -13,8 +13,10 @@ namespace BeschikbaarheidsWijzer.Benchmarks;
 
 /// <summary>
 /// The provider report targets of the issue: a 1,000-report batch is accepted in at most 1 s end to end, and 16
-/// providers posting batches of 50 back to back get at least 2,000 reports a second accepted. Afterwards the stored rows
-/// are counted per API key, to prove nothing was lost or stored twice.
+/// providers posting batches of 50 back to back get at least 2,000 reports a second accepted. Then a realistic week:
+/// 16 other providers whose offerings reported last week send this week's reports, 80 % "unchanged" and 20 % changed,
+/// each batch checked with a dry run first as the web form does. Afterwards the stored rows are counted per API key,
+/// to prove nothing was lost or stored twice (and the dry runs stored nothing).
 /// </summary>
 public sealed class ReportsScenario(int sustainedSeconds) : IScenario
 {
@@ -32,6 +34,9 @@ public sealed class ReportsScenario(int sustainedSeconds) : IScenario
     private const int WarmUpBatchesPerProvider = 4;
     private const int WarmUpBatchSize = 25;
     private const int PrintedErrorBodies = 5;
+    private const int MixedWeekProviders = 16;
+    private const int OfferingsPerMixedWeekProvider = 500;
+    private const double UnchangedShare = 0.8;
 
     /// <summary>The count bound of the sustained loop, on top of its time bound: far more than a provider can post.</summary>
     private const int MaxSustainedBatchesPerProviderPerSecond = 500;
@@ -42,7 +47,10 @@ public sealed class ReportsScenario(int sustainedSeconds) : IScenario
     /// <summary>The same figures on every run, so two runs differ only in the machine.</summary>
     private const int RandomSeed = 20261122;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
 
     private int _printedErrors;
 
@@ -57,12 +65,14 @@ public sealed class ReportsScenario(int sustainedSeconds) : IScenario
         var warmUpErrors = await WarmUpAsync(app, providers, cancellationToken);
         var single = await SingleBatchAsync(app, providers[0], cancellationToken);
         var sustained = await SustainedAsync(app, providers[1..], cancellationToken);
-        var check = await CheckStoredAsync(app, providers, cancellationToken);
+        var weekProviders = await ArrangeMixedWeekAsync(app, cancellationToken);
+        var week = await MixedWeekAsync(app, weekProviders, cancellationToken);
+        var check = await CheckStoredAsync(app, [.. providers, .. weekProviders], cancellationToken);
         var loadAfter = MachineText.LoadAverage();
 
         var singleMet = single.Errors == 0 && single.Latency.Max <= SingleBatchTarget;
         var sustainedMet = sustained.Errors == 0 && sustained.AcceptedPerSecond >= SustainedTargetPerSecond;
-        var failed = warmUpErrors + single.Errors + sustained.Errors > 0 || !check;
+        var failed = warmUpErrors + single.Errors + sustained.Errors + week.Errors > 0 || !check;
 
         Console.WriteLine();
         Console.WriteLine("== Summary: reports ==");
@@ -72,6 +82,10 @@ public sealed class ReportsScenario(int sustainedSeconds) : IScenario
         Console.WriteLine($"sustained accepted reports/s:        {sustained.AcceptedPerSecond,6:F0}      " +
                           $"target >= {SustainedTargetPerSecond:F0}/s   {MachineText.PassOrMiss(sustainedMet)}   " +
                           $"({SustainedProviders} providers x batches of {SustainedBatchSize}, {sustained.Seconds:F1} s)");
+        Console.WriteLine($"mixed week (80 % unchanged):         {week.AcceptedPerSecond,6:F0}/s    " +
+                          $"{week.Reports} reports of {MixedWeekProviders} providers in {week.Seconds:F1} s, each batch of {SustainedBatchSize} dry-run first " +
+                          $"(dry run p50/p95 {week.DryRun.P50.TotalMilliseconds:F0}/{week.DryRun.P95.TotalMilliseconds:F0} ms, " +
+                          $"send p50/p95 {week.Send.P50.TotalMilliseconds:F0}/{week.Send.P95.TotalMilliseconds:F0} ms, {week.Warnings} warnings)");
         Console.WriteLine($"stored rows = accepted reports:      {(check ? "yes" : "NO")}");
         MachineText.PrintMachine(loadBefore, loadAfter);
 
@@ -255,6 +269,122 @@ public sealed class ReportsScenario(int sustainedSeconds) : IScenario
         return new SustainedResult(errors, perSecond, wall.TotalSeconds);
     }
 
+    /// <summary>
+    /// Providers #17–#32 with 500 offerings each, every offering with a report of last week (as the figures a week later
+    /// start from): this week's confirmations then each store a row of their own.
+    /// </summary>
+    private static async Task<List<BenchProvider>> ArrangeMixedWeekAsync(AppUnderTest app, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var careTypes = ReferenceData.Load().CareTypes.Select(c => c.Code).ToArray();
+        var now = DateTimeOffset.UtcNow;
+        var lastWeek = Domain.Weeks.IsoWeek.FromInstant(now).AddWeeks(-1).Monday;
+        var random = new Random(RandomSeed + 500);
+        var arranged = new List<BenchProvider>();
+        await using var db = app.CreateDbContext();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        for (var p = 0; p < MixedWeekProviders; p++)
+        {
+            var provider = new Provider { Name = $"Weekaanbieder {p:00}", CreatedAt = now, UpdatedAt = now };
+            for (var o = 0; o < OfferingsPerMixedWeekProvider; o++)
+            {
+                var id = Guid.CreateVersion7();
+                var offering = new Offering
+                {
+                    Id = id,
+                    Title = $"Weekaanbod {p:00}-{o:0000}",
+                    CareTypeCode = careTypes[o % careTypes.Length],
+                    AgeMin = 0,
+                    AgeMax = 18,
+                    CreatedAt = now,
+                    UpdatedAt = now,
+                    Contracts = [new Contract { MunicipalityCode = MunicipalityCode, ValidFrom = new DateOnly(2025, 1, 1) }],
+                };
+                offering.Reports.Add(new AvailabilityReport
+                {
+                    WeekStart = lastWeek, ReportedAt = now.AddDays(-7), AcceptingReferrals = true, WaitToIntakeWeeks = random.Next(1, 12),
+                    WaitToTreatmentWeeks = random.Next(1, 12), FreePlaces = random.Next(0, 3), TotalPlaces = PlacesOf(id), WaitlistCount = random.Next(0, 9),
+                });
+                provider.Offerings.Add(offering);
+            }
+
+            var (keyId, key, hash) = ApiKeyFormat.Generate();
+            db.Providers.Add(provider);
+            db.ApiKeys.Add(new ApiKey { Id = keyId, Role = ApiKeyRole.Provider, Provider = provider, Label = "benchmark week", SecretHash = hash, CreatedAt = now });
+            arranged.Add(new BenchProvider(SustainedProviders + 1 + p, keyId, key, provider.Offerings.Select(o => o.Id).ToArray()));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        Console.WriteLine();
+        Console.WriteLine($"Arranged a week: {MixedWeekProviders} providers x {OfferingsPerMixedWeekProvider} offerings, each with last week's report, " +
+                          $"in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
+        return arranged;
+    }
+
+    /// <summary>
+    /// All 16 at once, each through its offerings in batches of 50: a dry run of the batch, then the same batch for real
+    /// (80 % "unchanged", 20 % new figures), as /aanbieders does. The rate is of the reports stored by the real sends over
+    /// the wall time including the dry runs.
+    /// </summary>
+    private async Task<MixedWeekResult> MixedWeekAsync(AppUnderTest app, List<BenchProvider> providers, CancellationToken cancellationToken)
+    {
+        Console.WriteLine($"Mixed week: {providers.Count} providers at once, batches of {SustainedBatchSize} ({UnchangedShare:P0} unchanged), dry run then send");
+        var dryRuns = new LatencyRecorder();
+        var sends = new LatencyRecorder();
+        var accepted = 0L;
+        var warnings = 0L;
+        var errors = 0;
+        var started = Stopwatch.GetTimestamp();
+
+        async Task RunProviderAsync(BenchProvider provider)
+        {
+            var random = new Random(RandomSeed + 1000 + provider.Index);
+            using var client = app.CreateClient(provider.Key);
+            foreach (var offerings in provider.OfferingIds.Chunk(SustainedBatchSize))
+            {
+                var body = MixedBatchBody(offerings, random);
+                var dry = await PostBatchAsync(client, body, cancellationToken, dryRun: true);
+                dryRuns.Record(dry.Duration);
+                Interlocked.Add(ref warnings, dry.Warnings);
+                var sent = await PostBatchAsync(client, body, cancellationToken);
+                sends.Record(sent.Duration);
+                provider.AddAccepted(sent.Accepted);
+                Interlocked.Add(ref accepted, sent.Accepted);
+                if (!dry.IsComplete(offerings.Length) || !sent.IsComplete(offerings.Length))
+                {
+                    Interlocked.Increment(ref errors);
+                    ReportError("mixed week", provider, dry.IsComplete(offerings.Length) ? sent : dry);
+                }
+            }
+        }
+
+        await Task.WhenAll(providers.Select(p => Task.Run(() => RunProviderAsync(p), cancellationToken)));
+        var wall = Stopwatch.GetElapsedTime(started);
+        var result = new MixedWeekResult(errors, accepted, accepted / wall.TotalSeconds, wall.TotalSeconds, dryRuns.Summarize(wall), sends.Summarize(wall), warnings);
+        Console.WriteLine($"  stored {accepted} reports ({errors} errors) in {wall.TotalSeconds:F1} s: {result.AcceptedPerSecond:F0} reports/s, {warnings} warnings in the dry runs");
+        Console.WriteLine("  " + result.DryRun.Format("dry run latency"));
+        Console.WriteLine("  " + result.Send.Format("send latency"));
+        return result;
+    }
+
+    /// <summary>A batch as a provider sends it in an ordinary week: mostly "unchanged", a fifth with new plausible figures.</summary>
+    private static byte[] MixedBatchBody(IReadOnlyList<Guid> offeringIds, Random random)
+    {
+        var reports = offeringIds.Select(id => random.NextDouble() < UnchangedShare
+                ? new BatchReportItem(id, null, null, null, null, null, null, null, null, null, null, Unchanged: true)
+                : Changed(id, random))
+            .ToList<BatchReportItem?>();
+        return JsonSerializer.SerializeToUtf8Bytes(new AvailabilityBatchRequest(reports), Json);
+
+        // A week changes the waits and the list, rarely the capacity: a place more or less.
+        static BatchReportItem Changed(Guid id, Random random) =>
+            new(id, true, random.Next(1, 12), random.Next(1, 12), random.Next(0, 3), PlacesOf(id) + random.Next(-1, 2), random.Next(0, 9),
+                "actueel", false, random.Next(3) == 0, null);
+    }
+
+    /// <summary>An offering's capacity, 4 to 40 places, the same every week.</summary>
+    private static int PlacesOf(Guid offering) => 4 + (int)((uint)offering.GetHashCode() % 37);
+
     /// <summary>Counts the stored reports per API key: each must equal what the app said it accepted for that key.</summary>
     private static async Task<bool> CheckStoredAsync(AppUnderTest app, List<BenchProvider> providers, CancellationToken cancellationToken)
     {
@@ -263,13 +393,16 @@ public sealed class ReportsScenario(int sustainedSeconds) : IScenario
             .GroupBy(r => r.ApiKeyId)
             .Select(g => new { ApiKeyId = g.Key, Count = g.LongCount() })
             .ToDictionaryAsync(g => g.ApiKeyId ?? "(none)", g => g.Count, cancellationToken);
-        var total = stored.Values.Sum();
+        // The week's arranged reports of last week were stored without a key.
+        var arranged = stored.GetValueOrDefault("(none)");
+        var total = stored.Values.Sum() - arranged;
         var expected = providers.Sum(p => p.Accepted);
         var mismatches = providers.Where(p => stored.GetValueOrDefault(p.KeyId) != p.Accepted).ToList();
         var ok = total == expected && mismatches.Count == 0;
 
         Console.WriteLine();
-        Console.WriteLine($"Check: {total} rows in availability_reports, {expected} accepted (warm-up + single + sustained); " +
+        Console.WriteLine($"Check: {total} rows sent with a key in availability_reports (and {arranged} arranged without), {expected} accepted " +
+                          "(warm-up + single + sustained + the week's real sends; its dry runs stored nothing); " +
                           $"{providers.Count - mismatches.Count} of {providers.Count} keys match: {(ok ? "OK, nothing lost or doubled" : "MISMATCH")}");
         foreach (var p in mismatches)
         {
@@ -280,14 +413,14 @@ public sealed class ReportsScenario(int sustainedSeconds) : IScenario
     }
 
     /// <summary>Posts one batch; the time runs from sending the request until the whole response body has arrived.</summary>
-    private static async Task<BatchResult> PostBatchAsync(HttpClient client, byte[] body, CancellationToken cancellationToken)
+    private static async Task<BatchResult> PostBatchAsync(HttpClient client, byte[] body, CancellationToken cancellationToken, bool dryRun = false)
     {
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         var started = Stopwatch.GetTimestamp();
         try
         {
-            using var response = await client.PostAsync(ReportsPath, content, cancellationToken);
+            using var response = await client.PostAsync(dryRun ? $"{ReportsPath}?dryRun=true" : ReportsPath, content, cancellationToken);
             var responseBody = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             var duration = Stopwatch.GetElapsedTime(started);
             if (response.StatusCode != HttpStatusCode.OK)
@@ -296,7 +429,11 @@ public sealed class ReportsScenario(int sustainedSeconds) : IScenario
             }
 
             using var document = JsonDocument.Parse(responseBody);
-            return new BatchResult(duration, 200, document.RootElement.GetProperty("accepted").GetInt32(), "");
+            var root = document.RootElement;
+            var warnings = root.TryGetProperty("warnings", out var list) ? list.GetArrayLength() : 0;
+
+            // A dry run stores nothing: what it "accepts" is checked, not counted as stored.
+            return new BatchResult(duration, 200, dryRun ? 0 : root.GetProperty("accepted").GetInt32(), "", warnings, dryRun ? root.GetProperty("accepted").GetInt32() : null);
         }
         catch (Exception ex) when (ex is HttpRequestException or JsonException or KeyNotFoundException
                                        || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
@@ -357,10 +494,12 @@ public sealed class ReportsScenario(int sustainedSeconds) : IScenario
     }
 
     /// <summary>One POST: <paramref name="Accepted"/> is what a 200 response says was stored (0 for any other answer).</summary>
-    private sealed record BatchResult(TimeSpan Duration, int StatusCode, int Accepted, string Body)
+    private sealed record BatchResult(TimeSpan Duration, int StatusCode, int Accepted, string Body, int Warnings = 0, int? Checked = null)
     {
-        public bool IsComplete(int sent) => StatusCode == 200 && Accepted == sent;
+        public bool IsComplete(int sent) => StatusCode == 200 && (Checked ?? Accepted) == sent;
     }
+
+    private sealed record MixedWeekResult(int Errors, long Reports, double AcceptedPerSecond, double Seconds, LatencySummary DryRun, LatencySummary Send, long Warnings);
 
     private sealed record SingleBatchResult(int Errors, LatencySummary Latency);
 
