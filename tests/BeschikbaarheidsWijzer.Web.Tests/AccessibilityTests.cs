@@ -26,7 +26,7 @@ public sealed class AccessibilityTests(WebAppServer app, BrowserFixture browser,
         "beheer: sleutel", "beheer: overzicht met tabel", "beheer: te laat", "beheer: aanbieders", "beheer: aanbieder met formulieren",
         "beheer: nieuwe sleutel", "beheer: verwijderen bevestigen", "beheer: fouten", "beheer: normen met fouten",
         "zoeken zonder resultaten", "zoeken met onderwerpen en aantallen", "zoeken opgevouwen op een telefoon", "aanbod zonder gemeente",
-        "beheer: toegang met fouten",
+        "beheer: toegang met fouten", "meldingen", "beheer: opvallende meldingen", "aanbieders: klopt dit",
     ];
 
     [Theory]
@@ -111,6 +111,23 @@ public sealed class AccessibilityTests(WebAppServer app, BrowserFixture browser,
                     await Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
                 }
 
+                break;
+            case "aanbieders: klopt dit":
+                var (weekProvider, _, _) = await App.DemoProviderAsync(minimumOfferings: 2);
+                var (_, weekKey) = await App.CreateApiKeyAsync(ApiKeyRole.Provider, weekProvider);
+                await page.AddInitScriptAsync($"sessionStorage.setItem('bw-api-key', '{weekKey}')");
+                await GoAsync(page, "/aanbieders");
+                await page.Locator("fieldset.offering-report").First.GetByLabel("Wachttijd tot intake").FillAsync("60");
+                await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Verstuur de cijfers") }).ClickAsync();
+                await Expect(page.Locator(".warning-summary")).ToBeVisibleAsync();
+                break;
+            case "meldingen":
+                await GoAsync(page, "/meldingen?regio=achterhoek");
+                await Expect(page.Locator(".reporting-summary")).ToBeVisibleAsync();
+                break;
+            case "beheer: opvallende meldingen":
+                await Beheer.OpenAsync(page, WebAppServer.AdminKey, "/beheer/opvallend?regio=achterhoek");
+                await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToBeVisibleAsync();
                 break;
             case "uitleg":
                 await GoAsync(page, "/uitleg");

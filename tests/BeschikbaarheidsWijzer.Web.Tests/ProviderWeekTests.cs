@@ -316,5 +316,44 @@ public sealed class ProviderWeekTests(WebAppServer app, BrowserFixture browser, 
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/meldingen\\?regio=twente$"));
         await Expect(page.Locator("h2").First).ToHaveTextAsync("Regio Twente");
     });
+
+    [Fact]
+    public Task A_region_uploads_its_own_ijw_measure_and_is_told_per_line_what_is_wrong() => InPageAsync(async page =>
+    {
+        string kvk;
+        await using (var db = App.CreateDbContext())
+        {
+            kvk = await db.Providers.Where(p => p.KvkNumber != null && p.DeletedAt == null).OrderBy(p => p.Name).Select(p => p.KvkNumber!).FirstAsync();
+        }
+
+        int Stored()
+        {
+            using var db = App.CreateDbContext();
+            return db.RegionMeasuredLeadTimes.Count(t => t.KvkNumber == kvk);
+        }
+
+        await Beheer.OpenAsync(page, WebAppServer.AdminKey, "/beheer?regio=achterhoek");
+        var upload = page.Locator("section").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Eigen metingen uit iJw-berichten" }) });
+        const string Header = "kvk;ijw_productcategorie;maand;aantal_jeugdigen;mediaan_dagen_tot_start";
+
+        // A group of 3 could identify a child: refused, per line, and nothing stored.
+        await upload.GetByLabel("CSV-bestand met eigen metingen").SetInputFilesAsync(new FilePayload
+        {
+            Name = "metingen.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes($"{Header}\n{kvk};45;2026-10;12;38\n{kvk};45;2026-09;3;20\n"),
+        });
+        await upload.GetByRole(AriaRole.Button, new() { Name = "Upload het bestand" }).ClickAsync();
+        var refusal = upload.Locator(".error-summary");
+        await Expect(refusal).ToBeFocusedAsync();
+        await Expect(refusal).ToContainTextAsync("Regel 3, aantal_jeugdigen: Minstens 5 jeugdigen per regel. Een kleinere groep kan een kind herkenbaar maken.");
+        Assert.Equal(0, Stored());
+
+        await upload.GetByLabel("CSV-bestand met eigen metingen").SetInputFilesAsync(new FilePayload
+        {
+            Name = "metingen.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes($"{Header}\n{kvk};45;2026-10;12;38\n{kvk};45;2026-09;6;20\n"),
+        });
+        await upload.GetByRole(AriaRole.Button, new() { Name = "Upload het bestand" }).ClickAsync();
+        await Expect(upload.Locator(".success")).ToContainTextAsync("2 regels, van 2026-09 tot en met 2026-10");
+        Assert.Equal(2, Stored());
+    });
 }
 

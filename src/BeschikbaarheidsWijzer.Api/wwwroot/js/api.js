@@ -33,16 +33,18 @@ function fileNameOf(response) {
 }
 
 /** @param as 'json' (default) for data, or 'file' for { blob, fileName } (a CSV report). */
-async function send(path, { method = 'GET', body, apiKey, headers = {}, signal, as = 'json' } = {}) {
+/** @param text a body sent as it is (a file's text) with `contentType`, instead of `body` as JSON. */
+async function send(path, { method = 'GET', body, text, contentType, apiKey, headers = {}, signal, as = 'json' } = {}) {
   const requestHeaders = { Accept: as === 'file' ? 'text/csv, application/problem+json' : 'application/json', ...headers };
   if (apiKey) requestHeaders.Authorization = `Bearer ${apiKey}`;
   if (body !== undefined) requestHeaders['Content-Type'] = 'application/json';
+  if (text !== undefined) requestHeaders['Content-Type'] = contentType;
   let response;
   try {
     response = await fetch(path, {
       method,
       headers: requestHeaders,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: text ?? (body === undefined ? undefined : JSON.stringify(body)),
       cache: 'no-cache',
       signal,
     });
@@ -68,6 +70,8 @@ async function send(path, { method = 'GET', body, apiKey, headers = {}, signal, 
 export const getJson = (path, options) => send(path, options);
 export const postJson = (path, body, options) => send(path, { ...options, method: 'POST', body });
 export const putJson = (path, body, options) => send(path, { ...options, method: 'PUT', body });
+/** POSTs a file's text, e.g. a CSV, and reads the JSON answer. */
+export const postText = (path, text, contentType, options) => send(path, { ...options, method: 'POST', text, contentType });
 export const deleteJson = (path, options) => send(path, { ...options, method: 'DELETE' });
 export const getFile = (path, options) => send(path, { ...options, as: 'file' });
 

@@ -5,7 +5,9 @@ import { h, replace, s } from './dom.js';
 import { chartLayout, chartSvg, grid, valueScale, weekLabels } from './chart.js';
 import { formatNumber, normBoundsText, range, weekLabel, weeks } from './format.js';
 import { beheerHref } from './beheer.js';
-import { downloadButton, failure, failureText, formErrors, section, textField } from './beheer-form.js';
+import { busy, downloadButton, failure, failureText, formErrors, section, success, textField } from './beheer-form.js';
+import { ApiError } from './api.js';
+import { inDutch } from './problems.js';
 
 const TREND_WEEKS = 26;
 
@@ -159,6 +161,72 @@ function downloads(session, trend) {
     status);
 }
 
+const LEAD_TIME_COLUMNS = 'kvk;ijw_productcategorie;maand;aantal_jeugdigen;mediaan_dagen_tot_start';
+const MAX_UPLOAD_BYTES = 1024 * 1024;
+
+/** "lines[4].aantal_jeugdigen" → "Regel 4, aantal_jeugdigen". */
+function lineOf(field) {
+  const match = /^lines\[(\d+)\](?:\.(\w+))?$/.exec(field);
+  if (!match) return field === 'body' || field === 'lines' ? 'Het bestand' : field;
+  return match[2] ? `Regel ${match[1]}, ${match[2]}` : `Regel ${match[1]}`;
+}
+
+/**
+ * The region's own measure of realised lead times from iJw messages: a CSV upload (all or nothing). What the API
+ * refuses is listed per line and column, in Dutch.
+ */
+function leadTimeUpload(session) {
+  const input = h('input', { type: 'file', id: 'ijw-bestand', accept: '.csv,text/csv' });
+  const button = h('button', { type: 'submit', class: 'button-secondary' }, 'Upload het bestand');
+  const messages = h('div', { class: 'form-messages' });
+  const form = h('form', { class: 'upload-form', novalidate: true },
+    messages,
+    h('div', { class: 'field', 'data-field-for': input.id }, h('label', { for: input.id }, 'CSV-bestand met eigen metingen'),
+      h('p', { class: 'hint', id: 'ijw-bestand-hint' }, `Kopregel: ${LEAD_TIME_COLUMNS}. Eén regel per aanbieder, productcategorie en maand, bijvoorbeeld 12345678;45;2026-10;12;38.`),
+      input),
+    h('div', { class: 'form-actions' }, button));
+  input.setAttribute('aria-describedby', 'ijw-bestand-hint');
+
+  const tell = (box) => {
+    messages.replaceChildren(box);
+    box.focus();
+  };
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const file = input.files?.[0];
+    if (!file) {
+      tell(failure('Kies eerst een bestand.'));
+      return;
+    }
+    if (file.size > MAX_UPLOAD_BYTES) {
+      tell(failure('Dit bestand is groter dan 1 MB. Splits het in delen, bijvoorbeeld per kwartaal.'));
+      return;
+    }
+    await busy(button, async () => {
+      try {
+        const result = await session.api.postCsv(`/api/v1/reports/realised-lead-times?${new URLSearchParams({ region: session.region.code })}`, await file.text());
+        tell(success('Gelukt: de metingen zijn opgeslagen',
+          `${result.lines} regels, van ${result.firstMonth} tot en met ${result.lastMonth}${result.replaced ? `; ${result.replaced} daarvan vervingen eerdere metingen` : ''}. De KPI-tabel laat ze zien naast de cijfers van de aanbieders.`));
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 400 && error.fieldErrors.length) {
+          tell(h('div', { class: 'error-summary', role: 'alert', tabindex: '-1' },
+            h('h2', {}, 'Het bestand is niet opgeslagen'),
+            h('p', {}, 'Er is niets opgeslagen. Verbeter deze regels en upload het bestand opnieuw.'),
+            h('ul', {}, error.fieldErrors.map((problem) => h('li', {}, `${lineOf(problem.field)}: ${problem.field === 'body' ? 'het is groter dan 1 MB.' : inDutch(problem)}`)))));
+          return;
+        }
+        tell(failure(failureText(error)));
+      }
+    });
+  });
+
+  return section('Eigen metingen uit iJw-berichten',
+    h('p', {}, 'Heeft de regio zelf gemeten hoe lang jongeren echt wachtten, uit de iJw-berichten (van verzoek tot start van de hulp)? Upload dan de totalen per aanbieder, productcategorie en maand. De KPI-tabel zet ze naast wat de aanbieder verwachtte en wat hij zelf meldde.'),
+    h('p', {}, 'Nooit gegevens over één kind: een regel met minder dan 5 jongeren wordt geweigerd, omdat een kleine groep een kind herkenbaar kan maken.'),
+    form);
+}
+
 export async function show(page, session, { setTitle }) {
   const region = session.region;
   setTitle(`Overzicht ${region.name}`);
@@ -199,6 +267,7 @@ export async function show(page, session, { setTitle }) {
         ? h('p', {}, 'Er is nog geen aanbod met een contract in deze regio.')
         : trend.careTypes.map(careTypeTrend)),
 
-    downloads(session, trend));
+    downloads(session, trend),
+    leadTimeUpload(session));
 }
 

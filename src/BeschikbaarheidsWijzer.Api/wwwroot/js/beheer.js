@@ -2,7 +2,7 @@
 // (every region). The key is entered as on the provider page and kept in sessionStorage only. The API says what the
 // key may see (GET /api/v1/admin/me) and refuses the rest; these pages offer only the key's own regions. Each part is
 // its own module, loaded when first opened: nothing of this is part of the public site's first load.
-import { ApiError, deleteJson, getFile, getJson, loadReference, postJson, putJson } from './api.js';
+import { ApiError, deleteJson, getFile, getJson, loadReference, postJson, postText, putJson } from './api.js';
 import { apiKeyForm } from './apikey.js';
 import { announce, h, replace } from './dom.js';
 import { field } from './fields.js';
@@ -50,6 +50,7 @@ function apiFor(key, onRefused) {
   return {
     get: guard((path) => getJson(path, options)),
     post: guard((path, body) => postJson(path, body, options)),
+    postCsv: guard((path, text) => postText(path, text, 'text/csv', options)),
     // With the eTag of what the form showed: a change someone made meanwhile is refused (412), not overwritten.
     put: guard((path, body, eTag) => putJson(path, body, eTag ? { ...options, headers: { 'If-Match': eTag } } : options)),
     delete: guard((path) => deleteJson(path, options)),
