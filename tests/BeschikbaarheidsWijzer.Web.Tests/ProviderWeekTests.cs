@@ -16,7 +16,7 @@ namespace BeschikbaarheidsWijzer.Web.Tests;
 public sealed class ProviderWeekTests(WebAppServer app, BrowserFixture browser, ITestOutputHelper output) : BrowserTest(app, browser, output)
 {
     /// <summary>A provider of its own with <paramref name="count"/> offerings, each with plausible figures last week.</summary>
-    private async Task<(string Key, List<Guid> Offerings, List<string> Titles)> ProviderWithLastWeeksFiguresAsync(int count, int intake = 3)
+    private async Task<(string Key, List<Guid> Offerings, List<string> Titles)> ProviderWithLastWeeksFiguresAsync(int count, int intake = 3, int sameForWeeks = 0)
     {
         var now = App.Clock.GetUtcNow();
         var lastWeek = IsoWeek.FromInstant(now).AddWeeks(-1).Monday;
@@ -30,7 +30,7 @@ public sealed class ProviderWeekTests(WebAppServer app, BrowserFixture browser, 
             {
                 var offering = new Offering
                 {
-                    Id = Guid.CreateVersion7(), ProviderId = providerId, Title = $"Onderdeel {i + 1:D2}", CareTypeCode = "ambulante-begeleiding",
+                    Id = Guid.CreateVersion7(), ProviderId = providerId, Title = $"Onderdeel {i + 1:D2} ({providerId.ToString("N")[^6..]})", CareTypeCode = "ambulante-begeleiding",
                     AgeMin = 0, AgeMax = 18, CreatedAt = now, UpdatedAt = now,
                 };
                 offering.Contracts.Add(new Contract { MunicipalityCode = "GM0222", ValidFrom = new DateOnly(2025, 1, 1) });
@@ -39,6 +39,7 @@ public sealed class ProviderWeekTests(WebAppServer app, BrowserFixture browser, 
                 {
                     OfferingId = offering.Id, WeekStart = lastWeek, ReportedAt = now.AddDays(-7), AcceptingReferrals = true,
                     WaitToIntakeWeeks = intake, WaitToTreatmentWeeks = 4, FreePlaces = 0, TotalPlaces = 8, WaitlistCount = 3,
+                    FiguresChangedAt = sameForWeeks > 0 ? now.AddDays(-7 * sameForWeeks) : null,
                 });
                 offerings.Add(offering.Id);
                 titles.Add(offering.Title);
@@ -354,6 +355,33 @@ public sealed class ProviderWeekTests(WebAppServer app, BrowserFixture browser, 
         await upload.GetByRole(AriaRole.Button, new() { Name = "Upload het bestand" }).ClickAsync();
         await Expect(upload.Locator(".success")).ToContainTextAsync("2 regels, van 2026-09 tot en met 2026-10");
         Assert.Equal(2, Stored());
+    });
+
+    [Fact]
+    public Task Confirming_figures_that_have_not_moved_for_weeks_asks_klopt_dit_first() => InPageAsync(async page =>
+    {
+        var (key, offerings, titles) = await ProviderWithLastWeeksFiguresAsync(2, sameForWeeks: 10);
+        await KeyStepAsync(page, key);
+        var count = (await ReportsAsync(offerings)).Count;
+
+        var confirm = page.GetByRole(AriaRole.Button, new() { Name = "Niets veranderd: bevestig alle 2 onderdelen" });
+        await confirm.ClickAsync();
+
+        var summary = page.Locator(".warning-summary");
+        await Expect(summary).ToBeFocusedAsync();
+        await Expect(summary).ToContainTextAsync("Kloppen deze 2 cijfers?");
+        await Expect(summary).ToContainTextAsync("Klik daarna opnieuw op \"Niets veranderd\"");
+        await Expect(Offering(page, titles[0]).Locator(".field-warning")).ToContainTextAsync("Deze cijfers zijn al 10 weken precies hetzelfde.");
+        Assert.Equal(count, (await ReportsAsync(offerings)).Count);
+
+        foreach (var tick in await page.Locator(".field-warning").GetByLabel("Ja, dit klopt").AllAsync())
+        {
+            await tick.CheckAsync();
+        }
+
+        await confirm.ClickAsync();
+        await Expect(page.Locator(".success")).ToContainTextAsync("Gelukt: je cijfers zijn bevestigd");
+        Assert.Equal(count + 2, (await ReportsAsync(offerings)).Count);
     });
 }
 

@@ -311,7 +311,8 @@ function reportForm(main, ctx, offerings, limits, { focusFirst, success }) {
     return errors;
   }
 
-  function showWarnings(warnings) {
+  /** @param again what to press after checking: the button that was used. */
+  function showWarnings(warnings, again) {
     for (const old of form.querySelectorAll('.field-warning')) old.remove();
     const open = warnings.filter((w) => !confirmedWarnings.has(warningKey(w)));
     const items = [];
@@ -326,7 +327,7 @@ function reportForm(main, ctx, offerings, limits, { focusFirst, success }) {
     }
     const summary = h('div', { class: 'warning-summary', tabindex: '-1', role: 'alert' },
       h('h2', {}, items.length === 1 ? 'Klopt dit cijfer?' : `Kloppen deze ${items.length} cijfers?`),
-      h('p', {}, 'Er is nog niets opgeslagen. Deze cijfers vallen op. Klopt het? Vink dan "Ja, dit klopt" aan. Klopt het niet? Verbeter het cijfer. Verstuur daarna opnieuw.'),
+      h('p', {}, `Er is nog niets opgeslagen. Deze cijfers vallen op. Klopt het? Vink dan "Ja, dit klopt" aan. Klopt het niet? Verbeter het cijfer. ${again}`),
       h('ul', {}, items.map(({ input, message }) => h('li', {},
         h('a', { href: `#${input.id}`, onclick: (event) => { event.preventDefault(); input.focus(); } }, message)))));
     messages.replaceChildren(summary);
@@ -344,7 +345,9 @@ function reportForm(main, ctx, offerings, limits, { focusFirst, success }) {
     try {
       const check = await postJson('/api/v1/provider/availability-reports?dryRun=true', { reports }, { apiKey: readKey() });
       if (check.warnings.some((w) => !confirmedWarnings.has(warningKey(w)))) {
-        showWarnings(check.warnings);
+        showWarnings(check.warnings, busy === confirmAll
+          ? 'Klik daarna opnieuw op "Niets veranderd", of verstuur de verbeterde cijfers met de knop onderaan.'
+          : 'Verstuur daarna opnieuw.');
         return;
       }
       idempotencyKey ??= crypto.randomUUID();
