@@ -31,6 +31,14 @@ public static class FieldLimits
     /// <summary>A KPI table's period: two years, a leap day included.</summary>
     public const int MaxReportPeriodDays = 731;
 
+    /// <summary>
+    /// The dates a query may name: far wider than any figure (the first is from 2015), and far enough inside
+    /// <see cref="DateOnly"/>'s range that a period, a week or a time zone around them cannot overflow.
+    /// </summary>
+    public static readonly DateOnly FirstQueryDate = new(1900, 1, 1);
+
+    public static readonly DateOnly LastQueryDate = new(2999, 12, 31);
+
     /// <summary>"No figures for this many days" in the list of who is late.</summary>
     public const int MaxStaleDays = 365;
 }

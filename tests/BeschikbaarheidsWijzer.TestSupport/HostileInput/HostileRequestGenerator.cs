@@ -64,6 +64,7 @@ public sealed class HostileRequestGenerator(JsonNode document, HostileTargets ta
         "\"><img src=x onerror=alert(1)>", "../../../../etc/passwd", "..\\..\\..\\windows\\win.ini", "%2e%2e%2f%2e%2e%2f", "${jndi:ldap://x/a}",
         "{{7*7}}", "\u0000", "a\u0000b", "\u0007\u001b[31m", "\uFEFF", "\u202Egnalpmeh", "\r\nSet-Cookie: x=y", "null", "NaN", "Infinity",
         "GM0222' --", "😀😀😀", new string('x', 10_000), string.Concat(Enumerable.Repeat("é", 3000)), "\\u0000", "*", "%", "_",
+        "0001-01-01", "9999-12-31", "2026-02-29", "2026-W53",
     ];
 
     private static readonly string[] HostileNumbers =
@@ -79,6 +80,10 @@ public sealed class HostileRequestGenerator(JsonNode document, HostileTargets ta
     [
         "-1", "0", "1", "101", "2147483648", "99999999999999999999", "1e309", "NaN", "abc", "true", "", "%00", "%C3%28", "%FF%FE", "%", "%zz",
         "'%20or%201%3D1--", "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "..%2F..%2Fetc%2Fpasswd", "GM0222%27", Repeat("a", 5000), "%E2%80%AE", "+", "%2B%2B",
+
+        // Dates and weeks at the edges: the ends of the calendar, a day and a week that do not exist, and the Amsterdam
+        // daylight-saving days.
+        "0001-01-01", "9999-12-31", "2026-02-29", "2026-W53", "2020-W53", "2026-03-29", "2026-10-25", "2026-13-01",
     ];
 
     private static readonly string[] PathValues =

@@ -24,6 +24,13 @@ public static class QueryValues
             return null;
         }
 
+        if (date < FieldLimits.FirstQueryDate || date > FieldLimits.LastQueryDate)
+        {
+            var (min, max) = (FieldLimits.FirstQueryDate.ToString(DateFormat, CultureInfo.InvariantCulture), FieldLimits.LastQueryDate.ToString(DateFormat, CultureInfo.InvariantCulture));
+            errors.Add(field, ErrorCodes.DateRange, $"A date from {min} to {max}.", ("min", min), ("max", max));
+            return null;
+        }
+
         return date;
     }
 
