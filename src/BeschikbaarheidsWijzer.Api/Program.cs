@@ -54,6 +54,7 @@ app.UseWijzerMetricsEndpoint(app.Configuration);
 app.UsePublicCompression();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseUnquotedCharset();
 app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();

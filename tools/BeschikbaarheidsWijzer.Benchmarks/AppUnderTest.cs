@@ -123,6 +123,9 @@ public sealed class AppUnderTest : IAsyncDisposable
         return new WijzerDbContext(options.Options);
     }
 
+    /// <summary>A bootstrap admin key of this run (for what is private, such as /metrics without a metrics port).</summary>
+    public string AdminKey { get; } = Domain.Security.ApiKeyFormat.Generate().Key;
+
     /// <summary>A client of its own (own connection) to the app, or to <paramref name="baseAddress"/> (another instance), optionally with an API key.</summary>
     public HttpClient CreateClient(string? apiKey = null, Uri? baseAddress = null)
     {
@@ -362,6 +365,7 @@ public sealed class AppUnderTest : IAsyncDisposable
         startInfo.Environment["ConnectionStrings__Default"] = ConnectionString;
         startInfo.Environment["Urls"] = $"http://127.0.0.1:{port}";
         startInfo.Environment["Demo__Seed"] = "false";
+        startInfo.Environment["Auth__AdminApiKey"] = AdminKey;
         startInfo.Environment["RateLimiting__RequestsPerMinutePerKey"] = "1000000";
         startInfo.Environment["Logging__LogLevel__Default"] = "Warning";
         startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";

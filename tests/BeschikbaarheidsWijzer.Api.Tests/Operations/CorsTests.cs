@@ -43,7 +43,7 @@ public sealed class CorsTests(ProviderFixture app) : IClassFixture<ProviderFixtu
     [InlineData("GET", "/api/v1/provider/offerings", "provider")]
     [InlineData("GET", "/api/v1/admin/providers", "admin")]
     [InlineData("GET", "/health/ready", null)]
-    [InlineData("GET", "/metrics", null)]
+    [InlineData("GET", "/metrics", "admin")]
     public async Task Provider_admin_and_operational_endpoints_send_no_cors_headers(string method, string url, string? caller)
     {
         var key = caller switch { "provider" => app.KeyA, "admin" => WijzerApiFactory.AdminKey, _ => null };

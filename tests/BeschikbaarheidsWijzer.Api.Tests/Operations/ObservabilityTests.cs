@@ -11,9 +11,9 @@ namespace BeschikbaarheidsWijzer.Api.Tests.Operations;
 public sealed class ObservabilityTests(WijzerApiFactory factory) : IClassFixture<WijzerApiFactory>
 {
     [Fact]
-    public async Task Metrics_are_served_in_prometheus_format_uncached()
+    public async Task Metrics_are_served_in_prometheus_format_uncached_to_an_admin_and_name_no_connection()
     {
-        var client = factory.CreateClient();
+        var client = factory.CreateClient(WijzerApiFactory.AdminKey);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/regions")).StatusCode);
 
         // The exporter collects on request; the first request's duration is recorded when it has ended.
@@ -29,6 +29,24 @@ public sealed class ObservabilityTests(WijzerApiFactory factory) : IClassFixture
 
         Assert.Contains("http_server_request_duration_seconds_bucket", text);
         Assert.Contains("http_route=\"/api/v1/regions\"", text);
+
+        // The database pools are counted, but nothing says where the database is or who logs in.
+        Assert.Contains("db_client_", text);
+        Assert.DoesNotContain("Host=", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("pool_name", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Username", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Without_a_metrics_port_metrics_are_refused_to_anonymous_and_non_admin_callers()
+    {
+        var anonymous = await factory.CreateClient().GetAsync("/metrics");
+        var wrong = await factory.CreateClient("bwk_0123456789abcdef_" + new string('0', 64)).GetAsync("/metrics");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal("application/problem+json", anonymous.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("http_server", await anonymous.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
     }
 
     [Fact]

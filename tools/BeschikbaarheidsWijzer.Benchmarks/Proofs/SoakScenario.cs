@@ -249,7 +249,8 @@ public sealed class SoakScenario(int minutes, int offerings) : IScenario
     /// <summary>Every 5 s: the app's resident memory (/proc) and, from its own /metrics, the GC's view of the managed heap.</summary>
     private static async Task SampleMemoryAsync(AppUnderTest app, long started, List<MemorySample> samples, CancellationToken cancellationToken)
     {
-        using var client = app.CreateClient();
+        using var client = app.CreateClient(app.AdminKey); // /metrics is private
+
         while (!cancellationToken.IsCancellationRequested)
         {
             try

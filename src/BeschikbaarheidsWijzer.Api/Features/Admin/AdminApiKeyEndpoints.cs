@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Auth;
+using BeschikbaarheidsWijzer.Api.Infrastructure.Http;
 using BeschikbaarheidsWijzer.Api.Shared.Audit;
 using BeschikbaarheidsWijzer.Api.Shared.Management;
 using BeschikbaarheidsWijzer.Domain.Security;
@@ -25,12 +26,14 @@ public static class AdminApiKeyEndpoints
         admin.MapPost("/providers/{id:guid}/api-keys", IssueProviderKey).WithName("AdminIssueProviderApiKey")
             .WithSummary("Issue an API key for a provider")
             .WithDescription("The key is shown in this response only. At most two active keys per provider (to rotate): revoke one first.")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .CarriesSecret();
         admin.MapGet("/providers/{id:guid}/api-keys", ListProviderKeys).WithName("AdminListProviderApiKeys")
             .WithSummary("A provider's API keys, without secrets");
         admin.MapPost("/api-keys", IssueManagementKey).WithName("AdminIssueManagementApiKey")
             .WithSummary("Issue a region-manager or admin key (admin only)")
-            .RequireAuthorization(AuthSetup.AdminPolicy);
+            .RequireAuthorization(AuthSetup.AdminPolicy)
+            .CarriesSecret();
         admin.MapDelete("/api-keys/{id}", RevokeKey).WithName("AdminRevokeApiKey").WithSummary("Revoke an API key")
             .WithDescription("Takes effect on the next request. Revoking a revoked key again is fine (204).");
         return admin;

@@ -56,4 +56,15 @@ public static class SecurityHeaders
         });
         return app;
     }
+
+    /// <summary>
+    /// For an answer that holds a secret (a new API key, shown once): no cache, shared or private, may keep it.
+    /// </summary>
+    public static RouteHandlerBuilder CarriesSecret(this RouteHandlerBuilder builder) =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            context.HttpContext.Response.Headers.CacheControl = "no-store";
+            context.HttpContext.Response.Headers.Pragma = "no-cache";
+            return await next(context);
+        });
 }

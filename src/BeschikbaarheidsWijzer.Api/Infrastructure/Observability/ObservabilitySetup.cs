@@ -1,4 +1,6 @@
+using BeschikbaarheidsWijzer.Api.Infrastructure.Auth;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Http;
+using Microsoft.AspNetCore.Authentication;
 using Npgsql;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -38,6 +40,12 @@ public static class ObservabilitySetup
             .WithMetrics(metrics =>
             {
                 metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation().AddNpgsqlInstrumentation();
+
+                // Npgsql names each pool by its connection string (host, port, user, database): keep only the state.
+                metrics.AddView("db.client.*", new MetricStreamConfiguration
+                {
+                    TagKeys = ["state", "db.client.connections.state", "db.client.connection.state"],
+                });
                 if (prometheus)
                 {
                     metrics.AddPrometheusExporter();
@@ -61,8 +69,9 @@ public static class ObservabilitySetup
     }
 
     /// <summary>
-    /// <c>/metrics</c> in Prometheus text format. With <c>Metrics:Port</c> set it answers only on that port (list it in
-    /// <c>Urls</c> too), so the public port and the ingress never show it. Middleware, not an endpoint: no CORS, no output cache.
+    /// <c>/metrics</c> in Prometheus text format, private: with <c>Metrics:Port</c> set it answers only on that port (list
+    /// it in <c>Urls</c> too), so the public port and the ingress never show it; without a port only to an admin key (401
+    /// without a key, 403 with another). Middleware, not an endpoint: no CORS, no output cache.
     /// </summary>
     public static IApplicationBuilder UseWijzerMetricsEndpoint(this IApplicationBuilder app, IConfiguration configuration)
     {
@@ -72,6 +81,28 @@ public static class ObservabilitySetup
         }
 
         var port = configuration.GetValue<int?>("Metrics:Port");
+        if (port is null)
+        {
+            app.Use(async (context, next) =>
+            {
+                if (context.Request.Path == MetricsPath)
+                {
+                    var result = await context.AuthenticateAsync(ApiKeyAuthenticationHandler.SchemeName);
+                    if (result.Principal?.IsInRole(Roles.Admin) != true)
+                    {
+                        context.Response.Headers.CacheControl = "no-store";
+                        await TypedResults.Problem(
+                            statusCode: result.Succeeded ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized,
+                            title: "Metrics are private",
+                            detail: "Send an admin key, or scrape the port Metrics:Port names.").ExecuteAsync(context);
+                        return;
+                    }
+                }
+
+                await next(context);
+            });
+        }
+
         return app.UseOpenTelemetryPrometheusScrapingEndpoint(context =>
             context.Request.Path == MetricsPath && (port is null || context.Connection.LocalPort == port));
     }

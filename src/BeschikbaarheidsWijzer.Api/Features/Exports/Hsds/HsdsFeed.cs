@@ -53,8 +53,18 @@ public static class HsdsFeed
         return hsds;
     }
 
-    public static JsonHttpResult<HsdsApiInfo> GetInfo(HttpRequest request) =>
-        TypedResults.Json(new HsdsApiInfo(Version, $"{request.Scheme}://{request.Host}{OpenApiSetup.DocumentPath}"), Json);
+    /// <summary>
+    /// The document's address from <c>Site:PublicBaseUrl</c> when set (as in production), never from whatever
+    /// <c>Host</c> a caller sends; without it the request's own address, which the host filter (<c>AllowedHosts</c>) and
+    /// the forwarded-headers check have passed.
+    /// </summary>
+    public static JsonHttpResult<HsdsApiInfo> GetInfo(HttpRequest request, IConfiguration configuration) =>
+        TypedResults.Json(new HsdsApiInfo(Version, $"{PublicBaseUrl(request, configuration)}{OpenApiSetup.DocumentPath}"), Json);
+
+    private static string PublicBaseUrl(HttpRequest request, IConfiguration configuration) =>
+        configuration["Site:PublicBaseUrl"] is { Length: > 0 } configured && Uri.TryCreate(configured, UriKind.Absolute, out var uri)
+            ? uri.ToString().TrimEnd('/')
+            : $"{request.Scheme}://{request.Host}";
 
     public static async Task<Results<JsonHttpResult<HsdsPage<HsdsService>>, ValidationProblem>> GetServices(
         [AsParameters] HsdsPageQuery query, ReadOnlyWijzerDbContext db, TimeProvider clock, IConfiguration configuration, CancellationToken cancellationToken)
