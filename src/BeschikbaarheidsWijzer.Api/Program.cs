@@ -48,6 +48,7 @@ builder.Services.AddPublicCompression();
 
 var app = builder.Build();
 
+app.UseForwardedHeadersOfKnownProxies(app.Configuration);
 app.UseApiVersionHeader();
 app.UseSecurityHeaders();
 app.UseWijzerMetricsEndpoint(app.Configuration);
@@ -56,6 +57,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseUnquotedCharset();
 app.UseCors();
+app.UseFailedAuthenticationLimit();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

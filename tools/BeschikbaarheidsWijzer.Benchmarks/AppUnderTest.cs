@@ -367,6 +367,8 @@ public sealed class AppUnderTest : IAsyncDisposable
         startInfo.Environment["Demo__Seed"] = "false";
         startInfo.Environment["Auth__AdminApiKey"] = AdminKey;
         startInfo.Environment["RateLimiting__RequestsPerMinutePerKey"] = "1000000";
+        startInfo.Environment["RateLimiting__AnonymousRequestsPerMinute"] = "1000000";
+        startInfo.Environment["RateLimiting__FailedAuthenticationsPerMinute"] = "1000000";
         startInfo.Environment["Logging__LogLevel__Default"] = "Warning";
         startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
 

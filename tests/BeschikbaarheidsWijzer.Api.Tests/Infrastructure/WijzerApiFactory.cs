@@ -88,6 +88,10 @@ public class WijzerApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
         // Tests change the database directly and must see it; CacheTests turns the cache on to test it.
         builder.UseSetting("Search:OutputCache:Enabled", "false");
+
+        // Every test client comes from one address: the limits per address are tested on their own (ClientLimitTests).
+        builder.UseSetting("RateLimiting:AnonymousRequestsPerMinute", "1000000");
+        builder.UseSetting("RateLimiting:FailedAuthenticationsPerMinute", "1000000");
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 }

@@ -25,6 +25,7 @@ public static class AuthSetup
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.GlobalLimiter = ClientLimits.AnonymousLimiter(configuration);
             options.AddPolicy(PerKeyRateLimit, context =>
             {
                 // Authenticated requests are limited per key; anything else per client address.
@@ -50,11 +51,13 @@ public static class AuthSetup
                     {
                         Status = StatusCodes.Status429TooManyRequests,
                         Title = "Too many requests",
-                        Detail = $"At most {permitsPerMinute} requests a minute per API key. Try again in {seconds} s.",
+                        Detail = context.HttpContext.User.Identity?.IsAuthenticated == true
+                            ? $"At most {permitsPerMinute} requests a minute per API key. Try again in {seconds} s."
+                            : $"Too many requests from this address. Try again in {seconds} s.",
                     },
                 });
             };
         });
-        return services;
+        return services.AddClientLimits(configuration);
     }
 }
