@@ -52,6 +52,12 @@ public static class AdminApiKeyEndpoints
             return ManagementInput.NotFound("provider");
         }
 
+        // A key posts figures for every offering of the provider: only who decides over all of them may issue one.
+        if (await scope.OtherRegionsDecidingOverProviderAsync(id, db, cancellationToken) is { Count: > 0 } deciding)
+        {
+            return ManagementScope.OtherRegionDecides("provider", deciding);
+        }
+
         var errors = new ValidationErrors();
         var label = ManagementInput.OptionalText(errors, "label", input?.Label, FieldLimits.LabelLength);
         if (!errors.IsEmpty)
@@ -158,6 +164,11 @@ public static class AdminApiKeyEndpoints
             && (key.Role != ApiKeyRole.Provider || key.ProviderId is not { } providerId || !await scope.IncludesProviderAsync(db, providerId, cancellationToken)))
         {
             return ManagementInput.NotFound("API key");
+        }
+
+        if (key.ProviderId is { } owner && await scope.OtherRegionsDecidingOverProviderAsync(owner, db, cancellationToken) is { Count: > 0 } deciding)
+        {
+            return ManagementScope.OtherRegionDecides("provider", deciding);
         }
 
         if (key.RevokedAt is null)

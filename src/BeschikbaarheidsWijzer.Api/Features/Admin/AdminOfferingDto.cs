@@ -30,6 +30,11 @@ public sealed record AdminOfferingDto(
     public static IQueryable<Offering> WithLocationsAndContracts(IQueryable<Offering> offerings) =>
         offerings.Include(o => o.Locations).Include(o => o.Contracts).AsSplitQuery();
 
+    /// <summary>Whether two versions of an offering differ only in their contracts (and times).</summary>
+    public static bool SameBesidesContracts(AdminOfferingDto a, AdminOfferingDto b) =>
+        a.Title == b.Title && a.CareType == b.CareType && a.Description == b.Description && a.AgeMin == b.AgeMin && a.AgeMax == b.AgeMax
+        && a.Tags.SequenceEqual(b.Tags) && a.ReferralInfo == b.ReferralInfo && a.LocationIds.SequenceEqual(b.LocationIds);
+
     /// <summary>The DTO from an offering with its locations and contracts loaded (<see cref="WithLocationsAndContracts"/>).</summary>
     public static AdminOfferingDto From(Offering o, DateOnly today) => new(
         o.Id,

@@ -183,10 +183,17 @@ public static class AdminOfferingEndpoints
             offering.Contracts.Add(new Contract { OfferingId = offering.Id, MunicipalityCode = code, ValidFrom = scope.Today });
         }
 
+        // Contracted elsewhere too: the caller changes its own municipalities' contracts only, another region the rest.
+        var deciding = await scope.OtherRegionsDecidingAsync([offering], db, cancellationToken);
         fields.ApplyTo(offering);
         var wanted = fields.Locations.Select(l => l.Id).ToHashSet();
         offering.Locations.RemoveAll(l => !wanted.Contains(l.Id));
         offering.Locations.AddRange(fields.Locations.Where(l => offering.Locations.All(existing => existing.Id != l.Id)).ToList());
+        if (deciding.Count > 0 && !AdminOfferingDto.SameBesidesContracts(before, AdminOfferingDto.From(offering, scope.Today)))
+        {
+            return ManagementScope.OtherRegionDecides("offering", deciding);
+        }
+
         offering.UpdatedAt = write.Now;
         write.Record(AuditEntities.Offering, offering.Id, AuditActions.Update, before, AdminOfferingDto.From(offering, scope.Today));
         if (await write.CommitAsync(cancellationToken) is { } conflict)

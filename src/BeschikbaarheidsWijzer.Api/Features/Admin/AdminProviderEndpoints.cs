@@ -120,6 +120,11 @@ public static class AdminProviderEndpoints
             return ManagementETag.ChangedMeanwhile("provider");
         }
 
+        if (await scope.OtherRegionsDecidingOverProviderAsync(id, db, cancellationToken) is { Count: > 0 } deciding)
+        {
+            return ManagementScope.OtherRegionDecides("provider", deciding);
+        }
+
         var errors = new ValidationErrors();
         var fields = ReadFields(input, errors);
         var regions = await ReadRegionsAsync(input.Regions, scope, db, errors, cancellationToken);

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Auth;
+using BeschikbaarheidsWijzer.Domain.Access;
 using BeschikbaarheidsWijzer.Domain.Contracts;
 using BeschikbaarheidsWijzer.Domain.Weeks;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -59,6 +60,54 @@ public sealed class ManagementScope
         var regionOf = await RegionOfAsync(db, codes, cancellationToken);
         return codes.Where(c => !ManagesRegion(regionOf.GetValueOrDefault(c, ""))).Order(StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>
+    /// The regions other than the caller's where one of <paramref name="offerings"/> (contracts loaded) is contracted today
+    /// or later (<see cref="RegionScopeRule"/>): there another region decides.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> OtherRegionsDecidingAsync(IEnumerable<Offering> offerings, WijzerDbContext db, CancellationToken cancellationToken)
+    {
+        if (IsAdmin)
+        {
+            return [];
+        }
+
+        var codes = offerings.SelectMany(o => o.Contracts).Where(c => ContractValidity.IsOpenOn(c.ValidTo, Today))
+            .Select(c => c.MunicipalityCode).Distinct(StringComparer.Ordinal).ToList();
+        var regionOf = await RegionOfAsync(db, codes, cancellationToken);
+        return RegionScopeRule.OtherRegionsDeciding(codes.Select(c => regionOf.GetValueOrDefault(c, "")), _regions, IsAdmin);
+    }
+
+    /// <summary>The same over all of a provider's live offerings: whether the caller may change the provider's fields and keys.</summary>
+    public async Task<IReadOnlyList<string>> OtherRegionsDecidingOverProviderAsync(Guid providerId, WijzerDbContext db, CancellationToken cancellationToken)
+    {
+        if (IsAdmin)
+        {
+            return [];
+        }
+
+        var open = ValidityQueries.OpenOn<Contract>(Today);
+        var regions = await db.Contracts.AsNoTracking().Where(open)
+            .Where(c => c.Offering!.ProviderId == providerId && c.Offering.DeletedAt == null)
+            .Select(c => c.Municipality!.RegionCode).Distinct().ToListAsync(cancellationToken);
+        return RegionScopeRule.OtherRegionsDeciding(regions, _regions, IsAdmin);
+    }
+
+    /// <summary>
+    /// 403 for a change another region decides: <c>code</c> <c>other-region</c> and the <c>regions</c> that decide, so a
+    /// client can say in its own words whom to ask.
+    /// </summary>
+    public static ProblemHttpResult OtherRegionDecides(string what, IReadOnlyList<string> regions) =>
+        TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
+        {
+            Status = StatusCodes.Status403Forbidden,
+            Title = "Another region decides",
+            Detail = $"This {what} is also contracted in {string.Join(", ", regions)}: only its contract manager (or an admin) may change it. " +
+                     "You may change the contracts of your own municipalities.",
+            Extensions = { ["code"] = OtherRegionCode, ["regions"] = regions },
+        });
+
+    public const string OtherRegionCode = "other-region";
 
     /// <summary>The region of each of these municipality codes.</summary>
     public static Task<Dictionary<string, string>> RegionOfAsync(WijzerDbContext db, IReadOnlyCollection<string> codes, CancellationToken cancellationToken) =>

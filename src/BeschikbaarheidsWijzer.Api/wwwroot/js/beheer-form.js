@@ -40,6 +40,10 @@ export function success(title, text) {
 export function failureText(error, { saving = true } = {}) {
   const nothing = saving ? ' Er is niets opgeslagen.' : '';
   if (!(error instanceof ApiError)) return `Er ging iets mis.${nothing} Probeer het opnieuw.`;
+  if (error.status === 403 && error.problem?.code === 'other-region') {
+    const regions = (error.problem.regions ?? []).map((r) => r.charAt(0).toUpperCase() + r.slice(1).replaceAll('-', ' ')).join(' en ');
+    return `Dit is ook gecontracteerd in regio ${regions}. Alleen de contractmanager van die regio (of een beheerder) kan dit veranderen.${nothing} Jij mag wel de contracten van je eigen gemeenten veranderen.`;
+  }
   switch (error.status) {
     case 0: return `Er is geen verbinding.${nothing} Probeer het opnieuw als je weer internet hebt.`;
     case 403: return `Je sleutel geeft hier geen toegang toe.${nothing}`;
