@@ -383,5 +383,24 @@ public sealed class ProviderWeekTests(WebAppServer app, BrowserFixture browser, 
         await Expect(page.Locator(".success")).ToContainTextAsync("Gelukt: je cijfers zijn bevestigd");
         Assert.Equal(count + 2, (await ReportsAsync(offerings)).Count);
     });
+
+    [Fact]
+    public Task A_region_manager_is_told_in_dutch_that_another_region_decides_over_a_shared_provider() => InPageAsync(async page =>
+    {
+        var shared = await Beheer.ArrangeProviderAsync(App, Beheer.Unique("Gedeeld"), "GM0222", "ambulante-begeleiding", region: "achterhoek");
+        await Beheer.CallAsync(App, WebAppServer.AdminKey, HttpMethod.Post, "/api/v1/admin/offerings", new
+        {
+            providerId = shared.ProviderId, title = "Begeleiding in Enschede", careType = "ambulante-begeleiding", ageMin = 4, ageMax = 18,
+            municipalities = new[] { "GM0153" },
+        });
+        var (_, twenteKey) = await App.CreateApiKeyAsync(ApiKeyRole.RegionManager, regions: ["twente"]);
+
+        await Beheer.OpenAsync(page, twenteKey, $"/beheer/aanbieders/{shared.ProviderId}?regio=twente");
+        await Expect(page.Locator("main h1")).ToHaveTextAsync(shared.Name);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gegevens opslaan" }).ClickAsync();
+
+        await Expect(page.Locator(".error").First).ToContainTextAsync(
+            "Dit is ook gecontracteerd in regio Achterhoek. Alleen de contractmanager van die regio (of een beheerder) kan dit veranderen.");
+    });
 }
 
