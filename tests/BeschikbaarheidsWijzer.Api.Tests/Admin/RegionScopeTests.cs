@@ -49,6 +49,8 @@ public sealed class RegionScopeTests(WijzerApiFactory factory) : IClassFixture<W
     public async Task A_twente_manager_cannot_reach_the_achterhoek_through_a_shared_provider_and_nothing_changes()
     {
         var shared = await ArrangeSharedProviderAsync();
+        var location = await ReadJsonAsync(await _admin.PostAsync($"{AdminApi}/providers/{shared.ProviderId}/locations",
+            Json("""{"name":"Vestiging Doetinchem","city":"Doetinchem","municipality":"GM0222"}""")), HttpStatusCode.Created);
         var (_, key) = await factory.CreateApiKeyAsync(ApiKeyRole.RegionManager, regions: ["twente"]);
         var twente = factory.CreateClient(key);
         var before = await SnapshotAsync(factory);
@@ -59,6 +61,9 @@ public sealed class RegionScopeTests(WijzerApiFactory factory) : IClassFixture<W
         await AssertOtherRegionAsync(await twente.PutAsync($"{AdminApi}/providers/{shared.ProviderId}", Json("""{"name":"Overgenomen","regions":["twente"]}""")), "achterhoek");
         await AssertOtherRegionAsync(await twente.PostAsync($"{AdminApi}/providers/{shared.ProviderId}/api-keys", Json("""{"label":"van twente"}""")), "achterhoek");
         await AssertOtherRegionAsync(await twente.DeleteAsync($"{AdminApi}/api-keys/{shared.ProviderKeyId}"), "achterhoek");
+        var locationUrl = $"{AdminApi}/providers/{shared.ProviderId}/locations/{location.GetProperty("id").GetString()}";
+        await AssertOtherRegionAsync(await twente.PutAsync(locationUrl, Json("""{"name":"Verhuisd","city":"Enschede","municipality":"GM0153"}""")), "achterhoek");
+        await AssertOtherRegionAsync(await twente.DeleteAsync(locationUrl), "achterhoek");
         Assert.Equal(before, await SnapshotAsync(factory));
 
         // Its own offering is its own; and it may add its own municipality to the other one, changing nothing else.

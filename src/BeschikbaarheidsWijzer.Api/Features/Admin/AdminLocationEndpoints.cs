@@ -103,6 +103,12 @@ public static class AdminLocationEndpoints
             return ManagementETag.ChangedMeanwhile("location");
         }
 
+        // Where a provider's offerings are given is shown for all of them: another region's parents read it too.
+        if (await scope.OtherRegionsDecidingOverProviderAsync(id, db, cancellationToken) is { Count: > 0 } deciding)
+        {
+            return ManagementScope.OtherRegionDecides("provider", deciding);
+        }
+
         var errors = new ValidationErrors();
         var fields = await ReadFieldsAsync(input, scope.Today, db, errors, cancellationToken);
         if (fields is null)
@@ -129,6 +135,11 @@ public static class AdminLocationEndpoints
         if (location is null)
         {
             return ManagementInput.NotFound("location");
+        }
+
+        if (await scope.OtherRegionsDecidingOverProviderAsync(id, db, cancellationToken) is { Count: > 0 } deciding)
+        {
+            return ManagementScope.OtherRegionDecides("provider", deciding);
         }
 
         var usedBy = await db.Offerings
