@@ -61,6 +61,76 @@ public sealed class AdminAuthorizationMatrixTests(WijzerApiFactory factory) : IC
         [Endpoint.PutRegionalNorm] = (403, 201, 201),
     };
 
+    /// <summary>
+    /// The same target, shared: its provider also has an offering contracted only in Twente (GM0153). Expected status per
+    /// endpoint for: the Twente manager, the Achterhoek manager, an admin (README, "Who may change what").
+    /// </summary>
+    private static readonly Dictionary<Endpoint, (int Twente, int Achterhoek, int Admin)> SharedManagers = new()
+    {
+        [Endpoint.UpdateProvider] = (403, 403, 200),
+        [Endpoint.DeleteProvider] = (409, 409, 204),
+        // A new location changes nothing anyone sees until an offering the caller may change uses it.
+        [Endpoint.CreateLocation] = (201, 201, 201),
+        [Endpoint.UpdateLocation] = (403, 403, 200),
+        [Endpoint.DeleteLocation] = (403, 403, 204),
+        [Endpoint.CreateOffering] = (400, 201, 201), // contracted in Doetinchem, outside Twente
+        // The Achterhoek-only offering: adding Achterhoek's GM0197 is invalid input for Twente (not-yours), the fields Achterhoek's.
+        [Endpoint.UpdateOffering] = (400, 200, 200),
+        [Endpoint.DeleteOffering] = (409, 204, 204),
+        [Endpoint.IssueProviderKey] = (403, 403, 201),
+        [Endpoint.RevokeKey] = (403, 403, 204),
+    };
+
+    public static TheoryData<Endpoint, Caller, int> SharedCases()
+    {
+        var data = new TheoryData<Endpoint, Caller, int>();
+        foreach (var (endpoint, expected) in SharedManagers)
+        {
+            data.Add(endpoint, Caller.RegionManagerOfOtherRegion, expected.Twente);
+            data.Add(endpoint, Caller.RegionManagerOfRightRegion, expected.Achterhoek);
+            data.Add(endpoint, Caller.Admin, expected.Admin);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(SharedCases))]
+    public async Task A_shared_providers_write_endpoint_answers_each_manager_as_the_region_scope_rule_says(Endpoint endpoint, Caller caller, int expected)
+    {
+        var target = await ArrangeProviderAsync(factory, "achterhoek", "GM0222", "Gedeelde aanbieder");
+        var other = await ArrangeProviderAsync(factory, "twente", "GM0153", "Aanbieder B");
+        await using (var db = factory.CreateDbContext())
+        {
+            var now = DateTimeOffset.UtcNow;
+            var twenteOffering = new Offering
+            {
+                Id = Guid.CreateVersion7(), ProviderId = target.ProviderId, Title = "Begeleiding in Enschede", CareTypeCode = "ambulante-begeleiding",
+                AgeMin = 4, AgeMax = 18, CreatedAt = now, UpdatedAt = now,
+            };
+            twenteOffering.Contracts.Add(new Contract { MunicipalityCode = "GM0153", ValidFrom = ContractStart });
+            db.Offerings.Add(twenteOffering);
+            await db.SaveChangesAsync();
+        }
+
+        var client = factory.CreateClient(await KeyForAsync(caller, target, other));
+        var before = await SnapshotAsync(factory);
+
+        var response = await client.SendAsync(Request(endpoint, target));
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == expected, $"{endpoint} as {caller}: expected {expected}, got {(int)response.StatusCode}: {body}");
+        if (expected >= 400)
+        {
+            Assert.Equal(before, await SnapshotAsync(factory));
+        }
+
+        if (expected == 403)
+        {
+            Assert.Contains("\"code\":\"other-region\"", body, StringComparison.Ordinal);
+        }
+    }
+
     public static TheoryData<Endpoint, Caller, int> Cases()
     {
         var data = new TheoryData<Endpoint, Caller, int>();
