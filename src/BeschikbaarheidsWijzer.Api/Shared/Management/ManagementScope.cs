@@ -55,27 +55,24 @@ public sealed class ManagementScope
             return [];
         }
 
-        var codes = offerings.SelectMany(o => o.Contracts).Where(c => ContractValidity.IsOpenOn(c.ValidTo, Today))
-            .Select(c => c.MunicipalityCode).Distinct(StringComparer.Ordinal).ToList();
-        var regionOf = await RegionOfAsync(db, codes, cancellationToken);
-        return codes.Where(c => !ManagesRegion(regionOf.GetValueOrDefault(c, ""))).Order(StringComparer.Ordinal).ToList();
+        var regionOf = await OpenContractRegionsAsync(offerings, db, cancellationToken);
+        return regionOf.Where(c => !ManagesRegion(c.Value)).Select(c => c.Key).Order(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>
     /// The regions other than the caller's where one of <paramref name="offerings"/> (contracts loaded) is contracted today
     /// or later (<see cref="RegionScopeRule"/>): there another region decides.
     /// </summary>
-    public async Task<IReadOnlyList<string>> OtherRegionsDecidingAsync(IEnumerable<Offering> offerings, WijzerDbContext db, CancellationToken cancellationToken)
-    {
-        if (IsAdmin)
-        {
-            return [];
-        }
+    public async Task<IReadOnlyList<string>> OtherRegionsDecidingAsync(IEnumerable<Offering> offerings, WijzerDbContext db, CancellationToken cancellationToken) =>
+        IsAdmin ? [] : RegionScopeRule.OtherRegionsDeciding((await OpenContractRegionsAsync(offerings, db, cancellationToken)).Values, _regions, IsAdmin);
 
+    /// <summary>The municipalities where <paramref name="offerings"/> are contracted today or later, each with its region.</summary>
+    private async Task<Dictionary<string, string>> OpenContractRegionsAsync(IEnumerable<Offering> offerings, WijzerDbContext db, CancellationToken cancellationToken)
+    {
         var codes = offerings.SelectMany(o => o.Contracts).Where(c => ContractValidity.IsOpenOn(c.ValidTo, Today))
             .Select(c => c.MunicipalityCode).Distinct(StringComparer.Ordinal).ToList();
         var regionOf = await RegionOfAsync(db, codes, cancellationToken);
-        return RegionScopeRule.OtherRegionsDeciding(codes.Select(c => regionOf.GetValueOrDefault(c, "")), _regions, IsAdmin);
+        return codes.ToDictionary(c => c, c => regionOf.GetValueOrDefault(c, ""), StringComparer.Ordinal);
     }
 
     /// <summary>The same over all of a provider's live offerings: whether the caller may change the provider's fields and keys.</summary>
