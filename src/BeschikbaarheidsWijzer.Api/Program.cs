@@ -51,13 +51,14 @@ var app = builder.Build();
 app.UseForwardedHeadersOfKnownProxies(app.Configuration);
 app.UseApiVersionHeader();
 app.UseSecurityHeaders();
+// Before the metrics check, which looks up a key too: an address guessing keys is stopped there as well.
+app.UseFailedAuthenticationLimit();
 app.UseWijzerMetricsEndpoint(app.Configuration);
 app.UsePublicCompression();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseUnquotedCharset();
 app.UseCors();
-app.UseFailedAuthenticationLimit();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

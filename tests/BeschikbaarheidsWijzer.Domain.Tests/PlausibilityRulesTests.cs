@@ -13,7 +13,7 @@ public class PlausibilityRulesTests
         new(accepting, intake, treatment, free, total, waitlist, method, matching, false, null, null);
 
     private static PreviousReport Before(ReportFigures figures, DateOnly? changedWeek = null) =>
-        new(figures, LastWeek, changedWeek ?? LastWeek);
+        new(figures, changedWeek ?? LastWeek);
 
     private static List<string> Codes(ReportFigures now, PreviousReport? previous) =>
         PlausibilityRules.Check(now, previous, ThisWeek).Select(w => $"{w.Code}:{w.Field}").ToList();

@@ -7,24 +7,20 @@ public class RegionScopeRuleTests
     private static readonly string[] Twente = ["twente"];
 
     [Theory]
-    [InlineData(new[] { "twente" }, false, RegionScopeDecision.Whole)]
-    [InlineData(new[] { "twente", "twente" }, false, RegionScopeDecision.Whole)]
-    [InlineData(new string[0], false, RegionScopeDecision.Whole)]
-    [InlineData(new[] { "achterhoek" }, false, RegionScopeDecision.OwnContractsOnly)]
-    [InlineData(new[] { "twente", "achterhoek" }, false, RegionScopeDecision.OwnContractsOnly)]
-    [InlineData(new[] { "twente", "achterhoek" }, true, RegionScopeDecision.Whole)]
-    public void An_offering_is_the_managers_whole_only_when_all_its_contracts_are_in_its_regions(string[] contracts, bool admin, RegionScopeDecision expected)
+    [InlineData(new[] { "twente" }, false, new string[0])]
+    [InlineData(new[] { "twente", "twente" }, false, new string[0])]
+    [InlineData(new string[0], false, new string[0])] // a provider without offerings is whoever's manages it
+    [InlineData(new[] { "achterhoek" }, false, new[] { "achterhoek" })]
+    [InlineData(new[] { "twente", "rivierenland", "achterhoek", "achterhoek" }, false, new[] { "achterhoek", "rivierenland" })]
+    [InlineData(new[] { "twente", "achterhoek" }, true, new string[0])]
+    public void Other_regions_decide_where_contracts_lie_outside_the_managers_regions_and_never_over_an_admin(string[] contracts, bool admin, string[] deciding)
     {
-        Assert.Equal(expected, RegionScopeRule.ForOffering(contracts, Twente, admin));
+        Assert.Equal(deciding, RegionScopeRule.OtherRegionsDeciding(contracts, Twente, admin));
     }
 
     [Fact]
-    public void A_provider_with_one_offering_elsewhere_is_not_the_managers_to_change_and_says_who_decides()
+    public void A_manager_of_several_regions_decides_over_all_of_them()
     {
-        Assert.False(RegionScopeRule.MayChangeProvider(["twente", "achterhoek", "rivierenland", "achterhoek"], Twente, isAdmin: false));
-        Assert.Equal(["achterhoek", "rivierenland"], RegionScopeRule.OtherRegionsDeciding(["twente", "achterhoek", "rivierenland", "achterhoek"], Twente, false));
-        Assert.True(RegionScopeRule.MayChangeProvider(["twente"], Twente, isAdmin: false));
-        Assert.True(RegionScopeRule.MayChangeProvider([], Twente, isAdmin: false));
-        Assert.True(RegionScopeRule.MayChangeProvider(["achterhoek"], [], isAdmin: true));
+        Assert.Empty(RegionScopeRule.OtherRegionsDeciding(["twente", "achterhoek"], ["achterhoek", "twente"], isAdmin: false));
     }
 }

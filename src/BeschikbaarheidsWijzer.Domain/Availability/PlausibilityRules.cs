@@ -10,8 +10,8 @@ public sealed record PlausibilityWarning(string Code, string? Field, IReadOnlyDi
         new(code, field, parameters.ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal));
 }
 
-/// <summary>The offering's latest report of an earlier week, and the week its figures were first reported.</summary>
-public sealed record PreviousReport(ReportFigures Figures, DateOnly WeekStart, DateOnly FiguresChangedWeek);
+/// <summary>The figures of the offering's latest report of an earlier week, and the week they were first reported.</summary>
+public sealed record PreviousReport(ReportFigures Figures, DateOnly FiguresChangedWeek);
 
 /// <summary>
 /// The plausibility rules (README, "Plausibility warnings"): each compares a report with the offering's previous one

@@ -89,6 +89,22 @@ public sealed class ClientLimitTests(WijzerApiFactory app) : IClassFixture<Wijze
     }
 
     [Fact]
+    public async Task Wrong_keys_on_metrics_count_as_failed_authentications_too()
+    {
+        await using var server = await StartAsync(app, ("RateLimiting:FailedAuthenticationsPerMinute", "2"));
+        var client = server.CreateClient();
+
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            answers.Add((await client.SendAsync(Get("/metrics", WrongKey))).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], answers);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.SendAsync(Get("/api/v1/admin/me", WrongKey))).StatusCode);
+    }
+
+    [Fact]
     public async Task Behind_a_listed_proxy_each_forwarded_address_has_its_own_limit()
     {
         await using var server = await StartAsync(app,

@@ -10,17 +10,23 @@ namespace BeschikbaarheidsWijzer.Api.Tests.Operations;
 /// <summary>The edges of HTTP a careful client or a probe reaches: quoted parameters, secrets in caches, the Host header.</summary>
 public sealed class HttpEdgeTests(ProviderFixture app) : IClassFixture<ProviderFixture>
 {
+    /// <summary>A body with the Content-Type exactly as written (HttpClient would otherwise normalise it).</summary>
+    private static StringContent Body(string json, string contentType)
+    {
+        var content = new StringContent(json, Encoding.UTF8);
+        content.Headers.Remove("Content-Type");
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        return content;
+    }
+
     [Theory]
     [InlineData("application/json; charset=\"utf-8\"")]
     [InlineData("application/json; charset=\"UTF-8\"")]
     [InlineData("application/json;charset=utf-8")]
     public async Task A_quoted_charset_is_accepted(string contentType)
     {
-        var content = new StringContent("""{ "acceptingReferrals": true, "waitToIntakeWeeks": 2 }""", Encoding.UTF8);
-        content.Headers.Remove("Content-Type");
-        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
-
-        var response = await app.CreateClient(app.KeyA).PutAsync($"/api/v1/provider/offerings/{app.OfferingsA[0]}/availability", content);
+        var response = await app.CreateClient(app.KeyA).PutAsync($"/api/v1/provider/offerings/{app.OfferingsA[0]}/availability",
+            Body("""{ "acceptingReferrals": true, "waitToIntakeWeeks": 2 }""", contentType));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -30,11 +36,8 @@ public sealed class HttpEdgeTests(ProviderFixture app) : IClassFixture<ProviderF
     {
         foreach (var contentType in new[] { "application/json; charset=\"nonsense\"", "application/json; charset=nonsense" })
         {
-            var content = new StringContent("""{ "acceptingReferrals": true }""", Encoding.UTF8);
-            content.Headers.Remove("Content-Type");
-            content.Headers.TryAddWithoutValidation("Content-Type", contentType);
-
-            var response = await app.CreateClient(app.KeyA).PutAsync($"/api/v1/provider/offerings/{app.OfferingsA[1]}/availability", content);
+            var response = await app.CreateClient(app.KeyA).PutAsync($"/api/v1/provider/offerings/{app.OfferingsA[1]}/availability",
+                Body("""{ "acceptingReferrals": true }""", contentType));
 
             Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         }

@@ -211,20 +211,17 @@ public static class AvailabilityReportEndpoints
             return ValidationProblems.Invalid(refused, "Invalid reports");
         }
 
-        var reports = prepared.Select(p => StoredReportDto.From(p.Report, stored: !isDryRun || !p.IsNew)).ToList();
-        var response = new AvailabilityBatchResponse(reports.Count, isDryRun, reports, reports.SelectMany(r => r.Warnings).ToList());
         if (isDryRun)
         {
             await transaction.RollbackAsync(cancellationToken);
-            return TypedResults.Ok(response);
+            return TypedResults.Ok(BatchResponse(prepared, isDryRun));
         }
 
         db.AvailabilityReports.AddRange(prepared.Where(p => p.IsNew).Select(p => p.Report));
         await db.SaveChangesAsync(cancellationToken);
 
-        // The ids exist only now.
-        reports = prepared.Select(p => StoredReportDto.From(p.Report)).ToList();
-        response = response with { Reports = reports };
+        // Made after the save: the new reports' ids exist only now.
+        var response = BatchResponse(prepared, isDryRun);
         if (requestHash is not null)
         {
             await Idempotency.CompleteAsync(db, caller.KeyId, idempotencyKey!, StatusCodes.Status200OK, JsonSerializer.Serialize(response, json), cancellationToken);
@@ -232,6 +229,13 @@ public static class AvailabilityReportEndpoints
 
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(response);
+    }
+
+    /// <summary>The answer to a batch; in a dry run the new reports have no id or ETag yet (a confirmation already stored has).</summary>
+    private static AvailabilityBatchResponse BatchResponse(List<PreparedReport> prepared, bool isDryRun)
+    {
+        var reports = prepared.Select(p => StoredReportDto.From(p.Report, stored: !isDryRun || !p.IsNew)).ToList();
+        return new AvailabilityBatchResponse(reports.Count, isDryRun, reports, reports.SelectMany(r => r.Warnings).ToList());
     }
 
     private static ValidationErrors ValidateBatch(AvailabilityBatchRequest? batch, string? idempotencyKey)

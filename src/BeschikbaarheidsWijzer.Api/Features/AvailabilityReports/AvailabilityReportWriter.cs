@@ -118,7 +118,7 @@ internal static class AvailabilityReportWriter
         return previous;
 
         static PreviousReport Previous(AvailabilityReport r) =>
-            new(Figures(r), r.WeekStart, IsoWeek.FromInstant(r.FiguresFirstReportedAt).Monday);
+            new(Figures(r), IsoWeek.FromInstant(r.FiguresFirstReportedAt).Monday);
     }
 
     private static AvailabilityReport WithWarnings(AvailabilityReport report, ReportFigures figures, PreviousReport? previous, DateOnly monday)
