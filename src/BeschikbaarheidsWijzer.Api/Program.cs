@@ -45,12 +45,14 @@ builder.Services.AddPublicCors();
 builder.Services.AddWijzerObservability(builder.Configuration);
 builder.Services.AddWebApp();
 builder.Services.AddPublicCompression();
+builder.Services.AddAllowedHosts();
 
 var app = builder.Build();
 
 app.UseForwardedHeadersOfKnownProxies(app.Configuration);
 app.UseApiVersionHeader();
 app.UseSecurityHeaders();
+app.UseAllowedHosts(app.Configuration);
 // Before the metrics check, which looks up a key too: an address guessing keys is stopped there as well.
 app.UseFailedAuthenticationLimit();
 app.UseWijzerMetricsEndpoint(app.Configuration);

@@ -76,7 +76,7 @@ public static class ErrorCodes
     /// <summary>Fewer than <c>min</c>: a group this small could identify a person (a count of young people in a region's upload).</summary>
     public const string TooFew = "too-few";
 
-    /// <summary>Not allowed here (e.g. regions on an admin key, another provider for an existing offering).</summary>
+    /// <summary>Not allowed here (e.g. regions on an admin key, another provider for an existing offering, a <c>Host</c> outside <c>AllowedHosts</c>).</summary>
     public const string NotAllowed = "not-allowed";
 
     /// <summary>The request body is not valid JSON.</summary>
