@@ -473,4 +473,84 @@ public class OfferingIndexTests
         Assert.Equal(0, OfferingIndex.CompareIds(Guid.Parse(lower), Guid.Parse(lower)));
         Assert.True(string.CompareOrdinal(lower, higher) < 0);
     }
+
+    [Fact]
+    public void The_capacity_picture_counts_per_care_type_what_is_contracted_today_and_takes_waits_from_current_figures_only()
+    {
+        var open = Offering(figures: Figures(2, 3));                    // 5 weeks, within, a free place
+        var full = Offering(figures: Figures(6, 2, free: 0));           // 8 weeks, intake over the norm
+        var stale = Offering(figures: Figures(1, 1, daysOld: 30));      // within, but a month old: no wait taken from it
+        var silent = Offering();                                        // never reported
+        var elsewhere = Offering(municipalities: ["GM0294"], figures: Figures(0, 0));
+        var ended = Offering(contractEnds: new DateOnly(2026, 11, 17), figures: Figures(0, 0));
+        var foster = Offering(careType: "pleegzorg", figures: Figures(3, null, accepting: false));
+        var index = IndexOf(open, full, stale, silent, elsewhere, ended, foster);
+
+        var picture = index.Capacity("GM0222", null, Context);
+
+        Assert.Equal(["ggz", "pleegzorg"], picture.Select(c => c.CareTypeCode));
+        Assert.Equal(new CareTypeCapacity("ggz", Offerings: 4, AvailableNow: 1, WithinNorm: 2, Stale: 1, WithoutFigures: 1, CurrentWaits: 2,
+            ShortestWaitWeeks: 5, MedianWaitWeeks: 6.5), picture[0]);
+        Assert.Equal(new CareTypeCapacity("pleegzorg", 1, 0, 0, 0, 0, 1, 3, 3), picture[1]);
+    }
+
+    [Fact]
+    public void The_capacity_picture_fits_the_age_and_knows_no_unknown_municipality()
+    {
+        var young = Offering(figures: Figures(1, 1), ageMax: 11);
+        var old = Offering(figures: Figures(2, 2), ageMin: 12);
+        var older = Offering(figures: Figures(9, 9), ageMin: 12);
+        var index = IndexOf(young, old, older);
+
+        var forTwelve = Assert.Single(index.Capacity("GM0222", 12, Context));
+
+        Assert.Equal((2, 4, 11.0), (forTwelve.Offerings, forTwelve.ShortestWaitWeeks!.Value, forTwelve.MedianWaitWeeks!.Value));
+        Assert.Empty(index.Capacity("GM9999", null, Context));
+    }
+
+    [Fact]
+    public void Every_capacity_count_is_the_total_of_the_search_it_links_to()
+    {
+        var random = new Random(17);
+        var offerings = Enumerable.Range(0, 200).Select(_ => Offering(
+            careType: random.Next(3) == 0 ? "pleegzorg" : "ggz",
+            municipalities: random.Next(4) == 0 ? ["GM0294"] : ["GM0222", "GM0294"],
+            ageMin: random.Next(0, 10),
+            ageMax: random.Next(10, 23),
+            figures: random.Next(5) == 0 ? null : Figures(
+                random.Next(4) == 0 ? null : random.Next(0, 12), random.Next(3) == 0 ? null : random.Next(0, 16),
+                accepting: random.Next(5) > 0, free: random.Next(3) == 0 ? null : random.Next(0, 3), daysOld: random.Next(0, 40)))).ToArray();
+        var index = IndexOf(offerings);
+
+        foreach (var age in new int?[] { null, 8, 15 })
+        {
+            foreach (var capacity in index.Capacity("GM0222", age, Context))
+            {
+                var search = In("GM0222") with { CareTypes = [capacity.CareTypeCode], Age = age };
+                Assert.Equal(capacity.Offerings, index.Search(search, Context).Total);
+                Assert.Equal(capacity.AvailableNow, index.Search(search with { AvailableNow = true }, Context).Total);
+                Assert.Equal(capacity.WithinNorm, index.Search(search with { WithinNorm = true }, Context).Total);
+                // Pleegzorg has no norm here, so nothing of it is within one.
+                Assert.True(capacity.AvailableNow > 0 && capacity.Stale > 0 && (capacity.WithinNorm > 0) == (capacity.CareTypeCode == "ggz"),
+                    "the arrangement should reach every count");
+            }
+        }
+    }
+
+    [Fact]
+    public void Sorting_by_free_places_puts_room_that_can_be_taken_first_most_places_first()
+    {
+        var two = Offering(figures: Figures(3, 3, free: 2));
+        var five = Offering(figures: Figures(6, 6, free: 5));
+        var stopped = Offering(figures: Figures(0, 0, accepting: false, free: 9));   // free places, but an aanmeldstop
+        var old = Offering(figures: Figures(0, 0, free: 8, daysOld: 30));            // free places a month ago
+        var none = Offering(figures: Figures(1, 1, free: 0));
+        var silent = Offering();
+        var index = IndexOf(silent, none, old, stopped, two, five);
+
+        var outcome = index.Search(In("GM0222") with { Sort = SearchSort.FreePlaces }, Context);
+
+        // After the room now, the rest by wait (0, 0, 2 weeks; the unknown last; a tie by title, as the wait sort has it).
+        Assert.Equal([five.Id, two.Id, stopped.Id, old.Id, none.Id, silent.Id], Ids(outcome));
+    }
 }

@@ -408,8 +408,13 @@ public sealed partial class OfferingIndex
         SearchSort.Updated => (a, b) =>
             NullsLast(b.Offering.Current?.ReportedAt, a.Offering.Current?.ReportedAt, nullsLastWhenDescending: true) is var c and not 0 ? c
             : CompareIds(a.Offering.Id, b.Offering.Id),
+        // Only a place that can be taken counts: free places beside an aanmeldstop or old figures are not room now.
+        SearchSort.FreePlaces => (a, b) =>
+            NullsLast(RoomNow(b), RoomNow(a), nullsLastWhenDescending: true) is var c and not 0 ? c : ByWait(a, b),
         _ => ByWait,
     };
+
+    private static int? RoomNow(Judgement judgement) => judgement.AvailableNow ? judgement.Offering.Current!.FreePlaces : null;
 
     /// <summary>Shortest effective wait first, unknown last; then provider, title and id, so the order is stable.</summary>
     private static int ByWait(Judgement a, Judgement b) =>

@@ -6,6 +6,9 @@ public enum SearchSort
     Distance,
     Name,
     Updated,
+
+    /// <summary>Offerings with room now first, most free places first; then the rest by wait.</summary>
+    FreePlaces,
 }
 
 /// <summary>A validated search, in domain terms; also used for a provider's offerings.</summary>

@@ -47,6 +47,15 @@ public static class SearchEndpoints
                              "this one's is unknown, within the norm); within the norm first, then the shortest wait, then the nearest.");
         api.MapGet("/providers/{id:guid}", GetProvider).WithName("GetProvider")
             .WithSummary("A provider with its offerings");
+        api.MapGet("/municipalities/{code}/capacity", GetMunicipalityCapacity).WithName("GetMunicipalityCapacity")
+            .WithSummary("A municipality's capacity per care type today: offerings, room now, within the norm, stale, waits")
+            .WithDescription("For the lokale toegang's morning question. Per care type contracted in the municipality today (fitting age " +
+                             "when given), by name: offerings; availableNow and withinNorm, each the total of the same search with " +
+                             "availableNow=true or withinNorm=true (the region's norm, v2 verdicts); stale (figures older than the stale " +
+                             "limit) and withoutFigures; shortestWaitWeeks and medianWaitWeeks, the effective wait over the currentWaits " +
+                             "offerings with current figures (null without any). Crisis and closed care are included. An unknown code is " +
+                             "400 naming code.")
+            .ProducesValidationProblem();
         api.MapGet("/regions/{region}/reporting", GetRegionReporting).WithName("GetRegionReporting")
             .WithSummary("Who reports: this week's and last week's share of the region's offerings with figures, per provider")
             .WithDescription("Over the offerings contracted today in a municipality of the region (ISO weeks, Europe/Amsterdam). Per provider: " +
@@ -148,6 +157,31 @@ public static class SearchEndpoints
             summary.Id, summary.Title, particulars.Provider, summary.CareType, summary.AgeMin, summary.AgeMax, summary.Tags, summary.Location,
             summary.Availability, summary.Norm, summary.NormStatus, summary.Phases, particulars.Description, particulars.ReferralInfo,
             particulars.Locations, contracted, history, alternatives, summary.Reporting));
+    }
+
+    /// <summary>Answered from the search index alone, as a search is.</summary>
+    public static async Task<Results<Ok<MunicipalityCapacityDto>, ValidationProblem>> GetMunicipalityCapacity(
+        string code, [AsParameters] CapacityQuery query, ReferenceLookup reference, OfferingSearch search, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var lookup = await reference.GetAsync(cancellationToken);
+        ReferenceLookup.MunicipalityInfo? municipality = null;
+        if (!DutchCodes.TryNormaliseMunicipalityCode(code, out var normalised) || !lookup.Municipalities.TryGetValue(normalised, out municipality))
+        {
+            errors.Add("code", CommonProblems.UnknownMunicipality());
+        }
+
+        var age = query.Validate(errors);
+        if (municipality is null || !errors.IsEmpty)
+        {
+            return ValidationProblems.Invalid(errors, "Invalid query");
+        }
+
+        var snapshot = await search.GetIndexAsync(cancellationToken);
+        var context = search.Context(snapshot, municipality.RegionCode);
+        var picture = snapshot.Index.Capacity(municipality.Code, age, context);
+        return TypedResults.Ok(MunicipalityCapacityDto.From(
+            new MunicipalityRef(municipality.Code, municipality.Name), age, context.Today, picture, snapshot, context));
     }
 
     public static async Task<Results<Ok<RegionReportingDto>, ProblemHttpResult>> GetRegionReporting(

@@ -176,11 +176,12 @@ public sealed record SearchQuery(
             "distance" => SearchSort.Distance,
             "name" => SearchSort.Name,
             "updated" => SearchSort.Updated,
+            "freeplaces" => SearchSort.FreePlaces,
             _ => null,
         };
         if (sort is null)
         {
-            errors.Add("sort", FieldProblem.OneOf(["wait", "distance", "name", "updated"]));
+            errors.Add("sort", FieldProblem.OneOf(["wait", "distance", "name", "updated", "freePlaces"]));
         }
         else if (sort == SearchSort.Distance && place.ReferencePoint is null)
         {
