@@ -64,6 +64,12 @@ public sealed record IndexedOffering(
     /// <summary>The weeks the offering reported in (none without a report): its reporting rate, computed when asked.</summary>
     public ReportedWeeks ReportedWeeks { get; init; }
 
+    /// <summary>The provider's phone number, for a referrer's list (null when it gave none).</summary>
+    public string? ProviderPhone { get; init; }
+
+    /// <summary>The provider's e-mail address (null when it gave none).</summary>
+    public string? ProviderEmail { get; init; }
+
     /// <summary>A hash of the description, which free text searches but the index does not keep: to see that it changed.</summary>
     public int DescriptionHash { get; init; }
 

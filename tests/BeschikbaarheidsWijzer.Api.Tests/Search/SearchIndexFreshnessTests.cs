@@ -32,7 +32,7 @@ public sealed class SearchIndexFreshnessTests(DemoApiFactory app) : IClassFixtur
     }
 
     [Fact]
-    public async Task A_renamed_provider_and_a_moved_location_show_on_the_next_request()
+    public async Task A_renamed_provider_with_a_new_phone_and_a_moved_location_show_on_the_next_request()
     {
         await using var db = app.CreateDbContext();
         var offering = await db.Offerings
@@ -41,12 +41,14 @@ public sealed class SearchIndexFreshnessTests(DemoApiFactory app) : IClassFixtur
             .FirstAsync();
         await ItemAsync("municipality=GM0222", offering.Id);
 
-        await SqlAsync("update providers set name = 'Hernoemd via SQL' where id = $1", offering.ProviderId);
+        await SqlAsync("update providers set name = 'Hernoemd via SQL', phone = '0314 123 456', email = null where id = $1", offering.ProviderId);
         // Winterswijk's town hall, about 39 km from Doetinchem's centre.
         await SqlAsync("update locations set latitude = 51.9722, longitude = 6.7196, city = 'Winterswijk' where id = $1", offering.LocationId);
 
         var item = await ItemAsync("municipality=GM0222&lat=51.9722&lon=6.7196", offering.Id);
         Assert.Equal("Hernoemd via SQL", item.GetProperty("provider").GetProperty("name").GetString());
+        Assert.Equal("0314 123 456", item.GetProperty("provider").GetProperty("phone").GetString());
+        Assert.Equal(JsonValueKind.Null, item.GetProperty("provider").GetProperty("email").ValueKind);
         Assert.Equal("Winterswijk", item.GetProperty("location").GetProperty("city").GetString());
         Assert.Equal(0, item.GetProperty("location").GetProperty("distanceKm").GetDouble());
     }

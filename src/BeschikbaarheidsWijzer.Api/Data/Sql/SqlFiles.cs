@@ -7,7 +7,7 @@ namespace BeschikbaarheidsWijzer.Api.Data.Sql;
 public static class SqlFiles
 {
     /// <summary>The current version of the search read model: the views the index reads, its triggers and functions.</summary>
-    public const string SearchReadModel = "search_read_model.v2.sql";
+    public const string SearchReadModel = "search_read_model.v3.sql";
 
     public static string Read(string fileName)
     {

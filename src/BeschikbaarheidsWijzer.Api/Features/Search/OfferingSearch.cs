@@ -69,7 +69,7 @@ public sealed class OfferingSearch(ReadOnlyWijzerDbContext db, SearchIndexStore 
         return new OfferingSummaryDto(
             o.Id,
             o.Title,
-            new ProviderRef(o.ProviderId, o.ProviderName),
+            new ProviderRef(o.ProviderId, o.ProviderName, o.ProviderPhone, o.ProviderEmail),
             new CareTypeRef(o.CareTypeCode, snapshot.CareTypes.TryGetValue(o.CareTypeCode, out var careType) ? careType.Name : o.CareTypeCode),
             o.AgeMin,
             o.AgeMax,

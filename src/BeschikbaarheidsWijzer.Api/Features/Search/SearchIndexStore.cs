@@ -54,6 +54,7 @@ public sealed class SearchIndexStore(IServiceScopeFactory scopes, ILogger<Search
             "report_id", "accepting_referrals", "free_places", "total_places", "waitlist_count", "wait_to_intake_weeks",
             "wait_to_treatment_weeks", "method", "matching_dependent", "bridging_care_available", "week_start", "reported_at",
             "confirmed_unchanged", "figures_changed_at", "realised_wait_to_intake_weeks", "realised_wait_to_treatment_weeks", "reported_weeks_mask",
+            "provider_phone", "provider_email",
         ],
         [ContractsView] = ["offering_id", "municipality_code", "valid_from", "valid_to"],
         [LocationsView] = ["offering_id", "name", "city", "municipality_code", "latitude", "longitude"],
@@ -283,6 +284,8 @@ public sealed class SearchIndexStore(IServiceScopeFactory scopes, ILogger<Search
                     current)
                 {
                     DescriptionHash = reader.GetInt32(c["description_hash"]),
+                    ProviderPhone = reader.IsDBNull(c["provider_phone"]) ? null : Shared(reader.GetString(c["provider_phone"])),
+                    ProviderEmail = reader.IsDBNull(c["provider_email"]) ? null : Shared(reader.GetString(c["provider_email"])),
                     ReportedWeeks = current is null
                         ? ReportedWeeks.None
                         : new ReportedWeeks(current.WeekStart, unchecked((uint)reader.GetInt32(c["reported_weeks_mask"]))),

@@ -9,7 +9,8 @@ namespace BeschikbaarheidsWijzer.Api.Shared.Availability;
 // How an offering's figures and norm are put on the wire: the search, the detail, the exports and the reports all
 // answer in these shapes, made by these mappings.
 
-public sealed record ProviderRef(Guid Id, string Name);
+/// <summary>The provider of a search item, with the phone and e-mail a referrer calls or writes from the list.</summary>
+public sealed record ProviderRef(Guid Id, string Name, string? Phone, string? Email);
 
 public sealed record CareTypeRef(string Code, string Name);
 
