@@ -39,6 +39,7 @@ public sealed class SearchScenario(int seconds, int clients, int[] sizes, int di
     private const string KindAvailableNow = "availableNow";
     private const string KindText = "q (typo)";
     private const string KindDistance = "sort=distance";
+    private const string KindCapacity = "capacity";
 
     private static readonly Dictionary<string, string> CacheOff = new() { ["Search__OutputCache__Enabled"] = "false" };
     private static readonly Dictionary<string, string> CacheOn = new()
@@ -158,8 +159,8 @@ public sealed class SearchScenario(int seconds, int clients, int[] sizes, int di
     }
 
     /// <summary>
-    /// The mix: municipalities picked at random over all regions (so most are generated ones), each query one of the four
-    /// kinds. Text queries are a provider name's core with one letter dropped, the typo a parent makes.
+    /// The mix: municipalities picked at random over all regions (so most are generated ones), each query one of the five
+    /// kinds (the fifth the lokale toegang's capacity picture of a municipality, not a search but answered from its index). Text queries are a provider name's core with one letter dropped, the typo a parent makes.
     /// </summary>
     private static BenchRequest[] BuildQueries(SearchDataGenerator data, int count)
     {
@@ -170,8 +171,9 @@ public sealed class SearchScenario(int seconds, int clients, int[] sizes, int di
             var municipality = data.Municipalities[random.Next(data.Municipalities.Count)];
             var careType = data.CareTypes[random.Next(data.CareTypes.Count)];
             var age = random.Next(0, 19);
-            queries[i] = (i % 4) switch
+            queries[i] = (i % 5) switch
             {
+                4 => new($"/api/v1/municipalities/{municipality.Code}/capacity?age={age}", KindCapacity),
                 0 => new($"{SearchPath}?municipality={municipality.Code}&careType={careType}&age={age}", KindCareTypeAge),
                 1 => new($"{SearchPath}?municipality={municipality.Code}&careType={careType}&availableNow=true", KindAvailableNow),
                 2 => new($"{SearchPath}?municipality={municipality.Code}&q={Uri.EscapeDataString(WithTypo(data.ProviderNameCores[random.Next(data.ProviderNameCores.Count)], random))}", KindText),
@@ -223,6 +225,23 @@ public sealed class SearchScenario(int seconds, int clients, int[] sizes, int di
                 }
 
                 using var document = JsonDocument.Parse(body);
+                if (group.Key == KindCapacity)
+                {
+                    // A picture counts its care types; each must hold together (room now and within the norm are parts of all).
+                    foreach (var careType in document.RootElement.GetProperty("careTypes").EnumerateArray())
+                    {
+                        var offerings = careType.GetProperty("offerings").GetInt32();
+                        items++;
+                        if (offerings == 0 || careType.GetProperty("availableNow").GetInt32() > offerings || careType.GetProperty("withinNorm").GetInt32() > offerings)
+                        {
+                            Console.Error.WriteLine($"  CHECK FAILED: GET {query.Path} counted more than it has: {careType}");
+                            ok = false;
+                        }
+                    }
+
+                    continue;
+                }
+
                 var found = document.RootElement.GetProperty("items");
                 items += found.GetArrayLength();
                 foreach (var item in found.EnumerateArray())
@@ -241,7 +260,7 @@ public sealed class SearchScenario(int seconds, int clients, int[] sizes, int di
                 }
             }
 
-            Console.WriteLine($"  check {group.Key,-14}: {asked} queries answered 200, {items / (double)asked,5:F1} items a page on average");
+            Console.WriteLine($"  check {group.Key,-14}: {asked} queries answered 200, {items / (double)asked,5:F1} {(group.Key == KindCapacity ? "care types a picture" : "items a page")} on average");
             if (items == 0)
             {
                 Console.Error.WriteLine($"  CHECK FAILED: no {group.Key} query found anything; the mix would measure empty searches.");
