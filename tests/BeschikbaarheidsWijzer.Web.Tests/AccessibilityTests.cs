@@ -27,6 +27,7 @@ public sealed class AccessibilityTests(WebAppServer app, BrowserFixture browser,
         "beheer: nieuwe sleutel", "beheer: verwijderen bevestigen", "beheer: fouten", "beheer: normen met fouten",
         "zoeken zonder resultaten", "zoeken met onderwerpen en aantallen", "zoeken opgevouwen op een telefoon", "aanbod zonder gemeente",
         "beheer: toegang met fouten", "meldingen", "beheer: opvallende meldingen", "aanbieders: klopt dit",
+        "verwijzers met keuzelijst", "verwijzers op een telefoon", "keuzelijst", "keuzelijst met een foute link",
     ];
 
     [Theory]
@@ -92,6 +93,27 @@ public sealed class AccessibilityTests(WebAppServer app, BrowserFixture browser,
             case "verwijzers":
                 await GoAsync(page, "/verwijzers?gemeente=GM0222");
                 await Expect(page.Locator(".referrer-table")).ToBeVisibleAsync();
+                break;
+            case "verwijzers met keuzelijst":
+            case "verwijzers op een telefoon":
+                if (state.EndsWith("telefoon", StringComparison.Ordinal))
+                {
+                    await page.SetViewportSizeAsync(375, 800);
+                }
+
+                await GoAsync(page, "/verwijzers?gemeente=GM0222&leeftijd=12");
+                await Expect(page.Locator(".capacity-table")).ToBeVisibleAsync();
+                await page.Locator(".referrer-table tbody tr").First.GetByRole(AriaRole.Checkbox).CheckAsync();
+                await Expect(page.Locator(".shortlist-bar")).ToBeVisibleAsync();
+                break;
+            case "keuzelijst":
+                var chosen = Expected.Items(await ApiAsync("/api/v1/offerings?municipality=GM0222&pageSize=5")).Select(i => i.GetProperty("id").GetString());
+                await GoAsync(page, $"/keuzelijst?aanbod={string.Join(',', chosen)}&gemeente=GM0222");
+                await Expect(page.Locator(".shortlist-item")).ToHaveCountAsync(5);
+                break;
+            case "keuzelijst met een foute link":
+                await GoAsync(page, "/keuzelijst?aanbod=abc,00000000-0000-0000-0000-000000000001&gemeente=GM9999");
+                await Expect(page.Locator(".notice").First).ToBeVisibleAsync();
                 break;
             case "aanbieders: sleutel":
                 await GoAsync(page, "/aanbieders");

@@ -18,6 +18,7 @@ public sealed partial class WebAppTests(WijzerApiFactory factory) : IClassFixtur
     [InlineData("/aanbod/0198c6b4-3f0e-7a51-9d3c-2a7f5e8b9c10?gemeente=GM0222")]
     [InlineData("/verwijzers")]
     [InlineData("/verwijzers?gemeente=GM0222&plek=ja")]
+    [InlineData("/keuzelijst?aanbod=0198c6b4-3f0e-7a51-9d3c-2a7f5e8b9c10&gemeente=GM0222")]
     [InlineData("/aanbieders")]
     [InlineData("/uitleg")]
     [InlineData("/meldingen")]

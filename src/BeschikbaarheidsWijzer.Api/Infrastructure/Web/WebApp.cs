@@ -14,7 +14,7 @@ public static class WebApp
     /// <summary>The pages the app's router shows; keep in step with <c>wwwroot/js/app.js</c>.</summary>
     public static readonly string[] Pages =
     [
-        "/", "/aanbod/{id:guid}", "/verwijzers", "/aanbieders", "/uitleg", "/meldingen",
+        "/", "/aanbod/{id:guid}", "/verwijzers", "/keuzelijst", "/aanbieders", "/uitleg", "/meldingen",
         "/beheer", "/beheer/verouderd", "/beheer/opvallend", "/beheer/aanbieders", "/beheer/aanbieders/nieuw", "/beheer/aanbieders/{id:guid}", "/beheer/normen", "/beheer/toegang",
     ];
 

@@ -24,7 +24,7 @@ public sealed partial class WebAssets(IWebHostEnvironment environment, TimeProvi
     /// <summary>The first module each page of the app's router loads; keep in step with <c>wwwroot/js/app.js</c>.</summary>
     private static readonly (string Prefix, string Module)[] PageModules =
     [
-        ("/aanbod/", "detail.js"), ("/verwijzers", "search.js"), ("/aanbieders", "provider.js"), ("/uitleg", "uitleg.js"), ("/beheer", "beheer.js"),
+        ("/aanbod/", "detail.js"), ("/verwijzers", "search.js"), ("/keuzelijst", "keuzelijst.js"), ("/aanbieders", "provider.js"), ("/uitleg", "uitleg.js"), ("/beheer", "beheer.js"),
     ];
 
     private readonly Lock _lock = new();

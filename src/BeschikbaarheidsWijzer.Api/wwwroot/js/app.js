@@ -12,6 +12,7 @@ const ROUTES = [
   { key: 'aanbod', pattern: /^\/aanbod\/([0-9a-f-]{36})\/?$/i, load: () => import('./detail.js') },
   { key: 'aanbieders', pattern: /^\/aanbieders\/?$/, load: () => import('./provider.js') },
   { key: 'uitleg', pattern: /^\/uitleg\/?$/, load: () => import('./uitleg.js') },
+  { key: 'keuzelijst', pattern: /^\/keuzelijst\/?$/, load: () => import('./keuzelijst.js') },
   { key: 'meldingen', pattern: /^\/meldingen\/?$/, load: () => import('./meldingen.js') },
   { key: 'beheer', pattern: /^\/beheer(?:\/(?:verouderd|opvallend|normen|toegang|aanbieders(?:\/(?:nieuw|[0-9a-f-]{36}))?))?\/?$/i, load: () => import('./beheer.js') },
 ];

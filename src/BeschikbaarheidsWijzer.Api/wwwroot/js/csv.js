@@ -2,13 +2,16 @@
 // spreadsheet programs open directly (semicolons, decimal comma, UTF-8 with a byte order mark).
 import { getJson } from './api.js';
 import { toApiQuery } from './filters.js';
-import { NORM_STATUS, isoDate } from './format.js';
+import { isoDate } from './format.js';
 import { detailHref } from './offering.js';
+import {
+  TERMS, normText, referralStopText, verdictText,
+} from './terms.js';
 
 const PAGE_SIZE = 100;
 const MAX_PAGES = 100;
 
-const yesNo = (value) => (value === null || value === undefined ? '' : value ? 'ja' : 'nee');
+const yesNo = (value) => (value === null || value === undefined ? '' : value ? TERMS.yes : TERMS.no);
 const number = (value) => (value === null || value === undefined ? '' : String(value).replace('.', ','));
 
 /** Text a spreadsheet would run as a formula (=, +, -, @) is kept as text. */
@@ -17,31 +20,36 @@ function text(value) {
   return /^[=+\-@\t\r]/.test(plain) ? `'${plain}` : plain;
 }
 
+const weeksOf = (name) => `${name} (weken)`;
+
+/** The table's words (terms.js), with the unit where a cell holds a number of weeks. Unknown numbers stay empty. */
 const COLUMNS = [
-  ['Aanbieder', (i) => text(i.provider.name)],
-  ['Aanbod', (i) => text(i.title)],
-  ['Zorgvorm', (i) => text(i.careType.name)],
-  ['Plaats', (i) => text(i.location?.city)],
-  ['Afstand (km)', (i) => number(i.location?.distanceKm)],
-  ['Leeftijd vanaf', (i) => number(i.ageMin)],
-  ['Leeftijd tot en met', (i) => number(i.ageMax)],
-  ['Neemt aanmeldingen aan', (i) => yesNo(i.availability?.acceptingReferrals)],
-  ['Vrije plekken', (i) => number(i.availability?.freePlaces)],
-  ['Plekken totaal', (i) => number(i.availability?.totalPlaces)],
-  ['Wachtlijst', (i) => number(i.availability?.waitlistCount)],
-  ['Wachttijd tot intake (weken)', (i) => number(i.availability?.waitToIntakeWeeks)],
-  ['Wachttijd intake tot start (weken)', (i) => number(i.availability?.waitToTreatmentWeeks)],
-  ['Wachttijd totaal (weken)', (i) => number(i.availability?.totalWaitWeeks)],
-  ['Norm tot intake (weken)', (i) => number(i.norm?.maxIntakeWeeks)],
-  ['Norm intake tot start (weken)', (i) => number(i.norm?.maxTreatmentWeeks)],
-  ['Norm totaal (weken)', (i) => number(i.norm?.maxTotalWeeks)],
-  ['Norm', (i) => text(i.norm?.label)],
-  ['Oordeel', (i) => (NORM_STATUS[i.normStatus] ?? NORM_STATUS.unknown).text.toLowerCase()],
-  ['Week', (i) => i.availability?.week ?? ''],
-  ['Bijgewerkt op', (i) => (i.availability ? isoDate(i.availability.reportedAt) : '')],
-  ['Verouderd', (i) => yesNo(i.availability?.stale)],
+  [TERMS.provider, (i) => text(i.provider.name)],
+  [TERMS.offering, (i) => text(i.title)],
+  [TERMS.careType, (i) => text(i.careType.name)],
+  [TERMS.place, (i) => text(i.location?.city)],
+  [TERMS.distance, (i) => number(i.location?.distanceKm)],
+  [TERMS.ageFrom, (i) => number(i.ageMin)],
+  [TERMS.ageTo, (i) => number(i.ageMax)],
+  [TERMS.phone, (i) => text(i.provider.phone)],
+  [TERMS.email, (i) => text(i.provider.email)],
+  [TERMS.referralStop, (i) => (i.availability ? referralStopText(i.availability) : '')],
+  [TERMS.freePlaces, (i) => number(i.availability?.freePlaces)],
+  [TERMS.totalPlaces, (i) => number(i.availability?.totalPlaces)],
+  [TERMS.waitlist, (i) => number(i.availability?.waitlistCount)],
+  [weeksOf(TERMS.intake), (i) => number(i.availability?.waitToIntakeWeeks)],
+  [weeksOf(TERMS.treatment), (i) => number(i.availability?.waitToTreatmentWeeks)],
+  [weeksOf(TERMS.total), (i) => number(i.availability?.totalWaitWeeks)],
+  [weeksOf(`${TERMS.norm} ${TERMS.intake.toLowerCase()}`), (i) => number(i.norm?.maxIntakeWeeks)],
+  [weeksOf(`${TERMS.norm} ${TERMS.treatment.toLowerCase()}`), (i) => number(i.norm?.maxTreatmentWeeks)],
+  [weeksOf(`${TERMS.norm} ${TERMS.total.toLowerCase()}`), (i) => number(i.norm?.maxTotalWeeks)],
+  [TERMS.norm, (i) => text(normText(i.norm))],
+  [TERMS.verdict, (i) => verdictText(i.normStatus)],
+  [TERMS.week, (i) => i.availability?.week ?? ''],
+  [TERMS.updated, (i) => (i.availability ? isoDate(i.availability.reportedAt) : '')],
+  [TERMS.stale, (i) => yesNo(i.availability?.stale)],
   // The detail as seen from the searched municipality: its norm and verdict are those of the row.
-  ['Link', (i, municipality) => `${window.location.origin}${detailHref(i.id, municipality)}`],
+  [TERMS.link, (i, municipality) => `${window.location.origin}${detailHref(i.id, municipality)}`],
 ];
 
 function cell(value) {

@@ -2,7 +2,9 @@
 // back and forth. This module turns that address into filters and filters into the API's query.
 
 /** Dutch sort words in the address → the API's sort values. */
-export const SORTS = { wachttijd: 'wait', afstand: 'distance', naam: 'name', bijgewerkt: 'updated' };
+export const SORTS = {
+  wachttijd: 'wait', plekken: 'freePlaces', afstand: 'distance', naam: 'name', bijgewerkt: 'updated',
+};
 
 export const DEFAULT_SORT = 'wachttijd';
 

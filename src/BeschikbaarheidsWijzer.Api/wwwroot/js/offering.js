@@ -1,6 +1,7 @@
 // How one offering's figures are shown, in the search results, on its own page and among the alternatives. Every verdict
 // comes from the API (normStatus, phases, availableNow); this module only puts it into words.
 import { h } from './dom.js';
+import { pickBox } from './shortlist.js';
 import {
   NORM_STATUS, ageText, formatDate, formatNumber, leadLine, normName, phaseClass, phaseSentence, phasesToShow, placesText,
   unknownSteps, weekLabel,
@@ -86,23 +87,25 @@ export function availabilityBlock(item) {
 }
 
 /** One search result. */
-export function offeringCard(item, municipality, { headingLevel = 'h3', age } = {}) {
+/** @param pick with a tick box to put it on the keuzelijst. */
+export function offeringCard(item, municipality, { headingLevel = 'h3', age, pick = false } = {}) {
   const place = [item.location?.city, item.location?.distanceKm != null ? `${formatNumber(item.location.distanceKm)} km` : null]
     .filter(Boolean).join(', ');
   return h('article', { class: 'card' },
     h(headingLevel, { class: 'card-title' }, h('a', { href: detailHref(item.id, municipality, age) }, item.title)),
     h('p', { class: 'provider' }, item.provider.name),
     h('p', { class: 'meta' }, [item.careType.name, ageText(item.ageMin, item.ageMax), place].filter(Boolean).join(' · ')),
-    availabilityBlock(item));
+    availabilityBlock(item),
+    pick ? pickBox(item) : null);
 }
 
 /** A phone number as a link to call it. */
-const phoneLink = (phone) => h('a', { href: `tel:${phone.replace(/[^\d+]/g, '')}` }, phone);
+export const phoneLink = (phone) => h('a', { href: `tel:${phone.replace(/[^\d+]/g, '')}` }, phone);
 
-const emailLink = (email) => h('a', { href: `mailto:${email}` }, email);
+export const emailLink = (email) => h('a', { href: `mailto:${email}` }, email);
 
 /** A website as a link, only when it is a web address (never a javascript: or other link from data). */
-const websiteLink = (url) => (/^https?:\/\//i.test(url) ? h('a', { href: url }, url.replace(/^https?:\/\//i, '')) : null);
+export const websiteLink = (url) => (/^https?:\/\//i.test(url) ? h('a', { href: url }, url.replace(/^https?:\/\//i, '')) : null);
 
 /** Phone, e-mail and website, each a link. */
 export function contactList(contact) {

@@ -10,10 +10,11 @@ import {
   API_FIELDS, DEFAULT_SORT, LAST_SEARCH, hasSearch, readFilters, toApiQuery, toSearchParams,
 } from './filters.js';
 import {
-  NORM_STATUS, formatDate, formatNumber, isoDate, normName, phaseOf, tagName, weekLabel,
+  NORM_STATUS, formatNumber, isoDate, tagName,
 } from './format.js';
-import { detailHref, offeringCard, statusBadge } from './offering.js';
+import { offeringCard } from './offering.js';
 import { wordFor } from './problems.js';
+import { shortlistBar } from './shortlist.js';
 
 const PAGE_SIZE = { list: 20, table: 50 };
 
@@ -38,6 +39,7 @@ const FIELD_MESSAGES = {
 
 const SORT_OPTIONS = [
   ['wachttijd', 'Kortste wachttijd'],
+  ['plekken', 'Meeste vrije plekken'],
   ['afstand', 'Dichtstbij'],
   ['naam', 'Naam'],
   ['bijgewerkt', 'Laatst bijgewerkt'],
@@ -242,43 +244,6 @@ function resultsTitle(total) {
   return total === 1 ? '1 resultaat' : `${formatNumber(total)} resultaten`;
 }
 
-/** A cell with one phase of the wait and its norm, as the API judged it: "12 wk", "norm 4", and in words when longer. */
-function waitCell(phase) {
-  if (phase?.weeks == null) {
-    return h('td', { class: 'num' }, h('span', { class: 'muted' }, phase?.status === 'exceeded' ? 'onbekend, te lang' : 'onbekend'),
-      phase?.maxWeeks != null ? h('span', { class: 'bound' }, ` norm ${phase.maxWeeks}`) : null);
-  }
-  const over = phase.status === 'exceeded';
-  return h('td', { class: `num cell-${phase.status}` },
-    over ? h('strong', {}, `${phase.weeks} wk`) : `${phase.weeks} wk`,
-    phase.maxWeeks != null ? h('span', { class: 'bound' }, ` norm ${phase.maxWeeks}`) : null,
-    over ? h('span', { class: 'visually-hidden' }, ', langer dan de norm') : null);
-}
-
-function referrerTable(items, filters, caption) {
-  const headers = ['Aanbod', 'Soort hulp en plaats', 'Vrij / totaal', 'Wachtlijst', 'Aanmeldstop', 'Tot intake', 'Intake tot start', 'Totaal', 'Oordeel', 'Bijgewerkt'];
-  return h('div', { class: 'table-scroll', role: 'region', 'aria-label': 'Tabel met resultaten (schuift opzij)', tabindex: '0' },
-    h('table', { class: 'referrer-table' },
-      h('caption', { class: 'visually-hidden' }, caption),
-      h('thead', {}, h('tr', {}, headers.map((text) => h('th', { scope: 'col' }, text)))),
-      h('tbody', {}, items.map((item) => {
-        const a = item.availability;
-        return h('tr', {},
-          h('th', { scope: 'row' }, h('a', { href: detailHref(item.id, filters.gemeente, filters.leeftijd) }, item.title), h('span', { class: 'provider' }, item.provider.name)),
-          h('td', {}, item.careType.name, h('span', { class: 'place' },
-            [item.location?.city, item.location?.distanceKm != null ? `${formatNumber(item.location.distanceKm)} km` : null].filter(Boolean).join(', '))),
-          h('td', { class: 'num' }, a ? `${a.freePlaces ?? '?'} / ${a.totalPlaces ?? '?'}` : 'onbekend'),
-          h('td', { class: 'num' }, a?.waitlistCount ?? 'onbekend'),
-          h('td', {}, !a ? 'onbekend' : a.acceptingReferrals ? 'nee' : h('strong', {}, 'ja')),
-          waitCell(phaseOf(item.phases, 'intake')),
-          waitCell(phaseOf(item.phases, 'treatment')),
-          waitCell(phaseOf(item.phases, 'total')),
-          h('td', {}, statusBadge(item.normStatus), h('span', { class: 'norm-name' }, normName(item.norm))),
-          h('td', {}, a ? [formatDate(a.reportedAt), h('span', { class: 'muted' }, ` ${weekLabel(a.week)}`),
-            a.stale ? h('span', { class: 'stale-inline' }, h('strong', {}, ' Let op: '), 'verouderd') : null] : 'nooit'));
-      }))));
-}
-
 function pager(page, pageSize, total, hrefFor, go) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (pages === 1) return null;
@@ -308,6 +273,8 @@ export function mount(main, ctx) {
   const basePath = table ? '/verwijzers' : '/';
   const pageSize = PAGE_SIZE[ctx.mode];
   ctx.setTitle(table ? 'Voor verwijzers' : 'Zoek jeugdhulp');
+  // The referrer's table, capacity picture and tools: loaded only on /verwijzers, asked for at once.
+  const referrerLoaded = table ? import('./referrer.js') : null;
 
   let reference = null;
   let controller = null;
@@ -347,9 +314,10 @@ export function mount(main, ctx) {
   replace(page,
     h('h1', { tabindex: '-1' }, table ? 'Voor verwijzers: wie heeft plek?' : 'Zoek jeugdhulp met plek'),
     table
-      ? h('p', { class: 'lead' }, 'Vergelijk vrije plekken, wachtlijsten en wachttijden per stap. Download de resultaten als CSV-bestand.')
+      ? h('p', { class: 'lead' }, 'Kies een gemeente. Je ziet eerst per soort hulp wie plek heeft. Vergelijk daarna vrije plekken en wachttijden, bel de aanbieder, en maak een keuzelijst voor het gezin.')
       : h('p', { class: 'lead' }, 'Zoek hulp voor een kind of jongere in jouw gemeente. Je ziet hoe lang je moet wachten en of dat binnen de norm is.'),
     formHost,
+    shortlistBar(() => filters.gemeente),
     results,
     access);
 
@@ -371,8 +339,13 @@ export function mount(main, ctx) {
       const data = await getJson(`/api/v1/offerings?${toApiQuery(filters, { pageSize })}`, { signal });
       // The place's name comes with the reference data, asked for at the same time.
       await referenceLoaded.catch(() => null);
+      const referrer = await referrerLoaded;
+      // The capacity picture stands above the table: shown together, so the table does not move when it arrives.
+      const picture = referrer && filters.gemeente && !filters.zorgvorm
+        ? await referrer.loadCapacity(filters.gemeente, filters.leeftijd, signal).catch((error) => (error.name === 'AbortError' ? null : error))
+        : null;
       if (signal.aborted) return;
-      showResults(data);
+      showResults(data, referrer, picture);
       const municipality = await accessLoaded;
       if (!signal.aborted && municipality) replace(access, accessBlock(municipality, { headingLevel: 'h2' }));
     } catch (error) {
@@ -412,11 +385,17 @@ export function mount(main, ctx) {
         : h('p', {}, 'Probeer een andere gemeente of een buurgemeente.'));
   }
 
-  function showResults(data) {
+  function showResults(data, referrer, picture) {
     const place = filters.gemeente ? reference?.municipalityByCode.get(filters.gemeente)?.name ?? filters.gemeente : null;
     const title = `${resultsTitle(data.total)}${place ? ` in ${place}` : ''}`;
     const facets = data.facets?.normStatus;
-    const parts = [resultsHeading(title)];
+    const parts = [];
+    if (picture instanceof Error) {
+      parts.push(h('p', { class: 'notice' }, 'Het overzicht per soort hulp kon nu niet laden. De tabel hieronder klopt wel.'));
+    } else if (picture) {
+      parts.push(referrer.capacityPicture(picture, filters, hrefFor));
+    }
+    parts.push(resultsHeading(title));
     form.setTopicCounts(data.facets?.tags);
     for (const warning of data.warnings ?? []) {
       const key = warning.split(':')[0];
@@ -433,11 +412,14 @@ export function mount(main, ctx) {
         const csvButton = h('button', { type: 'button', class: 'button-secondary' }, `Download alle ${resultsTitle(data.total)} als CSV`);
         const csvStatus = h('p', { class: 'csv-status', role: 'status' });
         csvButton.addEventListener('click', () => downloadCsv(csvButton, csvStatus));
-        parts.push(h('div', { class: 'csv' }, csvButton, csvStatus));
-        parts.push(referrerTable(data.items, filters, title));
+        parts.push(h('div', { class: 'table-tools' },
+          referrer.sortSelect(filters, (sorteer) => ctx.navigate(hrefFor({ ...filters, sorteer, pagina: 1 }), { focus: false })),
+          h('div', { class: 'csv' }, csvButton, csvStatus),
+          referrer.copyLinkButton()));
+        parts.push(referrer.referrerTable(data.items, filters, title));
       } else {
         parts.push(h('ol', { class: 'result-list' }, data.items.map((item) => h('li', {},
-          offeringCard(item, filters.gemeente, { age: filters.leeftijd })))));
+          offeringCard(item, filters.gemeente, { age: filters.leeftijd, pick: true })))));
       }
       if (!filters.zorgvorm) {
         parts.push(h('p', { class: 'hint' }, 'Crisishulp en gesloten jeugdzorg zie je hier alleen als je ze kiest bij ‘Soort hulp’. Bij spoed bel je direct: zie ‘Spoed?’ bovenaan.'));
