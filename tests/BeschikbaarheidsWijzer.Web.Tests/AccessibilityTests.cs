@@ -164,6 +164,7 @@ public sealed class AccessibilityTests(WebAppServer app, BrowserFixture browser,
                 break;
             case "beheer: overzicht met tabel":
                 await Beheer.OpenAsync(page, WebAppServer.AdminKey, "/beheer?regio=achterhoek");
+                await page.Locator("details.trend-fold > summary").First.ClickAsync();
                 await page.Locator("article.trend").First.GetByText("Bekijk de cijfers als tabel").ClickAsync();
                 await Expect(page.Locator("table.trend-table").First).ToBeVisibleAsync();
                 break;

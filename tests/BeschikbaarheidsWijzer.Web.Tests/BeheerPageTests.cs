@@ -60,7 +60,7 @@ public sealed class BeheerPageTests(WebAppServer app, BrowserFixture browser, IT
         await page.GotoAsync("/beheer?regio=twente");
         await Expect(page.Locator(".notice[role=status]").First).ToContainTextAsync("Je sleutel geeft geen toegang tot de regio “twente”. Je ziet regio Achterhoek.");
         await Expect(page.Locator("main h1")).ToHaveTextAsync("Overzicht regio Achterhoek");
-        await Expect(page.Locator("article.trend").First).ToBeVisibleAsync();
+        await Expect(page.Locator("table.worst-first")).ToBeVisibleAsync();
 
         await page.GotoAsync("/beheer/aanbieders?regio=twente");
         var names = page.Locator(".provider-table tbody th");
@@ -96,7 +96,7 @@ public sealed class BeheerPageTests(WebAppServer app, BrowserFixture browser, IT
         await Expect(select.Locator("option")).ToHaveTextAsync(expected);
         await Expect(page.Locator("main h1")).ToHaveTextAsync("Overzicht regio Achterhoek");
         // Once the figures are in, the page's heading has the focus, as after any page change.
-        await Expect(page.Locator("article.trend").First).ToBeVisibleAsync();
+        await Expect(page.Locator("table.worst-first")).ToBeVisibleAsync();
         await Expect(page.Locator("main h1")).ToBeFocusedAsync();
 
         await select.FocusAsync();
@@ -137,7 +137,7 @@ public sealed class BeheerPageTests(WebAppServer app, BrowserFixture browser, IT
         // A key revoked while the page is open: the next step brings back the key field, with the reason.
         var key = await Beheer.RegionManagerKeyAsync(App, "Wordt ingetrokken", "achterhoek");
         await Beheer.LogInAsync(page, key);
-        await Expect(page.Locator("article.trend").First).ToBeVisibleAsync();
+        await Expect(page.Locator("table.worst-first")).ToBeVisibleAsync();
         Assert.Equal(key, await page.EvaluateAsync<string?>($"() => sessionStorage.getItem('{Beheer.KeyStorage}')"));
         Assert.Equal(0, await page.EvaluateAsync<int>("() => localStorage.length"));
         await Beheer.CallAsync(App, WebAppServer.AdminKey, HttpMethod.Delete, $"/api/v1/admin/api-keys/{key.Split('_')[1]}");
@@ -545,6 +545,13 @@ public sealed class BeheerPageTests(WebAppServer app, BrowserFixture browser, IT
         await Beheer.OpenAsync(page, key, "/beheer");
         var articles = page.Locator("article.trend");
         await Expect(articles).ToHaveCountAsync(careTypes.Count);
+        var folds = page.Locator("details.trend-fold");
+        await Expect(folds).ToHaveCountAsync(careTypes.Count);
+        await Expect(articles.First).ToBeHiddenAsync();
+        for (var i = 0; i < careTypes.Count; i++)
+        {
+            await folds.Nth(i).Locator("> summary").ClickAsync();
+        }
 
         foreach (var (careType, i) in careTypes.Select((c, i) => (c, i)))
         {
@@ -555,14 +562,16 @@ public sealed class BeheerPageTests(WebAppServer app, BrowserFixture browser, IT
             var charts = article.Locator("svg[role=img]");
             await Expect(charts).ToHaveCountAsync(2);
 
-            // The share within the norm: a bar per week with judged reports, a dash for the others, and in words.
+            // The share within the norm: a bar per week with judged reports (a week at 0 % a bar at zero with a "0", unlike a
+            // week without figures, which is a gap), and in words.
             var judged = weeks.Where(w => w.GetProperty("withinNorm").GetProperty("compared").GetInt32() > 0).ToList();
+            var zero = judged.Count(w => w.GetProperty("withinNorm").GetProperty("within").GetInt32() == 0);
             await Expect(charts.Nth(0).Locator("rect.share-bar")).ToHaveCountAsync(judged.Count);
-            await Expect(charts.Nth(0).Locator("text.no-data")).ToHaveCountAsync(26 - judged.Count);
+            await Expect(charts.Nth(0).Locator("g.share-zero text.zero-label")).ToHaveCountAsync(zero);
             await Expect(charts.Nth(0)).ToHaveAccessibleNameAsync(new Regex("^Deel van de meldingen binnen de norm, per week "));
             await Expect(charts.Nth(0)).ToHaveAccessibleNameAsync(new Regex(Regex.Escape(judged.Count == 0
                 ? "In de laatste 26 weken is geen enkele melding met de norm vergeleken."
-                : $"In {judged.Count} van de 26 weken zijn meldingen met de norm vergeleken.") + ".*" + Regex.Escape(judged.Count == 0 ? "" : $"Laatste week met cijfers ({WeekWords(judged[^1])}): {ShareWords(judged[^1])}.")));
+                : $"In {judged.Count} van de 26 weken zijn meldingen met de norm vergeleken{(judged.Count < 26 ? $"; {26 - judged.Count} weken zonder cijfers" : "")}.") + ".*" + Regex.Escape(judged.Count == 0 ? "" : $"Laatste week met cijfers ({WeekWords(judged[^1])}): {ShareWords(judged[^1])}.")));
 
             // The median wait: a dot per week with figures, and the last one in words.
             var known = weeks.Where(w => w.GetProperty("medianWaitWeeks").ValueKind == JsonValueKind.Number).ToList();
@@ -586,9 +595,60 @@ public sealed class BeheerPageTests(WebAppServer app, BrowserFixture browser, IT
             WeekWords(newest),
             newest.GetProperty("offeringsExpected").GetInt32().ToString(CultureInfo.InvariantCulture),
             newest.GetProperty("reported").GetInt32().ToString(CultureInfo.InvariantCulture),
-            newest.GetProperty("withinNorm").GetProperty("compared").GetInt32() > 0 ? ShareWords(newest) : "–",
-            newest.GetProperty("medianWaitWeeks").ValueKind == JsonValueKind.Number ? WaitWords(newest.GetProperty("medianWaitWeeks").GetDouble()) : "–",
+            newest.GetProperty("withinNorm").GetProperty("compared").GetInt32() > 0 ? ShareWords(newest) : "geen cijfers",
+            newest.GetProperty("medianWaitWeeks").ValueKind == JsonValueKind.Number ? WaitWords(newest.GetProperty("medianWaitWeeks").GetDouble()) : "geen cijfers",
         ]);
+    });
+
+    [Fact]
+    public Task The_overview_puts_downloads_first_then_care_types_worst_first_then_providers_sortable() => InPageAsync(async page =>
+    {
+        var key = await Beheer.RegionManagerKeyAsync(App, "Slechtste eerst", "achterhoek");
+        var summary = await Beheer.CallAsync(App, key, HttpMethod.Get, "/api/v1/reports/region-summary?region=achterhoek");
+        var compliance = await Beheer.CallAsync(App, key, HttpMethod.Get, "/api/v1/reports/norm-compliance?region=achterhoek");
+        static double? Number(JsonElement e) => e.ValueKind == JsonValueKind.Number ? e.GetDouble() : null;
+        static double? Bound(JsonElement norm) => norm.ValueKind != JsonValueKind.Object ? null
+            : Number(norm.GetProperty("maxTotalWeeks")) ?? Number(norm.GetProperty("maxIntakeWeeks"));
+        var expected = summary.GetProperty("rows").EnumerateArray()
+            .Where(r => r.GetProperty("offerings").GetInt32() > 0)
+            .Select(r => (
+                Name: r.GetProperty("careType").GetProperty("name").GetString()!,
+                Over: Number(r.GetProperty("medianWaitWeeks")) - Bound(r.GetProperty("norm")),
+                Share: Number(r.GetProperty("withinNorm").GetProperty("share"))))
+            .OrderBy(r => r.Over is null).ThenByDescending(r => r.Over)
+            .ThenBy(r => r.Share is null).ThenBy(r => r.Share)
+            .ThenBy(r => r.Name, StringComparer.Create(Dutch, ignoreCase: false))
+            .ToList();
+        Assert.True(expected.Count(r => r.Over > 0) >= 2, "the demo region should have care types over the norm to order");
+
+        await Beheer.OpenAsync(page, key, "/beheer");
+
+        var careTypes = page.Locator("table.worst-first");
+        await Expect(careTypes.Locator("tbody th")).ToHaveTextAsync(expected.Select(r => r.Name).ToArray());
+        await Expect(careTypes.Locator("tbody tr").First.Locator("td").Last).ToHaveTextAsync(new Regex(@" te lang$"));
+        var downloadsTop = (await Section(page, "Voor het contractgesprek").BoundingBoxAsync())!.Y;
+        Assert.True(downloadsTop < (await careTypes.BoundingBoxAsync())!.Y, "the downloads come before the tables");
+
+        // Per provider: the KPI table's rows, the lowest share within the norm first; a click on a heading sorts by it.
+        var providers = page.Locator("table.provider-compliance");
+        var rows = compliance.GetProperty("rows").EnumerateArray().ToList();
+        await Expect(providers.Locator("tbody tr")).ToHaveCountAsync(rows.Count);
+        await Expect(providers.Locator("th[aria-sort]")).ToHaveTextAsync("Binnen de norm");
+        var shares = await providers.Locator("tbody tr td:nth-of-type(3)").AllInnerTextsAsync();
+        var percents = shares.Where(t => t != "geen cijfers").Select(t => double.Parse(t[..t.IndexOf('%')], Dutch)).ToList();
+        Assert.Equal(percents.Order(), percents);
+        Assert.True(percents.Distinct().Count() > 3);
+
+        await providers.GetByRole(AriaRole.Button, new() { Name = "Mediane wachttijd" }).ClickAsync();
+        await providers.GetByRole(AriaRole.Button, new() { Name = "Mediane wachttijd" }).ClickAsync();
+        await Expect(providers.Locator("th[aria-sort=descending]")).ToHaveTextAsync("Mediane wachttijd");
+        var medians = (await providers.Locator("tbody tr td:nth-of-type(4)").AllInnerTextsAsync())
+            .Where(t => t != "geen cijfers").Select(t => double.Parse(t.Split(' ')[0], Dutch)).ToList();
+        Assert.Equal(medians.OrderDescending(), medians);
+        var longest = rows.Where(r => r.GetProperty("medianWaitWeeks").ValueKind == JsonValueKind.Number)
+            .MaxBy(r => r.GetProperty("medianWaitWeeks").GetDouble());
+        await Expect(providers.Locator("tbody tr").First.Locator("td").Nth(1)).ToHaveTextAsync(
+            $"{longest.GetProperty("weeksReported").GetInt32()} van {longest.GetProperty("weeksExpected").GetInt32()}");
     });
 
     private static string WeekWords(JsonElement week) => $"week {int.Parse(week.GetProperty("week").GetString()![6..], CultureInfo.InvariantCulture)}";

@@ -52,10 +52,10 @@ public sealed class ReadmeScreenshotTests(WebAppServer app, BrowserFixture brows
         async page =>
         {
             await Beheer.OpenAsync(page, WebAppServer.AdminKey, "/beheer?regio=achterhoek");
-            var first = page.Locator("article.trend").First;
-            await Expect(first.Locator("svg[role=img]")).ToHaveCountAsync(2);
-            // From the top to the end of the first care type's two charts: today's table and the 26 weeks.
-            var bottom = (await first.BoundingBoxAsync())!;
+            // From the top to the end of today's table per care type, worst first.
+            var table = page.Locator("table.worst-first");
+            await Expect(table).ToBeVisibleAsync();
+            var bottom = (await table.BoundingBoxAsync())!;
             await SaveAsync(page, "web-beheer.png", new Clip { X = 0, Y = 0, Width = 1024, Height = bottom.Y + bottom.Height });
         });
 

@@ -1,6 +1,6 @@
-// Beheer, overzicht (/beheer): the region today per care type, and per care type the last 26 weeks as two charts (the
-// share of reports within the norm, and the median wait), each with a description and the same figures as a table.
-// Below, the downloads for the contract talk: the KPI table (norm compliance per provider), today's figures and the weeks.
+// Beheer, overzicht (/beheer): worst first. The downloads for the contract talk at the top; then the region today per care
+// type, ordered by how far its median wait is over the norm; then norm compliance per provider (the KPI table's figures,
+// sortable); then per care type, folded, the last 26 weeks as two charts with a description and the same figures as a table.
 import { h, replace, s } from './dom.js';
 import { chartLayout, chartSvg, grid, valueScale, weekLabels } from './chart.js';
 import { formatNumber, normBoundsText, range, weekLabel, weeks } from './format.js';
@@ -12,7 +12,22 @@ import { inDutch } from './problems.js';
 const TREND_WEEKS = 26;
 
 const percent = (share) => `${formatNumber(Math.round(share * 1000) / 10)}%`;
-const shareText = (w) => (w.withinNorm.compared ? `${percent(w.withinNorm.share)} (${w.withinNorm.within} van ${w.withinNorm.compared})` : '–');
+
+/** "80% (4 van 5)"; a week or group with nothing to compare says so in words, never as a 0. */
+const shareOf = (share) => (share.compared ? `${percent(share.share)} (${share.within} van ${share.compared})` : 'geen cijfers');
+const shareText = (w) => shareOf(w.withinNorm);
+
+/** The bound a median wait is held to: the total norm, else the intake norm (as the chart draws it). */
+const boundOf = (norm) => norm?.maxTotalWeeks ?? norm?.maxIntakeWeeks ?? null;
+
+/** Weeks the median is over its bound (negative: within it); null without a median or a bound. */
+const overBy = (median, norm) => (median == null || boundOf(norm) == null ? null : median - boundOf(norm));
+
+/** Ascending with nulls (no figures) last, whichever way round. */
+function nullsLast(a, b, descending = false) {
+  if (a == null || b == null) return (a == null) - (b == null);
+  return descending ? b - a : a - b;
+}
 
 /** "norm van de regio: tot intake hoogstens 4 weken, in totaal hoogstens 14 weken". */
 function normWords(norm) {
@@ -28,13 +43,17 @@ function shareChart(weekList) {
   const description = judged.length === 0
     ? `In de laatste ${weekList.length} weken is geen enkele melding met de norm vergeleken.`
     : [
-      `In ${judged.length} van de ${weekList.length} weken zijn meldingen met de norm vergeleken.`,
+      `In ${judged.length} van de ${weekList.length} weken zijn meldingen met de norm vergeleken${judged.length < weekList.length ? `; ${weekList.length - judged.length} weken zonder cijfers` : ''}.`,
       `Binnen de norm: ${range(judged.map((w) => w.withinNorm.share), percent)}.`,
       `Laatste week met cijfers (${weekLabel(latest.week)}): ${shareText(latest)}.`,
     ].join(' ');
+  // A week without figures is a gap; a week at 0 % is a bar at zero with "0" above it, so the two never look alike.
   const bars = weekList.map((w, i) => {
-    if (!w.withinNorm.compared) {
-      return s('text', { x: layout.x(i) + layout.slot / 2, y: layout.baseline - 4, 'text-anchor': 'middle', class: 'no-data' }, '–');
+    if (!w.withinNorm.compared) return null;
+    if (w.withinNorm.within === 0) {
+      return s('g', { class: 'share-zero' },
+        s('rect', { x: layout.x(i) + layout.slot * 0.15, y: layout.baseline - 4, width: layout.slot * 0.7, height: 4, class: 'share-bar' }),
+        s('text', { x: layout.x(i) + layout.slot / 2, y: layout.baseline - 8, 'text-anchor': 'middle', class: 'zero-label' }, '0'));
     }
     const height = Math.max(2, w.withinNorm.share * layout.plotHeight);
     return s('rect', { x: layout.x(i) + layout.slot * 0.15, y: layout.baseline - height, width: layout.slot * 0.7, height, class: 'share-bar' });
@@ -92,36 +111,118 @@ function trendTable(careType) {
       h('td', { class: 'num' }, w.offeringsExpected),
       h('td', { class: 'num' }, w.reported),
       h('td', { class: 'num' }, shareText(w)),
-      h('td', { class: 'num' }, w.medianWaitWeeks == null ? '–' : weeks(w.medianWaitWeeks))))));
+      h('td', { class: 'num' }, w.medianWaitWeeks == null ? 'geen cijfers' : weeks(w.medianWaitWeeks))))));
 }
 
+/** One care type's weeks, folded: its name and the last week's share in the summary line, the charts when opened. */
 function careTypeTrend(careType) {
   const id = `trend-${careType.careType.code}`;
-  return h('article', { class: 'trend', 'aria-labelledby': id },
+  const last = [...careType.weeks].reverse().find((w) => w.withinNorm.compared > 0);
+  return h('details', { class: 'trend-fold' },
+    h('summary', {}, h('span', { class: 'trend-name' }, careType.careType.name),
+      h('span', { class: 'muted' }, last ? ` — ${weekLabel(last.week)}: ${shareText(last)} binnen de norm` : ' — geen cijfers om te vergelijken')),
+    h('article', { class: 'trend', 'aria-labelledby': id },
     h('h3', { id }, careType.careType.name),
     h('p', { class: 'meta' }, `Nu geldt de ${normWords(careType.norm)}.`),
     h('div', { class: 'trend-charts' },
       h('figure', { class: 'chart-figure' }, shareChart(careType.weeks),
-        h('figcaption', {}, 'Elke staaf is één week: het deel van de doorgegeven wachttijden dat binnen de norm bleef. Een streepje: geen cijfers om te vergelijken.')),
+        h('figcaption', {}, 'Elke staaf is één week: het deel van de doorgegeven wachttijden dat binnen de norm bleef. Een lage staaf met een 0: niets binnen de norm. Geen staaf: geen cijfers om te vergelijken.')),
       h('figure', { class: 'chart-figure' }, medianChart(careType.weeks, careType.norm),
         h('figcaption', {}, 'Elke stip is één week: de middelste wachttijd van alle doorgegeven cijfers. De stippellijn is de norm.'))),
     h('details', { class: 'history' }, h('summary', {}, 'Bekijk de cijfers als tabel'),
-      h('div', { class: 'table-scroll', role: 'region', 'aria-label': `Cijfers per week: ${careType.careType.name}`, tabindex: '0' }, trendTable(careType))));
+      h('div', { class: 'table-scroll', role: 'region', 'aria-label': `Cijfers per week: ${careType.careType.name}`, tabindex: '0' }, trendTable(careType)))));
 }
 
-function todayTable(summary) {
-  const rows = summary.rows.filter((r) => r.offerings > 0);
-  const cell = (value) => h('td', { class: 'num' }, value);
-  return h('div', { class: 'table-scroll', role: 'region', 'aria-label': 'De regio vandaag per zorgvorm', tabindex: '0' },
-    h('table', { class: 'summary-table' },
-      h('caption', { class: 'visually-hidden' }, 'De regio vandaag per zorgvorm'),
-      h('thead', {}, h('tr', {}, ['Zorgvorm', 'Aanbod', 'Met cijfers', 'Cijfers te oud', 'Neemt aanmeldingen aan', 'Vrije plekken', 'Binnen de norm', 'Mediane wachttijd']
-        .map((text) => h('th', { scope: 'col' }, text)))),
-      h('tbody', {}, rows.map((r) => h('tr', {},
-        h('th', { scope: 'row' }, r.careType.name),
-        cell(r.offerings), cell(r.withReport), cell(r.stale), cell(r.acceptingReferrals), cell(r.freePlaces),
-        cell(r.withinNorm.compared ? `${percent(r.withinNorm.share)} (${r.withinNorm.within} van ${r.withinNorm.compared})` : '–'),
-        cell(r.medianWaitWeeks == null ? '–' : weeks(r.medianWaitWeeks)))))));
+/** How far the median is from its norm, in words: "3 weken te lang", "binnen de norm", or why it cannot be said. */
+function distanceText(row) {
+  const over = overBy(row.medianWaitWeeks, row.norm);
+  if (boundOf(row.norm) == null) return 'geen norm';
+  if (over == null) return 'geen cijfers';
+  if (over > 0) return h('strong', {}, `${weeks(over)} te lang`);
+  return over === 0 ? 'precies de norm' : `${weeks(-over)} binnen de norm`;
+}
+
+/**
+ * The region today per care type, worst first: offerings, how many reported this week, the share within the norm, and
+ * the median wait against the norm. Ordered by weeks over the norm, then by the share within (lowest first).
+ */
+function careTypeTable(summary, trend) {
+  const thisWeek = new Map(trend.careTypes.map((c) => [c.careType.code, c.weeks[c.weeks.length - 1]]));
+  const rows = summary.rows.filter((r) => r.offerings > 0).sort((a, b) =>
+    nullsLast(overBy(a.medianWaitWeeks, a.norm), overBy(b.medianWaitWeeks, b.norm), true)
+    || nullsLast(a.withinNorm.share, b.withinNorm.share)
+    || a.careType.name.localeCompare(b.careType.name, 'nl'));
+  const labels = ['Zorgvorm', 'Aanbod', 'Cijfers deze week', 'Binnen de norm', 'Mediane wachttijd', 'Norm', 'Verschil met de norm'];
+  let column = 0;
+  const cell = (value) => h('td', { class: 'num', 'data-label': labels[(column += 1) % labels.length] }, value);
+  return h('div', { class: 'table-fit' },
+    h('table', { class: 'summary-table worst-first stack' },
+      h('caption', { class: 'visually-hidden' }, 'De regio vandaag per zorgvorm, wat het verst boven de norm zit eerst'),
+      h('thead', {}, h('tr', {}, labels.map((text) => h('th', { scope: 'col' }, text)))),
+      h('tbody', {}, rows.map((r) => {
+        const week = thisWeek.get(r.careType.code);
+        column = 0;
+        return h('tr', {},
+          h('th', { scope: 'row' }, r.careType.name),
+          cell(r.offerings),
+          cell(week ? `${week.reported} van ${week.offeringsExpected}` : 'geen cijfers'),
+          cell(shareOf(r.withinNorm)),
+          cell(r.medianWaitWeeks == null ? 'geen cijfers' : weeks(r.medianWaitWeeks)),
+          cell(boundOf(r.norm) == null ? 'geen' : weeks(boundOf(r.norm))),
+          cell(distanceText(r)));
+      }))));
+}
+
+const TREND_WORDS = { shorter: 'korter', longer: 'langer', unchanged: 'gelijk', unknown: 'onbekend' };
+
+/** The KPI table's figures per provider and care type, sortable; the same rows as its CSV download. */
+function providerTable(compliance) {
+  const columns = [
+    { title: 'Aanbieder', value: (r) => r.provider.name, text: (r) => r.provider.name, header: true },
+    { title: 'Zorgvorm', value: (r) => r.careType.name, text: (r) => r.careType.name },
+    { title: 'Weken gemeld', value: (r) => r.reportedShare, text: (r) => `${r.weeksReported} van ${r.weeksExpected}`, num: true },
+    { title: 'Binnen de norm', value: (r) => r.withinNorm.allPhases.share, text: (r) => shareOf(r.withinNorm.allPhases), num: true },
+    { title: 'Mediane wachttijd', value: (r) => r.medianWaitWeeks, text: (r) => (r.medianWaitWeeks == null ? 'geen cijfers' : weeks(r.medianWaitWeeks)), num: true },
+    { title: 'Langste wachttijd', value: (r) => r.maxWaitWeeks, text: (r) => (r.maxWaitWeeks == null ? 'geen cijfers' : weeks(r.maxWaitWeeks)), num: true },
+    { title: 'Wachttijd wordt', value: (r) => r.trend.changeWeeks, text: (r) => TREND_WORDS[r.trend.direction] ?? r.trend.direction, num: true },
+  ];
+  // Worst first: the lowest share within the norm.
+  let sortBy = 3;
+  let descending = false;
+  const body = h('tbody');
+  const headers = columns.map((column, index) => {
+    const button = h('button', { type: 'button', class: 'sort-button' }, column.title);
+    button.addEventListener('click', () => {
+      descending = sortBy === index ? !descending : false;
+      sortBy = index;
+      render();
+    });
+    return h('th', { scope: 'col' }, button);
+  });
+  function render() {
+    const column = columns[sortBy];
+    const rows = [...compliance.rows].sort((a, b) => {
+      const x = column.value(a);
+      const y = column.value(b);
+      const order = typeof x === 'string' || typeof y === 'string'
+        ? (x ?? '').localeCompare(y ?? '', 'nl') * (descending ? -1 : 1)
+        : nullsLast(x, y, descending);
+      return order || a.provider.name.localeCompare(b.provider.name, 'nl') || a.careType.name.localeCompare(b.careType.name, 'nl');
+    });
+    headers.forEach((th, index) => {
+      if (index === sortBy) th.setAttribute('aria-sort', descending ? 'descending' : 'ascending');
+      else th.removeAttribute('aria-sort');
+    });
+    body.replaceChildren(...rows.map((r) => h('tr', {}, columns.map((c) => (c.header
+      ? h('th', { scope: 'row' }, c.text(r))
+      : h('td', { class: c.num ? 'num' : null, 'data-label': c.title }, c.text(r)))))));
+  }
+  render();
+  return h('div', { class: 'table-fit' },
+    h('table', { class: 'summary-table provider-compliance stack' },
+      h('caption', { class: 'visually-hidden' }, 'Normnaleving per aanbieder en zorgvorm; klik op een kop om te sorteren'),
+      h('thead', {}, h('tr', {}, headers)),
+      body));
 }
 
 function downloads(session, trend) {
@@ -236,11 +337,13 @@ export async function show(page, session, { setTitle }) {
   let trend;
   let summary;
   let stale;
+  let compliance;
   try {
-    [trend, summary, stale] = await Promise.all([
+    [trend, summary, stale, compliance] = await Promise.all([
       session.api.get(`/api/v1/reports/weekly-trend?${query({ weeks: TREND_WEEKS })}`),
       session.api.get(`/api/v1/reports/region-summary?${query()}`),
       session.api.get(`/api/v1/reports/stale?${query()}`),
+      session.api.get(`/api/v1/reports/norm-compliance?${query()}`),
     ]);
   } catch (error) {
     replace(page, heading, failure(failureText(error, { saving: false })));
@@ -257,17 +360,22 @@ export async function show(page, session, { setTitle }) {
         : [`Voor ${late === 1 ? '1 onderdeel' : `${late} onderdelen`} van het aanbod zijn al ${stale.days} dagen of langer geen cijfers doorgegeven. `,
           h('a', { href: beheerHref('/beheer/verouderd', region.code) }, 'Bekijk wie te laat is')]),
 
-    section('Vandaag per zorgvorm',
-      h('p', { class: 'hint' }, `Binnen de norm: van het aanbod met een oordeel. Cijfers ouder dan ${summary.staleAfterDays} dagen tellen mee, maar staan apart als te oud.`),
-      todayTable(summary)),
+    downloads(session, trend),
+
+    section('Vandaag per zorgvorm: wat het verst boven de norm zit eerst',
+      h('p', { class: 'hint' }, `Verschil met de norm: de mediane wachttijd min de norm (totaal, anders tot intake). Binnen de norm: van het aanbod met een oordeel. Cijfers ouder dan ${summary.staleAfterDays} dagen tellen mee.`),
+      careTypeTable(summary, trend)),
+
+    section('Per aanbieder',
+      h('p', { class: 'hint' }, `De cijfers van de KPI-tabel over ${weekLabel(compliance.weeks[0])} tot en met ${weekLabel(compliance.weeks[compliance.weeks.length - 1])}, per aanbieder en zorgvorm. Eerst wie het minst vaak binnen de norm bleef. Klik op een kop om anders te sorteren.`),
+      compliance.rows.length ? providerTable(compliance) : h('p', {}, 'Er is nog geen aanbod met een contract in deze regio.')),
 
     section(`De laatste ${TREND_WEEKS} weken per zorgvorm`,
-      h('p', { class: 'hint' }, `Van ${weekLabel(trend.weeks[0])} tot en met ${weekLabel(trend.weeks[trend.weeks.length - 1])}. Elke week telt de laatste cijfers van dat aanbod in die week, vergeleken met de norm die gold op de dag van de melding.`),
+      h('p', { class: 'hint' }, `Van ${weekLabel(trend.weeks[0])} tot en met ${weekLabel(trend.weeks[trend.weeks.length - 1])}. Elke week telt de laatste cijfers van dat aanbod in die week, vergeleken met de norm die gold op de dag van de melding. Open een zorgvorm voor de grafieken.`),
       trend.careTypes.length === 0
         ? h('p', {}, 'Er is nog geen aanbod met een contract in deze regio.')
         : trend.careTypes.map(careTypeTrend)),
 
-    downloads(session, trend),
     leadTimeUpload(session));
 }
 
