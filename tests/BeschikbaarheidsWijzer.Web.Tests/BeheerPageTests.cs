@@ -298,7 +298,8 @@ public sealed class BeheerPageTests(WebAppServer app, BrowserFixture browser, IT
         var success = page.Locator(".success");
         await Expect(success).ToBeFocusedAsync();
         await Expect(success).ToContainTextAsync("De norm voor Pleegzorg is vastgelegd");
-        await Expect(success).ToContainTextAsync("Vanaf 18 november 2026 geldt: in totaal hoogstens 5 weken.");
+        await Expect(success).ToContainTextAsync("Voor Pleegzorg geldt nu: in totaal hoogstens 5 weken. De zoekfunctie gebruikt deze norm meteen.");
+        await Expect(success).Not.ToContainTextAsync("straks");
         await Expect(today).ToContainTextAsync("5 wk");
         await Expect(today).ToContainTextAsync("Norm van de regio");
         var versions = page.Locator("table.versions-table").Filter(new() { Has = page.Locator("caption", new() { HasText = "Pleegzorg" }) });
@@ -326,7 +327,7 @@ public sealed class BeheerPageTests(WebAppServer app, BrowserFixture browser, IT
     });
 
     [Fact]
-    public Task The_norm_form_words_the_apis_error_codes_in_dutch_and_stores_nothing() => InPageAsync(async page =>
+    public Task The_norm_form_shows_every_error_at_once_in_dutch_and_stores_nothing() => InPageAsync(async page =>
     {
         var key = await Beheer.RegionManagerKeyAsync(App, "Contractmanager Rivierenland", "rivierenland");
         await Beheer.LogInAsync(page, key, "/beheer/normen");
@@ -339,33 +340,79 @@ public sealed class BeheerPageTests(WebAppServer app, BrowserFixture browser, IT
         var form = page.Locator("form[aria-label='Nieuwe norm']");
         var submit = form.GetByRole(AriaRole.Button, new() { Name = "Norm vastleggen" });
         await Expect(form.GetByLabel("In totaal (weken)")).ToHaveAccessibleDescriptionAsync("0 tot en met 208"); // from GET /api/v1/limits
-        await form.GetByLabel("Zorgvorm").SelectOptionAsync("dagbehandeling");
+        // Today by the app's clock is filled in.
+        await Expect(form.GetByLabel("Geldt vanaf")).ToHaveValueAsync("2026-11-18");
+        var puts = 0;
+        page.Request += (_, request) => puts += request.Method == "PUT" ? 1 : 0;
 
-        // No bound at all: at-least-one.
+        // Everything wrong at once: no care type, a phase beyond its limit, one not a number, a date long ago.
+        await form.GetByLabel("Tot intake (weken)").FillAsync("105");
+        await form.GetByLabel("Van intake tot start (weken)").FillAsync("zes");
+        await form.GetByLabel("Geldt vanaf").FillAsync("1999-01-01");
+        await submit.ClickAsync();
+        await Expect(form.Locator(".error-summary h2")).ToHaveTextAsync("Er zijn 4 fouten");
+        await ExpectFieldErrorAsync(page, form.GetByLabel("Zorgvorm"), "Kies een zorgvorm.");
+        await ExpectFieldErrorAsync(page, form.GetByLabel("Tot intake (weken)"), "Vul een aantal weken in van 0 tot en met 104, of laat het leeg.");
+        await ExpectFieldErrorAsync(page, form.GetByLabel("Van intake tot start (weken)"), "Vul een heel getal in");
+        await ExpectFieldErrorAsync(page, form.GetByLabel("Geldt vanaf"), "Kies een datum van 1 januari 2015 tot en met 18 november 2031.");
+
+        // No bound at all, and a total shorter than a phase: each said in one round too.
+        await form.GetByLabel("Zorgvorm").SelectOptionAsync("dagbehandeling");
+        await form.GetByLabel("Tot intake (weken)").FillAsync("");
+        await form.GetByLabel("Van intake tot start (weken)").FillAsync("");
         await form.GetByLabel("Geldt vanaf").FillAsync("2027-01-01");
         await submit.ClickAsync();
         await ExpectFieldErrorAsync(page, form.GetByLabel("In totaal (weken)"), "Vul minstens één maximale wachttijd in.");
-
-        // A total shorter than a phase (less-than, with the phase's weeks) and a date long ago (date-range, with its bounds).
         await form.GetByLabel("Tot intake (weken)").FillAsync("6");
         await form.GetByLabel("In totaal (weken)").FillAsync("4");
-        await form.GetByLabel("Geldt vanaf").FillAsync("1999-01-01");
         await submit.ClickAsync();
-        await Expect(form.Locator(".error-summary h2")).ToHaveTextAsync("Er zijn 2 fouten");
         await ExpectFieldErrorAsync(page, form.GetByLabel("In totaal (weken)"), "In totaal kan niet korter zijn dan een van de stappen (6 weken).");
-        await ExpectFieldErrorAsync(page, form.GetByLabel("Geldt vanaf"), "Kies een datum van 1 januari 2015 tot en met");
 
-        // Beyond a phase's limit: range, worded with the limit the API sent.
-        await form.GetByLabel("Tot intake (weken)").FillAsync("105");
-        await form.GetByLabel("In totaal (weken)").FillAsync("");
-        await form.GetByLabel("Geldt vanaf").FillAsync("2027-01-01");
-        await submit.ClickAsync();
-        await ExpectFieldErrorAsync(page, form.GetByLabel("Tot intake (weken)"), "Vul een aantal weken in van 0 tot en met 104, of laat het leeg.");
-
+        Assert.Equal(0, puts);
         await using (var db = App.CreateDbContext())
         {
             Assert.Equal(before, await db.RegionalNorms.CountAsync(n => n.RegionCode == "rivierenland"));
         }
+    });
+
+    [Fact]
+    public Task A_back_dated_norm_names_the_weeks_it_re_judges_and_is_stored_only_when_confirmed() => InPageAsync(async page =>
+    {
+        var key = await Beheer.RegionManagerKeyAsync(App, "Marieke Twente", "twente");
+        await Beheer.LogInAsync(page, key, "/beheer/normen");
+        var form = page.Locator("form[aria-label='Nieuwe norm']");
+        await form.GetByLabel("Zorgvorm").SelectOptionAsync("kortdurend-verblijf");
+        await form.GetByLabel("In totaal (weken)").FillAsync("9");
+        await form.GetByLabel("Geldt vanaf").FillAsync("2026-09-01");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Norm vastleggen" }).ClickAsync();
+
+        // 1 September 2026 is in week 36; the app's today, 18 November 2026, in week 47.
+        var confirm = form.Locator(".confirm");
+        await Expect(confirm).ToBeFocusedAsync();
+        await Expect(confirm).ToContainTextAsync("Deze norm voor Logeren en kortdurend verblijf gaat in op 1 september 2026, in het verleden.");
+        await Expect(confirm).ToContainTextAsync("Alle meldingen sinds die dag, week 36 tot en met week 47 (12 weken), worden dan met deze norm beoordeeld");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Nee, ik pas de datum aan" }).ClickAsync();
+        await Expect(form.GetByLabel("Geldt vanaf")).ToBeFocusedAsync();
+        await using (var db = App.CreateDbContext())
+        {
+            Assert.False(await db.RegionalNorms.AnyAsync(n => n.RegionCode == "twente" && n.CareTypeCode == "kortdurend-verblijf"));
+        }
+
+        await form.GetByRole(AriaRole.Button, new() { Name = "Norm vastleggen" }).ClickAsync();
+        await form.Locator(".confirm").GetByRole(AriaRole.Button, new() { Name = "Ja, leg de norm vast" }).ClickAsync();
+        var success = page.Locator(".success");
+        await Expect(success).ToContainTextAsync("Voor Logeren en kortdurend verblijf geldt nu: in totaal hoogstens 9 weken. De zoekfunctie gebruikt deze norm meteen. Meldingen sinds 1 september 2026 zijn met deze norm beoordeeld.");
+        var versions = page.Locator("table.versions-table").Filter(new() { Has = page.Locator("caption", new() { HasText = "Logeren" }) });
+        await Expect(versions.Locator("tbody tr").First).ToContainTextAsync("Marieke Twente (contractmanager van de regio)");
+
+        // A date to come: one sentence that says it is not yet in force.
+        await form.GetByLabel("Zorgvorm").SelectOptionAsync("kortdurend-verblijf");
+        await form.GetByLabel("In totaal (weken)").FillAsync("8");
+        await form.GetByLabel("Geldt vanaf").FillAsync("2027-01-01");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Norm vastleggen" }).ClickAsync();
+        await Expect(page.Locator(".success")).ToContainTextAsync("Vanaf 1 januari 2027 geldt voor Logeren en kortdurend verblijf: in totaal hoogstens 8 weken. Tot die dag blijft de norm gelden die nu geldt.");
+        await Expect(versions.Locator("tbody tr")).ToHaveCountAsync(2);
+        await Expect(versions.Locator("tbody tr").First).ToContainTextAsync("gaat nog in");
     });
 
     [Fact]

@@ -27,6 +27,9 @@ public sealed class AdminCallerEndpointTests(WijzerApiFactory factory) : IClassF
         Assert.Equal("region-manager", me.GetProperty("role").GetString());
         Assert.False(me.GetProperty("allRegions").GetBoolean());
         Assert.Equal(["achterhoek", "twente"], me.GetProperty("regions").EnumerateArray().Select(r => r.GetString()));
+        // The app's date (its clock, Europe/Amsterdam), which forms use as today.
+        Assert.Equal(BeschikbaarheidsWijzer.Domain.Weeks.IsoWeek.ToAmsterdamDate(factory.Clock.GetUtcNow()).ToString("yyyy-MM-dd"),
+            me.GetProperty("today").GetString());
     }
 
     [Fact]

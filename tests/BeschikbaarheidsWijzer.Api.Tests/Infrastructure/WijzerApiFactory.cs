@@ -57,7 +57,8 @@ public class WijzerApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>Stores a new API key straight in the database and returns the full key, as an admin would be given it.</summary>
-    public async Task<(string KeyId, string Key)> CreateApiKeyAsync(ApiKeyRole role, Guid? providerId = null, IEnumerable<string>? regions = null, bool revoked = false)
+    public async Task<(string KeyId, string Key)> CreateApiKeyAsync(
+        ApiKeyRole role, Guid? providerId = null, IEnumerable<string>? regions = null, bool revoked = false, string? label = null)
     {
         var (keyId, key, hash) = ApiKeyFormat.Generate();
         await using var db = CreateDbContext();
@@ -67,6 +68,7 @@ public class WijzerApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             Role = role,
             ProviderId = providerId,
             RegionCodes = regions?.ToList() ?? [],
+            Label = label,
             SecretHash = hash,
             CreatedAt = DateTimeOffset.UtcNow,
             RevokedAt = revoked ? DateTimeOffset.UtcNow : null,

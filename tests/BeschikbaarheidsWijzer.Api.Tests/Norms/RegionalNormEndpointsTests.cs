@@ -31,6 +31,7 @@ public sealed class RegionalNormEndpointsTests(WijzerApiFactory factory) : IClas
         var created = await ReadJsonAsync(first, HttpStatusCode.Created);
         Assert.Equal("inForce", created.GetProperty("status").GetString());
         Assert.Equal("bootstrap-admin", created.GetProperty("recordedBy").GetString());
+        Assert.Equal((JsonValueKind.Null, "admin"), (created.GetProperty("recordedByLabel").ValueKind, created.GetProperty("recordedByRole").GetString()));
         await ReadJsonAsync(await _admin.PutAsync(Url("dyslexiezorg"), Json("""{"maxIntakeWeeks":2,"maxTotalWeeks":9,"validFrom":"2027-01-01"}""")), HttpStatusCode.Created);
 
         var before = await NormOnAsync("dyslexiezorg", "2025-12-31");
@@ -71,7 +72,7 @@ public sealed class RegionalNormEndpointsTests(WijzerApiFactory factory) : IClas
     [Fact]
     public async Task Region_managers_set_their_own_regions_norms_only()
     {
-        var (keyId, twente) = await factory.CreateApiKeyAsync(ApiKeyRole.RegionManager, regions: ["twente"]);
+        var (keyId, twente) = await factory.CreateApiKeyAsync(ApiKeyRole.RegionManager, regions: ["twente"], label: "Marieke, contracten Twente");
         var manager = factory.CreateClient(twente);
         var before = await SnapshotAsync(factory);
 
@@ -86,6 +87,10 @@ public sealed class RegionalNormEndpointsTests(WijzerApiFactory factory) : IClas
 
         var own = await ReadJsonAsync(await manager.PutAsync(Url("crisishulp", "TWENTE"), Json("""{"maxIntakeWeeks":0,"maxTotalWeeks":0,"validFrom":"2027-01-01"}""")), HttpStatusCode.Created);
         Assert.Equal(("twente", keyId), (own.GetProperty("region").GetString(), own.GetProperty("recordedBy").GetString()));
+        // Who recorded it, as the audit log has it: the key's label and role, in the answer and in the list of versions.
+        Assert.Equal(("Marieke, contracten Twente", "region-manager"), (own.GetProperty("recordedByLabel").GetString(), own.GetProperty("recordedByRole").GetString()));
+        var listed = (await ReadJsonAsync(await manager.GetAsync($"{AdminApi}/regions/twente/norms?careType=crisishulp"), HttpStatusCode.OK)).EnumerateArray().Single();
+        Assert.Equal(("Marieke, contracten Twente", "region-manager"), (listed.GetProperty("recordedByLabel").GetString(), listed.GetProperty("recordedByRole").GetString()));
     }
 
     public static TheoryData<string, string, string> HostileInputs() => new()

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Serialization;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
+using BeschikbaarheidsWijzer.Api.Infrastructure.Auth;
 using BeschikbaarheidsWijzer.Api.Shared.Audit;
 using BeschikbaarheidsWijzer.Api.Shared.Management;
 using BeschikbaarheidsWijzer.Api.Shared.Reference;
@@ -71,10 +72,10 @@ public static class RegionalNormEndpoints
             .FirstOrDefault(d => d.Version.ValidFrom == norm.ValidFrom && d.Status != NormVersionStatus.Replaced);
         if (applying is not null && applying.Version.Norm == norm.Norm)
         {
-            return TypedResults.Ok(Describe(versions, scope.Today).Single(d => d.Id == applying.Version.Sequence));
+            return TypedResults.Ok((await DescribeAsync(db, versions, scope.Today, cancellationToken)).Single(d => d.Id == applying.Version.Sequence));
         }
 
-        var replaced = applying is null ? null : Describe(versions, scope.Today).Single(d => d.Id == applying.Version.Sequence);
+        var replaced = applying is null ? null : (await DescribeAsync(db, versions, scope.Today, cancellationToken)).Single(d => d.Id == applying.Version.Sequence);
         var stored = new RegionalNorm
         {
             RegionCode = regionCode,
@@ -95,7 +96,7 @@ public static class RegionalNormEndpoints
         }
 
         versions.Add(Row(stored));
-        var dto = Describe(versions, scope.Today).Single(d => d.Id == stored.Id);
+        var dto = (await DescribeAsync(db, versions, scope.Today, cancellationToken)).Single(d => d.Id == stored.Id);
         write.Record(AuditEntities.RegionalNorm, $"{regionCode}/{careTypeCode}/{norm.ValidFrom:yyyy-MM-dd}",
             applying is null ? AuditActions.Create : AuditActions.Update, replaced, dto);
         if (await write.CommitAsync(cancellationToken) is { } notStored)
@@ -125,7 +126,7 @@ public static class RegionalNormEndpoints
 
         var versions = await LoadVersionsAsync(db, regionCode, careTypeCode, cancellationToken);
         var order = await db.CareTypes.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.SortOrder, cancellationToken);
-        return TypedResults.Ok(Describe(versions, scope.Today)
+        return TypedResults.Ok((await DescribeAsync(db, versions, scope.Today, cancellationToken))
             .OrderBy(v => order.GetValueOrDefault(v.CareType))
             .ThenByDescending(v => v.ValidFrom)
             .ThenByDescending(v => v.RecordedAt)
@@ -148,22 +149,35 @@ public static class RegionalNormEndpoints
         new RegionalNormVersion(n.RegionCode, n.CareTypeCode, new WaitNorm(n.MaxIntakeWeeks, n.MaxTreatmentWeeks, n.MaxTotalWeeks), n.ValidFrom, n.RecordedAt, n.Id),
         n.RecordedByKeyId);
 
-    private static List<RegionalNormVersionDto> Describe(List<VersionRow> rows, DateOnly today)
+    /// <summary>The versions as the API shows them, each with who recorded it: the key's id, label and role, as the audit log has them.</summary>
+    private static async Task<List<RegionalNormVersionDto>> DescribeAsync(WijzerDbContext db, List<VersionRow> rows, DateOnly today, CancellationToken cancellationToken)
     {
         var recordedBy = rows.ToDictionary(r => r.Version.Sequence, r => r.RecordedByKeyId);
+        var keyIds = recordedBy.Values.OfType<string>().Distinct().ToList();
+        var keys = await db.ApiKeys.AsNoTracking().Where(k => keyIds.Contains(k.Id))
+            .ToDictionaryAsync(k => k.Id, k => (k.Label, Role: Roles.Name(k.Role)), cancellationToken);
         return RegionalNormHistory.Describe(rows.Select(r => r.Version), today)
-            .Select(d => new RegionalNormVersionDto(
-                d.Version.Sequence,
-                d.Version.RegionCode,
-                d.Version.CareTypeCode,
-                d.Version.Norm.MaxIntakeWeeks,
-                d.Version.Norm.MaxTreatmentWeeks,
-                d.Version.Norm.MaxTotalWeeks,
-                d.Version.ValidFrom,
-                d.ValidTo,
-                d.Status,
-                d.Version.RecordedAt,
-                recordedBy[d.Version.Sequence]))
+            .Select(d =>
+            {
+                var keyId = recordedBy[d.Version.Sequence];
+                (string? Label, string? Role) by = keyId is null ? (null, null)
+                    : keyId == ApiKeyAuthenticationHandler.BootstrapAdminKeyId ? (null, Roles.Name(ApiKeyRole.Admin))
+                    : keys.TryGetValue(keyId, out var key) ? key : (null, null);
+                return new RegionalNormVersionDto(
+                    d.Version.Sequence,
+                    d.Version.RegionCode,
+                    d.Version.CareTypeCode,
+                    d.Version.Norm.MaxIntakeWeeks,
+                    d.Version.Norm.MaxTreatmentWeeks,
+                    d.Version.Norm.MaxTotalWeeks,
+                    d.Version.ValidFrom,
+                    d.ValidTo,
+                    d.Status,
+                    d.Version.RecordedAt,
+                    keyId,
+                    by.Label,
+                    by.Role);
+            })
             .ToList();
     }
 
@@ -180,7 +194,11 @@ public sealed record RegionalNormRequest(int? MaxIntakeWeeks = null, int? MaxTre
     public RegionalNormInput ToInput() => new(MaxIntakeWeeks, MaxTreatmentWeeks, MaxTotalWeeks, ValidFrom);
 }
 
-/// <summary>One stored version: <c>validTo</c> is the day before the next version takes over (null: open-ended or replaced).</summary>
+/// <summary>
+/// One stored version: <c>validTo</c> is the day before the next version takes over (null: open-ended or replaced).
+/// <c>recordedBy</c> is the id of the key that recorded it, <c>recordedByLabel</c> and <c>recordedByRole</c> its label and
+/// role (<c>admin</c> or <c>region-manager</c>; the bootstrap admin key has no label).
+/// </summary>
 public sealed record RegionalNormVersionDto(
     long Id,
     string Region,
@@ -192,4 +210,6 @@ public sealed record RegionalNormVersionDto(
     DateOnly? ValidTo,
     NormVersionStatus Status,
     DateTimeOffset RecordedAt,
-    string? RecordedBy);
+    string? RecordedBy,
+    string? RecordedByLabel,
+    string? RecordedByRole);

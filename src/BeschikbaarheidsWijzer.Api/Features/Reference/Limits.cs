@@ -31,7 +31,8 @@ public sealed record LimitsDto(
             AvailabilityReportRules.MaxNoteLength,
             new(0, AvailabilityReportRules.MaxWaitWeeks),
             new(0, AvailabilityReportRules.MaxWaitWeeks)),
-        new NormLimitsDto(new(0, RegionalNormRules.MaxPhaseWeeks), new(0, RegionalNormRules.MaxPhaseWeeks), new(0, RegionalNormRules.MaxTotalWeeks)),
+        new NormLimitsDto(new(0, RegionalNormRules.MaxPhaseWeeks), new(0, RegionalNormRules.MaxPhaseWeeks), new(0, RegionalNormRules.MaxTotalWeeks),
+            RegionalNormRules.EarliestValidFrom, RegionalNormRules.MaxYearsAhead),
         new OfferingLimitsDto(
             new(0, FieldLimits.MaxAge), new(0, FieldLimits.MaxAge),
             FieldLimits.MaxTagsPerOffering, FieldLimits.MaxLocationsPerOffering, FieldLimits.MaxMunicipalitiesPerOffering),
@@ -53,8 +54,9 @@ public sealed record ReportLimitsDto(
     WholeNumberRange RealisedWaitToIntakeWeeks,
     WholeNumberRange RealisedWaitToTreatmentWeeks);
 
-/// <summary>A region's own norm, in weeks.</summary>
-public sealed record NormLimitsDto(WholeNumberRange MaxIntakeWeeks, WholeNumberRange MaxTreatmentWeeks, WholeNumberRange MaxTotalWeeks);
+/// <summary>A region's own norm, in weeks; <c>validFrom</c> from <c>earliestValidFrom</c> to <c>maxYearsAhead</c> years after today.</summary>
+public sealed record NormLimitsDto(
+    WholeNumberRange MaxIntakeWeeks, WholeNumberRange MaxTreatmentWeeks, WholeNumberRange MaxTotalWeeks, DateOnly EarliestValidFrom, int MaxYearsAhead);
 
 /// <summary>An offering: ages in whole years, and how many tags, locations and municipalities it may have.</summary>
 public sealed record OfferingLimitsDto(WholeNumberRange AgeMin, WholeNumberRange AgeMax, int Tags, int LocationIds, int Municipalities);

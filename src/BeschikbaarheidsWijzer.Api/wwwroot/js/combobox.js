@@ -30,6 +30,11 @@ export function municipalityCombobox({ municipalities = [], label, hint }) {
     municipalities = loaded;
     byCode = new Map(loaded.map((m) => [m.code, m]));
     if (pendingCode) setCode(pendingCode);
+    // Someone who began typing before the list arrived gets the suggestions for what they typed.
+    else if (document.activeElement === input && input.value.trim()) {
+      code = exact(input.value)?.code ?? '';
+      open(matching(input.value));
+    }
   }
 
   function setCode(value) {

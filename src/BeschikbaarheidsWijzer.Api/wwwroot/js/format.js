@@ -50,6 +50,14 @@ export function weekOfIndex(index) {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
+/** The ISO week of a date "2026-09-01" → "2026-W36". */
+export function isoWeekOfDate(isoDay) {
+  const [year, month, day] = isoDay.split('-').map(Number);
+  const sinceEpoch = Date.UTC(year, month - 1, day) / 86400000;
+  // Weeks since the Thursday of 1 January 1970's week, counted from that week's Monday.
+  return weekOfIndex(Math.floor((sinceEpoch + 3) / 7));
+}
+
 /** "2026-W47" → a number that grows by one per ISO week, to place weeks on an axis. */
 export function weekIndex(isoWeek) {
   const match = /^(\d{4})-W(\d{2})$/.exec(isoWeek);
