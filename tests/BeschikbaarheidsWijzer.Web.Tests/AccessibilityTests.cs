@@ -32,7 +32,7 @@ public sealed class AccessibilityTests(WebAppServer app, BrowserFixture browser,
 
     [Theory]
     [MemberData(nameof(Pages))]
-    public Task Every_page_has_no_wcag_2_1_aa_violations_and_reflows_at_320_px(string state) => InPageAsync(async page =>
+    public Task Every_page_has_no_wcag_2_1_aa_violations_counts_in_dutch_and_reflows_at_320_px(string state) => InPageAsync(async page =>
     {
         await OpenAsync(page, state);
 
@@ -42,10 +42,26 @@ public sealed class AccessibilityTests(WebAppServer app, BrowserFixture browser,
         Assert.True(result.Violations.Length == 0, $"axe found on '{state}':\n{string.Join("\n", violations)}");
         Assert.NotEmpty(result.Passes);
 
+        // Dutch counted right: no "3 aanbod" or "1 weken" anywhere on the page in this state.
+        var slips = DutchCounts.Slips(await page.Locator("main").InnerTextAsync());
+        Assert.True(slips.Count == 0, $"'{state}' counts in Dutch wrongly: {string.Join(" | ", slips)}");
+
         await page.SetViewportSizeAsync(320, 640);
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"'{state}' scrolls {overflow} px sideways at 320 px width");
     }, name: $"Every_page_{state.Replace(' ', '_').Replace(':', '_')}");
+
+    [Theory]
+    [InlineData("3 aanbod zonder cijfers", "3 aanbod")]
+    [InlineData("Er zijn 0 plek vrij", "0 plek")]
+    [InlineData("Het bestand met 1 regels", "1 regels")]
+    [InlineData("nog 12 week wachten", "12 week")]
+    [InlineData("Keuzelijst: 1 aanbieders", "1 aanbieders")]
+    [InlineData("1 aanbod, 2 weken, 1 week, 0 weken, 2,5 weken, 1.000 meldingen, 30 november 2026 week 49, van 1 januari 2015, 1 van 8 vrij", null)]
+    public void The_count_check_finds_number_noun_slips_and_only_those(string text, string? slip)
+    {
+        Assert.Equal(slip is null ? [] : [slip], DutchCounts.Slips(text));
+    }
 
     [Fact]
     public Task The_scan_does_find_a_violation_when_a_page_has_one() => InPageAsync(async page =>

@@ -541,7 +541,7 @@ public sealed class BeheerPageTests(WebAppServer app, BrowserFixture browser, IT
         var rows = expected.GetProperty("rows").EnumerateArray().ToList();
         Assert.NotEmpty(rows);
         await Beheer.OpenAsync(page, WebAppServer.AdminKey, "/beheer/verouderd?regio=achterhoek");
-        await Expect(page.Locator("#verouderd-resultaat")).ToHaveTextAsync($"{rows.Count} aanbod zonder cijfers in de laatste 14 dagen");
+        await Expect(page.Locator("#verouderd-resultaat")).ToHaveTextAsync($"{rows.Count} {(rows.Count == 1 ? "onderdeel" : "onderdelen")} van het aanbod zonder cijfers in de laatste 14 dagen");
         var shown = page.Locator(".stale-table tbody tr");
         await Expect(shown).ToHaveCountAsync(rows.Count);
         for (var i = 0; i < rows.Count; i++)

@@ -4,7 +4,9 @@
 import { h, replace } from './dom.js';
 import { checkbox, field } from './fields.js';
 import { municipalityCombobox } from './combobox.js';
-import { ageText, formatDate, formatDateTime, formatNumber, tagName } from './format.js';
+import {
+  ageText, counted, formatDate, formatDateTime, formatNumber, tagName,
+} from './format.js';
 import { detailHref } from './offering.js';
 import { beheerHref } from './beheer.js';
 import {
@@ -96,7 +98,7 @@ async function providerList(page, session, setTitle) {
       ? h('p', { class: 'empty' }, 'Er zijn nog geen aanbieders in deze regio.')
       : h('div', { class: 'table-scroll', role: 'region', 'aria-label': 'Aanbieders', tabindex: '0' },
         h('table', { class: 'provider-table' },
-          h('caption', {}, `${providers.length} ${providers.length === 1 ? 'aanbieder' : 'aanbieders'}`),
+          h('caption', {}, counted(providers.length, 'aanbieder', 'aanbieders')),
           h('thead', {}, h('tr', {}, ['Naam', 'KvK-nummer', 'Telefoon', 'E-mail'].map((t) => h('th', { scope: 'col' }, t)))),
           h('tbody', {}, providers.map((p) => h('tr', {},
             h('th', { scope: 'row' }, h('a', { href: beheerHref(`/beheer/aanbieders/${p.id}`, region.code) }, p.name)),

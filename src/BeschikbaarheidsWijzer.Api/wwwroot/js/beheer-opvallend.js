@@ -2,7 +2,7 @@
 // plausibility warnings, newest first: a wait that dropped from 20 weeks to 0, free places while many wait. Each with
 // the provider's contact, so the contract manager can ask whether the figures are right.
 import { h, replace } from './dom.js';
-import { formatDate, weekLabel } from './format.js';
+import { counted, formatDate, weekLabel } from './format.js';
 import { contactList } from './offering.js';
 import { warningInDutch } from './problems.js';
 import { beheerHref } from './beheer.js';
@@ -43,7 +43,7 @@ export async function show(page, session, { setTitle }) {
   replace(results,
     h('h2', {}, count === 0
       ? `Geen opvallende meldingen van ${formatDate(report.from)} tot en met ${formatDate(report.to)}`
-      : `${count === 1 ? '1 opvallende melding' : `${count} opvallende meldingen`} van ${formatDate(report.from)} tot en met ${formatDate(report.to)}`),
+      : `${counted(count, 'opvallende melding', 'opvallende meldingen')} van ${formatDate(report.from)} tot en met ${formatDate(report.to)}`),
     count ? notableTable(report, region.code) : null,
     count
       ? h('div', { class: 'csv' },

@@ -3,7 +3,9 @@
 // sortable); then per care type, folded, the last 26 weeks as two charts with a description and the same figures as a table.
 import { h, replace, s } from './dom.js';
 import { chartLayout, chartSvg, grid, valueScale, weekLabels } from './chart.js';
-import { formatNumber, normBoundsText, range, weekLabel, weeks } from './format.js';
+import {
+  counted, days, formatNumber, normBoundsText, range, weekLabel, weeks,
+} from './format.js';
 import { beheerHref } from './beheer.js';
 import { busy, downloadButton, failure, failureText, formErrors, section, success, textField } from './beheer-form.js';
 import { ApiError } from './api.js';
@@ -43,7 +45,7 @@ function shareChart(weekList) {
   const description = judged.length === 0
     ? `In de laatste ${weekList.length} weken is geen enkele melding met de norm vergeleken.`
     : [
-      `In ${judged.length} van de ${weekList.length} weken zijn meldingen met de norm vergeleken${judged.length < weekList.length ? `; ${weekList.length - judged.length} weken zonder cijfers` : ''}.`,
+      `In ${judged.length} van de ${weekList.length} weken zijn meldingen met de norm vergeleken${judged.length < weekList.length ? `; ${weeks(weekList.length - judged.length)} zonder cijfers` : ''}.`,
       `Binnen de norm: ${range(judged.map((w) => w.withinNorm.share), percent)}.`,
       `Laatste week met cijfers (${weekLabel(latest.week)}): ${shareText(latest)}.`,
     ].join(' ');
@@ -308,7 +310,7 @@ function leadTimeUpload(session) {
       try {
         const result = await session.api.postCsv(`/api/v1/reports/realised-lead-times?${new URLSearchParams({ region: session.region.code })}`, await file.text());
         tell(success('Gelukt: de metingen zijn opgeslagen',
-          `${result.lines} regels, van ${result.firstMonth} tot en met ${result.lastMonth}${result.replaced ? `; ${result.replaced} daarvan vervingen eerdere metingen` : ''}. De KPI-tabel laat ze zien naast de cijfers van de aanbieders.`));
+          `${counted(result.lines, 'regel', 'regels')}, van ${result.firstMonth} tot en met ${result.lastMonth}${result.replaced ? `; ${result.replaced} daarvan vervingen eerdere metingen` : ''}. De KPI-tabel laat ze zien naast de cijfers van de aanbieders.`));
       } catch (error) {
         if (error instanceof ApiError && error.status === 400 && error.fieldErrors.length) {
           tell(h('div', { class: 'error-summary', role: 'alert', tabindex: '-1' },
@@ -357,7 +359,7 @@ export async function show(page, session, { setTitle }) {
     h('p', { class: late ? 'notice' : 'muted' },
       late === 0
         ? `Alle aanbieders hebben de laatste ${stale.days} dagen hun cijfers doorgegeven.`
-        : [`Voor ${late === 1 ? '1 onderdeel' : `${late} onderdelen`} van het aanbod zijn al ${stale.days} dagen of langer geen cijfers doorgegeven. `,
+        : [`Voor ${counted(late, 'onderdeel', 'onderdelen')} van het aanbod ${late === 1 ? 'is' : 'zijn'} al ${days(stale.days)} of langer geen cijfers doorgegeven. `,
           h('a', { href: beheerHref('/beheer/verouderd', region.code) }, 'Bekijk wie te laat is')]),
 
     downloads(session, trend),

@@ -1,7 +1,9 @@
 // Beheer, te laat met cijfers (/beheer/verouderd?dagen=14): the offerings contracted in the region that have not
 // reported for that many days (or never), the longest silent first, with the provider's phone and e-mail as links.
 import { h, replace } from './dom.js';
-import { days, formatDate, weekLabel } from './format.js';
+import {
+  counted, days, formatDate, weekLabel,
+} from './format.js';
 import { contactList } from './offering.js';
 import { beheerHref } from './beheer.js';
 import { downloadButton, failureText, formErrors, textField, wholeNumber } from './beheer-form.js';
@@ -68,7 +70,7 @@ export async function show(page, session, { url, navigate, setTitle }) {
   replace(results,
     h('h2', { id: 'verouderd-resultaat' }, report.rows.length === 0
       ? `Al het aanbod heeft de laatste ${report.days} dagen cijfers doorgegeven`
-      : `${report.rows.length} aanbod zonder cijfers in de laatste ${report.days} dagen`),
+      : `${counted(report.rows.length, 'onderdeel', 'onderdelen')} van het aanbod zonder cijfers in de laatste ${days(report.days)}`),
     never ? h('p', {}, `${never} daarvan ${never === 1 ? 'heeft' : 'hebben'} nog nooit cijfers doorgegeven. Die staan bovenaan.`) : null,
     report.rows.length ? staleTable(report, region.code) : null,
     report.rows.length

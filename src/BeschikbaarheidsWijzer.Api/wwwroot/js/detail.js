@@ -80,7 +80,7 @@ function render(main, offering, { municipality, placeName, regionCode, age, acce
       placeName ? h('p', { class: 'hint' }, `Vergeleken met de norm die geldt in ${placeName}.`) : null,
       availabilityBlock(offering),
       a ? h('ul', { class: 'facts' },
-        h('li', {}, a.waitlistCount != null ? `${a.waitlistCount} op de wachtlijst` : 'Wachtlijst: niet doorgegeven'),
+        h('li', {}, a.waitlistCount != null ? `${a.waitlistCount} op de wachtlijst` : 'Wachtlijst: onbekend'),
         h('li', {}, a.bridgingCareAvailable
           ? 'Tijdens het wachten is er overbruggingszorg: hulp om de wachttijd door te komen.'
           : 'Tijdens het wachten is er geen overbruggingszorg.'),

@@ -1,6 +1,7 @@
 // Form fields with a label, an optional hint and an error shown right next to the field (and linked to it, so a
 // screen reader reads the error with the field). Used by the search form and the provider form.
 import { h, replace, uid } from './dom.js';
+import { counted } from './format.js';
 
 /** A labelled field around an input, select or textarea. */
 export function field({ label, hint, input, className = '' }) {
@@ -86,7 +87,7 @@ export function errorSummary(title, errors, intro) {
 /** Shows each error next to its field and a summary of them all in `host`; the summary takes the focus. */
 export function showErrors(host, errors, intro) {
   for (const { input, message } of errors) setFieldError(input, message);
-  const summary = errorSummary(errors.length === 1 ? 'Er is 1 fout' : `Er zijn ${errors.length} fouten`, errors, intro);
+  const summary = errorSummary(`Er ${errors.length === 1 ? 'is' : 'zijn'} ${counted(errors.length, 'fout', 'fouten')}`, errors, intro);
   host.replaceChildren(summary);
   summary.focus();
 }

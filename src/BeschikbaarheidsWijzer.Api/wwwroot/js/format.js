@@ -7,9 +7,17 @@ const isoDateFormat = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month:
 const numberFormat = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
 
 export const formatNumber = (n) => numberFormat.format(n);
+
+/**
+ * A count with its noun in the right number: counted(1, 'plek', 'plekken') is "1 plek", 0 and 3 take the plural. Dutch
+ * "aanbod" has no plural: count "onderdelen van het aanbod" or "soorten hulp" instead of "3 aanbod" (a test reads every
+ * page for such slips).
+ */
+export const counted = (n, one, many) => `${formatNumber(n)} ${n === 1 ? one : many}`;
+
 /** "1 week", "3 weken", "2,5 weken" (a median may be a half week). */
-export const weeks = (n) => (n === 1 ? '1 week' : `${formatNumber(n)} weken`);
-export const days = (n) => (n === 1 ? '1 dag' : `${formatNumber(n)} dagen`);
+export const weeks = (n) => counted(n, 'week', 'weken');
+export const days = (n) => counted(n, 'dag', 'dagen');
 
 /** "3 weken", or "tussen 2 en 5 weken" when the values differ. */
 export function range(values, format) {
@@ -165,10 +173,10 @@ export function normName(norm) {
 
 /** "2 van de 10 plekken vrij". */
 export function placesText(a) {
-  if (a?.freePlaces === null || a?.freePlaces === undefined) return 'Vrije plekken: niet doorgegeven';
+  if (a?.freePlaces === null || a?.freePlaces === undefined) return 'Vrije plekken: onbekend';
   if (a.freePlaces === 0) return a.totalPlaces ? `Geen plek vrij (van de ${a.totalPlaces} plekken)` : 'Geen plek vrij';
   if (a.totalPlaces) return `${a.freePlaces} van de ${a.totalPlaces} plekken vrij`;
-  return a.freePlaces === 1 ? '1 plek vrij' : `${a.freePlaces} plekken vrij`;
+  return `${counted(a.freePlaces, 'plek', 'plekken')} vrij`;
 }
 
 export function ageText(min, max) {

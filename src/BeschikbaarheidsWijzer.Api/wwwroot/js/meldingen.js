@@ -4,7 +4,7 @@
 import { ApiError, getJson, loadReference } from './api.js';
 import { h, replace } from './dom.js';
 import { field } from './fields.js';
-import { formatNumber, weekLabel } from './format.js';
+import { counted, formatNumber, weekLabel } from './format.js';
 
 const percent = (part, whole) => `${formatNumber(Math.round((part / whole) * 1000) / 10)}%`;
 
@@ -77,7 +77,7 @@ export function mount(main, ctx) {
         ? [
           h('p', {}, silent === 0
             ? 'Vorige week gaven alle aanbieders voor al hun aanbod cijfers door.'
-            : `${silent} ${silent === 1 ? 'aanbieder gaf' : 'aanbieders gaven'} vorige week niet voor al hun aanbod cijfers door. Die staan bovenaan.`),
+            : `${counted(silent, 'aanbieder', 'aanbieders')} ${silent === 1 ? 'gaf' : 'gaven'} vorige week niet voor al hun aanbod cijfers door. Die staan bovenaan.`),
           providersTable(report),
         ]
         : null);

@@ -2,7 +2,9 @@
 // "Error codes"); this is the one table that words those codes. The API's English message is never read, so changing
 // an English sentence cannot change a Dutch page.
 
-import { formatDate, formatNumber } from './format.js';
+import {
+  counted, formatDate, formatNumber, weeks,
+} from './format.js';
 
 const FORMATS = {
   postcode: 'Vul een postcode in zoals 7001 AB.',
@@ -101,17 +103,13 @@ export function wordFor(words, problem) {
 
 /** Per plausibility warning (README, "Plausibility warnings"): what looks unlikely, in the provider's terms. */
 const WARNINGS = {
-  'wait-dropped-sharply': ({ previous, current }) => `De wachttijd daalt van ${previous} naar ${current} ${weeks(current)}. Zo snel loopt een wachtlijst zelden leeg.`,
-  'wait-rose-sharply': ({ previous, current }) => `De wachttijd stijgt van ${previous} naar ${current} weken. Heb je misschien maanden ingevuld in plaats van weken?`,
-  'free-places-with-waitlist': ({ freePlaces, waitlistCount }) => `Er ${freePlaces === 1 ? 'is 1 plek' : `zijn ${formatNumber(freePlaces)} plekken`} vrij, terwijl er ${formatNumber(waitlistCount)} kinderen wachten.`,
+  'wait-dropped-sharply': ({ previous, current }) => `De wachttijd daalt van ${previous} naar ${weeks(current)}. Zo snel loopt een wachtlijst zelden leeg.`,
+  'wait-rose-sharply': ({ previous, current }) => `De wachttijd stijgt van ${previous} naar ${weeks(current)}. Heb je misschien maanden ingevuld in plaats van weken?`,
+  'free-places-with-waitlist': ({ freePlaces, waitlistCount }) => `Er ${freePlaces === 1 ? 'is' : 'zijn'} ${counted(freePlaces, 'plek', 'plekken')} vrij, terwijl er ${counted(waitlistCount, 'kind wacht', 'kinderen wachten')}.`,
   'places-jumped': ({ previous, current }) => `Het aantal plekken in totaal gaat van ${formatNumber(previous)} naar ${formatNumber(current)}.`,
   'stop-without-wait': () => 'Er is een aanmeldstop, maar de wachttijd tot intake is 0 weken.',
-  'same-figures-for-weeks': ({ weeks: count }) => `Deze cijfers zijn al ${count} weken precies hetzelfde.`,
+  'same-figures-for-weeks': ({ weeks: count }) => `Deze cijfers zijn al ${weeks(count)} precies hetzelfde.`,
 };
-
-function weeks(count) {
-  return count === 1 ? 'week' : 'weken';
-}
 
 /** One Dutch sentence for one plausibility warning ({ offeringId, code, field, ...figures }). */
 export function warningInDutch(warning) {

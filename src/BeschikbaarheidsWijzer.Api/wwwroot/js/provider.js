@@ -8,7 +8,9 @@ import { ApiError, getJson, loadLimits, postJson } from './api.js';
 import { apiKeyForm } from './apikey.js';
 import { announce, h, replace } from './dom.js';
 import { checkbox, clearFieldErrors, field, showErrors } from './fields.js';
-import { formatDate, formatNumber, weekLabel } from './format.js';
+import {
+  counted, formatDate, formatNumber, weekLabel,
+} from './format.js';
 import { detailHref } from './offering.js';
 import { warningInDutch, wordFor } from './problems.js';
 import { reportProblems } from './report-rules.js';
@@ -61,7 +63,7 @@ const WORDS = {
 const LEAVE_QUESTION = 'Je hebt cijfers veranderd die nog niet zijn verstuurd. Wil je deze pagina toch verlaten? Dan ben je die veranderingen kwijt.';
 
 const readKey = () => sessionStorage.getItem(KEY_STORAGE);
-const parts = (n) => (n === 1 ? '1 onderdeel' : `${n} onderdelen`);
+const parts = (n) => counted(n, 'onderdeel', 'onderdelen');
 
 /** When the figures were sent, and when they last changed if that was earlier (a confirmation repeats them). */
 function lastReportLine(report) {

@@ -10,7 +10,7 @@ import {
   API_FIELDS, DEFAULT_SORT, LAST_SEARCH, hasSearch, readFilters, toApiQuery, toSearchParams,
 } from './filters.js';
 import {
-  NORM_STATUS, formatNumber, isoDate, tagName,
+  NORM_STATUS, counted, formatNumber, isoDate, tagName,
 } from './format.js';
 import { offeringCard } from './offering.js';
 import { wordFor } from './problems.js';
@@ -241,7 +241,7 @@ function searchForm(onSearch) {
 }
 
 function resultsTitle(total) {
-  return total === 1 ? '1 resultaat' : `${formatNumber(total)} resultaten`;
+  return counted(total, 'resultaat', 'resultaten');
 }
 
 function pager(page, pageSize, total, hrefFor, go) {
@@ -458,7 +458,7 @@ export function mount(main, ctx) {
       const items = await csv.fetchAll(filters);
       const today = isoDate(new Date()); // Amsterdam's date, also just after midnight
       csv.download(csv.toCsv(items, filters.gemeente), `aanbod-${filters.gemeente || 'alle-gemeenten'}-${today}.csv`);
-      status.textContent = `Het bestand met ${items.length} regels staat in je downloads.`;
+      status.textContent = `Het bestand met ${counted(items.length, 'regel', 'regels')} staat in je downloads.`;
     } catch {
       status.textContent = 'Het bestand kon niet gemaakt worden. Probeer het opnieuw.';
     } finally {
