@@ -42,6 +42,11 @@ public sealed partial class ShortlistPageTests(WebAppServer app, BrowserFixture 
         Assert.Equal(["aanbod", "gemeente"], query.AllKeys.Order(StringComparer.Ordinal));
         Assert.Equal(items.Select(i => i.GetProperty("id").GetString()).Order(), query["aanbod"]!.Split(',').Order());
 
+        // The page's own link, for the family's file or a colleague: the same address.
+        await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kopieer link" }).ClickAsync();
+        Assert.Equal(page.Url, await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+
         var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4" });
         using var document = PdfDocument.Open(pdf);
         Assert.Equal(1, document.NumberOfPages);
@@ -65,6 +70,7 @@ public sealed partial class ShortlistPageTests(WebAppServer app, BrowserFixture 
         Assert.Contains(toegang.GetProperty("access").GetProperty("phone").GetString()!, text, StringComparison.Ordinal);
         // The page's own tools are not on paper.
         Assert.DoesNotContain("Afdrukken of opslaan als pdf", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kopieer link", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Voor aanbieders", text, StringComparison.Ordinal);
     });
 

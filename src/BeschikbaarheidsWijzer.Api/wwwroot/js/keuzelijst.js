@@ -8,6 +8,7 @@ import {
   ageText, formatDate, leadLine, placesText,
 } from './format.js';
 import { emailLink, phoneLink, websiteLink } from './offering.js';
+import { copyLinkButton } from './referrer.js';
 import { MAX_CHOSEN, SHORTLIST_PATH, chosenIds } from './shortlist.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -111,6 +112,7 @@ export function mount(main, ctx) {
       failed ? h('p', { class: 'error', role: 'alert' }, 'Niet alles kon laden. Laad de pagina opnieuw.') : null,
       h('div', { class: 'no-print shortlist-tools' },
         h('button', { type: 'button', class: 'button-primary', onclick: () => window.print() }, 'Afdrukken of opslaan als pdf'),
+        copyLinkButton(),
         back),
       items.length ? h('ol', { class: 'shortlist' }, items.map((item, i) => optionBlock(item, i, municipality?.code))) : null,
       accessFound ? accessBlock(accessFound, { headingLevel: 'h2' }) : null);

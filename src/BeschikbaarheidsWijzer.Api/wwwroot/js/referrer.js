@@ -49,7 +49,8 @@ export function capacityPicture(picture, filters, hrefFor) {
       cell(TERMS.withinNorm, { class: 'num' }, countLink(c.withinNorm, hrefFor({ ...list, norm: true }), `binnen de norm, ${name}`)),
       cell(TERMS.shortestWait, { class: 'num' }, c.shortestWaitWeeks == null ? TERMS.unknown
         : h('a', { href: hrefFor(list), 'aria-label': `kortste wachttijd ${weeks(c.shortestWaitWeeks)}, ${name}` }, weeks(c.shortestWaitWeeks))),
-      cell(TERMS.medianWait, { class: 'num' }, c.medianWaitWeeks == null ? TERMS.unknown : weeks(c.medianWaitWeeks)),
+      cell(TERMS.medianWait, { class: 'num' }, c.medianWaitWeeks == null ? TERMS.unknown
+        : h('a', { href: hrefFor(list), 'aria-label': `middelste wachttijd ${weeks(c.medianWaitWeeks)}, ${name}` }, weeks(c.medianWaitWeeks))),
       cell('Oude of geen cijfers', { class: 'num' }, c.stale + c.withoutFigures > 0
         ? h('a', { href: hrefFor({ ...list, sorteer: 'bijgewerkt' }), 'aria-label': `${formatNumber(c.stale + c.withoutFigures)} met oude of geen cijfers, ${name}` },
           formatNumber(c.stale + c.withoutFigures))
