@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The test command: installs what the suite needs and this machine lacks, checks the code's form (dotnet format, ESLint),
+# The test command: installs what the suite needs and this machine lacks, checks the code's form (dotnet format, ESLint)
+# and the API document (Spectral with the NL API Design Rules),
 # then runs every test.
 #   ./test.sh                 everything (domain, API on a real PostgreSQL, browser tests on Debian's Chromium)
 #   ./test.sh --filter X      any `dotnet test` options are passed on (the form checks run only without options)
@@ -41,6 +42,17 @@ if [ $# -eq 0 ]; then
   fi
   tools/lint/node_modules/.bin/eslint --config tools/lint/eslint.config.js --max-warnings 0 src/BeschikbaarheidsWijzer.Api/wwwroot \
     || { echo "ESLint found problems in the web app's modules (above)." >&2; exit 1; }
+
+  # The API document against the NL GOV API Design Rules (2.1.0 and the 2.2.0 work version, tools/apilint): 0 errors.
+  # Spectral is pinned in tools/apilint (package-lock.json) and installed there once; linting needs no network.
+  echo "Linting the API document (Spectral, NL API Design Rules 2.1.0 and 2.2.0)…"
+  if [ ! -x tools/apilint/node_modules/.bin/spectral ]; then
+    npm ci --prefix tools/apilint --no-audit --no-fund >/dev/null || { echo "npm ci in tools/apilint failed" >&2; exit 1; }
+  fi
+  for ruleset in tools/apilint/adr-2.1.0.yaml tools/apilint/adr-2.2.0.yaml; do
+    tools/apilint/node_modules/.bin/spectral lint --fail-severity error --ruleset "$ruleset" openapi/beschikbaarheidswijzer-v1.json \
+      || { echo "The API document breaks the API Design Rules ($ruleset, above)." >&2; exit 1; }
+  done
 fi
 
 exec dotnet test BeschikbaarheidsWijzer.sln "$@"

@@ -76,7 +76,9 @@ public sealed class SecurityTests(WebAppServer app, BrowserFixture browser, ITes
         var response = await page.GotoAsync("/api/docs/index.html");
         Assert.Equal(SecurityHeaders.ApiDocsContentSecurityPolicy, await response!.HeaderValueAsync("content-security-policy"));
         await Expect(page.Locator(".swagger-ui .opblock").First).ToBeVisibleAsync();
-        await Expect(page.Locator("#swagger-ui")).ToContainTextAsync("/api/v1/offerings");
+        // Paths are relative to the server, whose URL holds the major version.
+        await Expect(page.Locator("#swagger-ui .servers")).ToContainTextAsync("/api/v1");
+        await Expect(page.Locator("#swagger-ui")).ToContainTextAsync("GET/offerings");
         await Expect(page.Locator("#swagger-ui .title")).ToContainTextAsync("BeschikbaarheidsWijzer API");
     });
 }

@@ -27,6 +27,11 @@ public sealed class TestCommandTests
         Assert.Contains("dotnet format BeschikbaarheidsWijzer.sln --verify-no-changes", script, StringComparison.Ordinal);
         Assert.Contains("eslint --config tools/lint/eslint.config.js --max-warnings 0 src/BeschikbaarheidsWijzer.Api/wwwroot", script, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(Root, "tools", "lint", "package-lock.json")), "ESLint's versions are pinned by its lock file");
+
+        // And the API document against both API Design Rules rulesets, with Spectral pinned in tools/apilint.
+        Assert.Contains("spectral lint --fail-severity error --ruleset \"$ruleset\" openapi/beschikbaarheidswijzer-v1.json", script, StringComparison.Ordinal);
+        Assert.Contains("tools/apilint/adr-2.1.0.yaml tools/apilint/adr-2.2.0.yaml", script, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(Root, "tools", "apilint", "package-lock.json")), "Spectral's versions are pinned by its lock file");
         Assert.True(File.Exists(Path.Combine(Root, ".editorconfig")));
         if (!OperatingSystem.IsWindows())
         {

@@ -113,7 +113,7 @@ public sealed class HostileRequestGenerator(JsonNode document, HostileTargets ta
 
     public IEnumerable<HostileRequest> Generate()
     {
-        foreach (var (path, item) in (document["paths"] as JsonObject)!)
+        foreach (var (path, item) in Paths())
         {
             foreach (var (method, operationNode) in (item as JsonObject)!)
             {
@@ -137,7 +137,14 @@ public sealed class HostileRequestGenerator(JsonNode document, HostileTargets ta
 
     /// <summary>The operations in the document, as "METHOD /path".</summary>
     public IReadOnlyList<string> Operations() =>
-        (document["paths"] as JsonObject)!.SelectMany(p => (p.Value as JsonObject)!.Where(m => m.Key != "parameters").Select(m => $"{m.Key.ToUpperInvariant()} {p.Key}")).ToList();
+        Paths().SelectMany(p => (p.Item as JsonObject)!.Where(m => m.Key != "parameters").Select(m => $"{m.Key.ToUpperInvariant()} {p.Path}")).ToList();
+
+    /// <summary>The document's paths as requests are sent: after the servers URL (<c>/api/v1</c>), which holds the major version.</summary>
+    private IEnumerable<(string Path, JsonNode? Item)> Paths()
+    {
+        var server = ((string?)document["servers"]?[0]?["url"] ?? "").TrimEnd('/');
+        return (document["paths"] as JsonObject)!.Select(p => (server + p.Key, p.Value));
+    }
 
     private IEnumerable<HostileRequest> ForOperation(string method, string template, JsonObject operation)
     {

@@ -29,9 +29,12 @@ public static class AdminApiKeyEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .CarriesSecret();
         admin.MapGet("/providers/{id:guid}/api-keys", ListProviderKeys).WithName("AdminListProviderApiKeys")
-            .WithSummary("A provider's API keys, without secrets");
+            .WithSummary("A provider's API keys, without secrets")
+            .WithDescription("Id, label, when made, last used and revoked, newest first. A secret is shown only once, when the key is issued.");
         admin.MapPost("/api-keys", IssueManagementKey).WithName("AdminIssueManagementApiKey")
             .WithSummary("Issue a region-manager or admin key (admin only)")
+            .WithDescription("role is region-manager (with the regions it manages) or admin (no regions); label optional. The answer holds the " +
+                             "key once (bwk_<id>_<secret>, Cache-Control: no-store); only a hash is stored.")
             .RequireAuthorization(AuthSetup.AdminPolicy)
             .CarriesSecret();
         admin.MapDelete("/api-keys/{id}", RevokeKey).WithName("AdminRevokeApiKey").WithSummary("Revoke an API key")

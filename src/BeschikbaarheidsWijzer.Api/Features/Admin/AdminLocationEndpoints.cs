@@ -19,8 +19,10 @@ public static class AdminLocationEndpoints
     {
         admin.MapPost("/providers/{id:guid}/locations", CreateLocation).WithName("AdminCreateLocation").WithSummary("Add a location to a provider")
             .WithDescription("Without lat and lon the location gets the centre of its municipality.");
-        admin.MapGet("/providers/{id:guid}/locations", ListLocations).WithName("AdminListLocations").WithSummary("A provider's locations");
-        admin.MapGet("/providers/{id:guid}/locations/{locationId:guid}", GetLocation).WithName("AdminGetLocation").WithSummary("One location");
+        admin.MapGet("/providers/{id:guid}/locations", ListLocations).WithName("AdminListLocations").WithSummary("A provider's locations")
+            .WithDescription("By name, each with its eTag. Admin, or region-manager of one of the provider's regions (404 otherwise).");
+        admin.MapGet("/providers/{id:guid}/locations/{locationId:guid}", GetLocation).WithName("AdminGetLocation").WithSummary("One location")
+            .WithDescription("With its eTag; coordinates are null when the location has none of its own (search then uses the municipality's).");
         admin.MapPut("/providers/{id:guid}/locations/{locationId:guid}", UpdateLocation).WithName("AdminUpdateLocation").WithSummary("Replace a location")
             .WithDescription("Send If-Match with the eTag you read to have the PUT refused (412) when someone changed the location meanwhile.");
         admin.MapDelete("/providers/{id:guid}/locations/{locationId:guid}", DeleteLocation).WithName("AdminDeleteLocation")

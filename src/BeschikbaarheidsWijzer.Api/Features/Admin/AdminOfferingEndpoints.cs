@@ -20,8 +20,10 @@ public static class AdminOfferingEndpoints
             .WithDescription("Each municipality in 'municipalities' gets a contract from today (Europe/Amsterdam). " +
                              "A region manager may only contract municipalities in its own regions.")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        admin.MapGet("/offerings", ListOfferings).WithName("AdminListOfferings").WithSummary("Offerings you manage, by title");
-        admin.MapGet("/offerings/{id:guid}", GetOffering).WithName("AdminGetOffering").WithSummary("One offering with its locations and contracted municipalities");
+        admin.MapGet("/offerings", ListOfferings).WithName("AdminListOfferings").WithSummary("Offerings you manage, by title")
+            .WithDescription("Optionally of one provider (providerId); paged with page and pageSize (at most 100). A region manager sees the offerings contracted in its regions.");
+        admin.MapGet("/offerings/{id:guid}", GetOffering).WithName("AdminGetOffering").WithSummary("One offering with its locations and contracted municipalities")
+            .WithDescription("With its eTag, to send as If-Match when changing it. 404 when it is not in the caller's regions.");
         admin.MapPut("/offerings/{id:guid}", UpdateOffering).WithName("AdminUpdateOffering").WithSummary("Replace an offering")
             .WithDescription("Every field is replaced. 'municipalities' is the contract: a municipality left out gets its open contract ended " +
                              "yesterday (removed if it started today), a new one gets a contract from today; history is kept. " +

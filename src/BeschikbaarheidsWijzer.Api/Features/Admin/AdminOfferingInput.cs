@@ -3,6 +3,7 @@ using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Api.Shared.Management;
 using BeschikbaarheidsWijzer.Domain.Validation;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace BeschikbaarheidsWijzer.Api.Features.Admin;
@@ -157,4 +158,7 @@ public sealed record OfferingInput(
     List<Guid>? LocationIds = null,
     List<string?>? Municipalities = null);
 
-public sealed record OfferingListQuery(string? ProviderId, string? Page, string? PageSize);
+public sealed record OfferingListQuery(
+    [FromQuery(Name = "providerId")] string? ProviderId,
+    [FromQuery(Name = "page")] string? Page,
+    [FromQuery(Name = "pageSize")] string? PageSize);

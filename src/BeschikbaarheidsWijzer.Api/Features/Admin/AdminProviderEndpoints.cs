@@ -23,7 +23,8 @@ public static class AdminProviderEndpoints
         admin.MapGet("/providers", ListProviders).WithName("AdminListProviders").WithSummary("Providers you manage, by name")
             .WithDescription("region (optional): only providers of that region: named in their regions, or with a live offering contracted " +
                              "there today. Another region than a region manager's own is 403.");
-        admin.MapGet("/providers/{id:guid}", GetProvider).WithName("AdminGetProvider").WithSummary("One provider");
+        admin.MapGet("/providers/{id:guid}", GetProvider).WithName("AdminGetProvider").WithSummary("One provider")
+            .WithDescription("Admin, or region-manager of one of its regions (404 otherwise). With its eTag, to send as If-Match when changing it.");
         admin.MapPut("/providers/{id:guid}", UpdateProvider).WithName("AdminUpdateProvider").WithSummary("Replace a provider's details")
             .WithDescription("Every field is replaced; a field left out becomes empty. A region manager's PUT leaves regions other than its own as they are. " +
                              "Send If-Match with the eTag you read to have the PUT refused (412) when someone changed the provider meanwhile.");
@@ -253,7 +254,10 @@ public static class AdminProviderEndpoints
 }
 
 /// <summary>The provider list's query: an optional region, and paging.</summary>
-public sealed record ProviderListQuery(string? Region, string? Page, string? PageSize);
+public sealed record ProviderListQuery(
+    [FromQuery(Name = "region")] string? Region,
+    [FromQuery(Name = "page")] string? Page,
+    [FromQuery(Name = "pageSize")] string? PageSize);
 
 /// <summary>A provider's editable details. <c>regions</c>: region codes whose managers manage it.</summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]

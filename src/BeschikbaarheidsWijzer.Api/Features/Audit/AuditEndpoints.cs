@@ -7,6 +7,7 @@ using BeschikbaarheidsWijzer.Api.Shared.Management;
 using BeschikbaarheidsWijzer.Domain.Validation;
 using BeschikbaarheidsWijzer.Domain.Weeks;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace BeschikbaarheidsWijzer.Api.Features.Audit;
@@ -94,7 +95,14 @@ public static class AuditEndpoints
     private static JsonElement? Parse(string? json) => json is null ? null : JsonDocument.Parse(json).RootElement.Clone();
 }
 
-public sealed record AuditLogQuery(string? EntityType, string? EntityId, string? KeyId, string? From, string? To, string? Page, string? PageSize);
+public sealed record AuditLogQuery(
+    [FromQuery(Name = "entityType")] string? EntityType,
+    [FromQuery(Name = "entityId")] string? EntityId,
+    [FromQuery(Name = "keyId")] string? KeyId,
+    [FromQuery(Name = "from")] string? From,
+    [FromQuery(Name = "to")] string? To,
+    [FromQuery(Name = "page")] string? Page,
+    [FromQuery(Name = "pageSize")] string? PageSize);
 
 /// <summary>One change: <c>before</c> is null for a create, <c>after</c> for a delete.</summary>
 public sealed record AuditEntryDto(

@@ -31,7 +31,8 @@ public static class AvailabilityReportEndpoints
             .RequireRateLimiting(AuthSetup.PerKeyRateLimit);
 
         provider.MapGet("/offerings", GetOwnOfferings).WithName("GetOwnOfferings")
-            .WithSummary("Your offerings with their current report");
+            .WithSummary("Your offerings with their current report")
+            .WithDescription("The offerings of the key's provider, each with the current report (latest week) or null, as the form at /aanbieders starts from.");
         provider.MapPut("/offerings/{id:guid}/availability", PutAvailability).WithName("PutAvailability")
             .WithSummary("Report this week's figures for one offering")
             .WithDescription("Appends a report for the current ISO week; a later report in the same week becomes current. " +

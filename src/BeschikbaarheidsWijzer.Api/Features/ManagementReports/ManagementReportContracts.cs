@@ -1,18 +1,38 @@
 using BeschikbaarheidsWijzer.Api.Shared.Availability;
 using BeschikbaarheidsWijzer.Domain.Norms;
 using BeschikbaarheidsWijzer.Domain.Reporting;
+using Microsoft.AspNetCore.Mvc;
 
 namespace BeschikbaarheidsWijzer.Api.Features.ManagementReports;
 
-public sealed record NormComplianceQuery(string? Region, string? From, string? To, string? CareType, string? Format);
+public sealed record NormComplianceQuery(
+    [FromQuery(Name = "region")] string? Region,
+    [FromQuery(Name = "from")] string? From,
+    [FromQuery(Name = "to")] string? To,
+    [FromQuery(Name = "careType")] string? CareType,
+    [FromQuery(Name = "format")] string? Format);
 
-public sealed record RegionSummaryQuery(string? Region, string? Date, string? Format);
+public sealed record RegionSummaryQuery(
+    [FromQuery(Name = "region")] string? Region,
+    [FromQuery(Name = "date")] string? Date,
+    [FromQuery(Name = "format")] string? Format);
 
-public sealed record StaleQuery(string? Region, string? Days, string? Format);
+public sealed record StaleQuery(
+    [FromQuery(Name = "region")] string? Region,
+    [FromQuery(Name = "days")] string? Days,
+    [FromQuery(Name = "format")] string? Format);
 
-public sealed record NotableReportsQuery(string? Region, string? From, string? To, string? Format);
+public sealed record NotableReportsQuery(
+    [FromQuery(Name = "region")] string? Region,
+    [FromQuery(Name = "from")] string? From,
+    [FromQuery(Name = "to")] string? To,
+    [FromQuery(Name = "format")] string? Format);
 
-public sealed record WeeklyTrendQuery(string? Region, string? Weeks, string? CareType, string? Format);
+public sealed record WeeklyTrendQuery(
+    [FromQuery(Name = "region")] string? Region,
+    [FromQuery(Name = "weeks")] string? Weeks,
+    [FromQuery(Name = "careType")] string? CareType,
+    [FromQuery(Name = "format")] string? Format);
 
 public sealed record ReportProviderRef(Guid Id, string Name, string? KvkNumber);
 

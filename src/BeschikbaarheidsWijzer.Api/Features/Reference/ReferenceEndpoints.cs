@@ -6,6 +6,7 @@ using BeschikbaarheidsWijzer.Domain.Norms;
 using BeschikbaarheidsWijzer.Domain.Validation;
 using BeschikbaarheidsWijzer.Domain.Weeks;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace BeschikbaarheidsWijzer.Api.Features.Reference;
@@ -16,9 +17,12 @@ public static class ReferenceEndpoints
     public static IEndpointRouteBuilder MapReference(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Reference data").WithPublicCors();
-        api.MapGet("/regions", GetRegions).WithName("GetRegions").WithSummary("Regions with their municipalities");
-        api.MapGet("/care-types", GetCareTypes).WithName("GetCareTypes").WithSummary("The care type taxonomy");
-        api.MapGet("/tags", GetTags).WithName("GetTags").WithSummary("The words offerings can be tagged with");
+        api.MapGet("/regions", GetRegions).WithName("GetRegions").WithSummary("Regions with their municipalities")
+            .WithDescription("Every region with the municipalities in it today (CBS code, name and centre).");
+        api.MapGet("/care-types", GetCareTypes).WithName("GetCareTypes").WithSummary("The care type taxonomy")
+            .WithDescription("Code, Dutch name, iJw product category, sector and setting (which choose the national Treeknorm) and whether matching decides the wait.");
+        api.MapGet("/tags", GetTags).WithName("GetTags").WithSummary("The words offerings can be tagged with")
+            .WithDescription("The topic codes a search filters on (tag, any of them) and an offering may carry.");
         api.MapGet("/limits", GetLimits).WithName("GetLimits")
             .WithSummary("The limits of the fields people fill in")
             .WithDescription("Per request body or query, by field name: whole-number ranges and the most characters of texts. " +
@@ -88,7 +92,7 @@ public static class ReferenceEndpoints
     }
 }
 
-public sealed record NormsQuery(string? Region, string? Date);
+public sealed record NormsQuery([FromQuery(Name = "region")] string? Region, [FromQuery(Name = "date")] string? Date);
 
 public sealed record RegionDto(string Code, string Name, List<MunicipalityDto> Municipalities);
 

@@ -46,7 +46,8 @@ public static class SearchEndpoints
                              "figures not stale, fitting age when given, with a known effective wait shorter than this one's (or, when " +
                              "this one's is unknown, within the norm); within the norm first, then the shortest wait, then the nearest.");
         api.MapGet("/providers/{id:guid}", GetProvider).WithName("GetProvider")
-            .WithSummary("A provider with its offerings");
+            .WithSummary("A provider with its offerings")
+            .WithDescription("Contact, locations and every current offering (crisis and closed care included), judged as a search without a municipality.");
         api.MapGet("/municipalities/{code}/capacity", GetMunicipalityCapacity).WithName("GetMunicipalityCapacity")
             .WithSummary("A municipality's capacity per care type today: offerings, room now, within the norm, stale, waits")
             .WithDescription("For the lokale toegang's morning question. Per care type contracted in the municipality today (fitting age " +

@@ -3,6 +3,7 @@ using BeschikbaarheidsWijzer.Api.Shared.Reference;
 using BeschikbaarheidsWijzer.Domain.Geo;
 using BeschikbaarheidsWijzer.Domain.Search;
 using BeschikbaarheidsWijzer.Domain.Validation;
+using Microsoft.AspNetCore.Mvc;
 
 namespace BeschikbaarheidsWijzer.Api.Features.Search;
 
@@ -11,20 +12,20 @@ namespace BeschikbaarheidsWijzer.Api.Features.Search;
 /// 400 naming the parameter instead of a generic binding error.
 /// </summary>
 public sealed record SearchQuery(
-    string? Municipality,
-    string? Postcode,
-    string? Lat,
-    string? Lon,
-    string[]? CareType,
-    string? Age,
-    string[]? Tag,
-    string? AvailableNow,
-    string? WithinNorm,
-    string? MaxWaitWeeks,
-    string? Q,
-    string? Sort,
-    string? Page,
-    string? PageSize)
+    [FromQuery(Name = "municipality")] string? Municipality,
+    [FromQuery(Name = "postcode")] string? Postcode,
+    [FromQuery(Name = "lat")] string? Lat,
+    [FromQuery(Name = "lon")] string? Lon,
+    [FromQuery(Name = "careType")] string[]? CareType,
+    [FromQuery(Name = "age")] string? Age,
+    [FromQuery(Name = "tag")] string[]? Tag,
+    [FromQuery(Name = "availableNow")] string? AvailableNow,
+    [FromQuery(Name = "withinNorm")] string? WithinNorm,
+    [FromQuery(Name = "maxWaitWeeks")] string? MaxWaitWeeks,
+    [FromQuery(Name = "q")] string? Q,
+    [FromQuery(Name = "sort")] string? Sort,
+    [FromQuery(Name = "page")] string? Page,
+    [FromQuery(Name = "pageSize")] string? PageSize)
 {
     public const int MaxPageSize = 100;
     private const int MaxPage = 10_000;

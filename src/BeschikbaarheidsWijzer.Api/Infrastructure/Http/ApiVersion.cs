@@ -2,8 +2,11 @@ namespace BeschikbaarheidsWijzer.Api.Infrastructure.Http;
 
 public static class ApiVersion
 {
-    /// <summary>The full version of the wire contract, sent on every response (NL API Design Rules /core/version-header).</summary>
-    public const string Current = "1.0.0";
+    /// <summary>
+    /// The full version of the wire contract, sent on every response (NL API Design Rules /core/version-header); what each
+    /// version changed is in openapi/CHANGELOG.md (a test holds the two together).
+    /// </summary>
+    public const string Current = "1.1.0";
 
     public const string HeaderName = "API-Version";
 

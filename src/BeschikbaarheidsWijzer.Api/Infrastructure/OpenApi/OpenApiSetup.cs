@@ -10,6 +10,9 @@ public static class OpenApiSetup
     public const string DocumentName = "v1";
     public const string DocumentPath = "/api/v1/openapi.json";
 
+    /// <summary>Where every path of the document starts: the servers URL, with the major version.</summary>
+    public const string ServerUrl = "/api/v1";
+
     public static IServiceCollection AddWijzerOpenApi(this IServiceCollection services)
     {
         services.AddOpenApi(DocumentName, options =>
@@ -31,9 +34,19 @@ public static class OpenApiSetup
                     License = new OpenApiLicense { Name = "EUPL-1.2" },
                 };
 
-                // The server is wherever the document is served from: a relative URL keeps the committed copy
-                // identical to the served one, whatever host answers.
-                document.Servers = [new OpenApiServer { Url = "/" }];
+                // The server is wherever the document is served from, with the major version in its URI (NL API Design
+                // Rules /core/uri-version): a relative URL keeps the committed copy identical to the served one, whatever
+                // host answers. Paths are relative to it.
+                document.Servers = [new OpenApiServer { Url = ServerUrl, Description = "This site, version 1 of the API." }];
+                var paths = new OpenApiPaths();
+                foreach (var (path, item) in document.Paths)
+                {
+                    paths[path.StartsWith(ServerUrl + "/", StringComparison.Ordinal) ? path[ServerUrl.Length..] : path] = item;
+                }
+
+                // The document itself is a resource of the API (/core/doc-openapi), at /api/v1/openapi.json.
+                paths[DocumentPath[ServerUrl.Length..]] = DocumentPathItem();
+                document.Paths = paths;
                 return Task.CompletedTask;
             });
             options.AddSchemaTransformer((schema, context, _) =>
@@ -46,6 +59,9 @@ public static class OpenApiSetup
 
                 return Task.CompletedTask;
             });
+            options.AddOperationTransformer(StatusResponses.AddAsync);
+            options.AddDocumentTransformer(NullBranches.FixAsync);
+            options.AddOperationTransformer(OpenApiExamples.AddAsync);
             options.AddOperationTransformer((operation, _, _) =>
             {
                 if (operation.Responses is null)
@@ -68,6 +84,44 @@ public static class OpenApiSetup
         });
         return services;
     }
+
+    private static OpenApiPathItem DocumentPathItem() => new()
+    {
+        Operations = new Dictionary<HttpMethod, OpenApiOperation>
+        {
+            [HttpMethod.Get] = new()
+            {
+                OperationId = "GetOpenApiDocument",
+                Tags = new HashSet<OpenApiTagReference> { new("Reference data") },
+                Summary = "This document: the API's contract in OpenAPI 3.0",
+                Description = "The same document as openapi/beschikbaarheidswijzer-v1.json in the repository; Swagger UI shows it at /api/docs.",
+                Responses = new OpenApiResponses
+                {
+                    ["200"] = new OpenApiResponse
+                    {
+                        Description = "The OpenAPI document.",
+                        Headers = new Dictionary<string, IOpenApiHeader>
+                        {
+                            [ApiVersion.HeaderName] = new OpenApiHeader
+                            {
+                                Description = "Full version of the API contract.",
+                                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                            },
+                            ["access-control-allow-origin"] = new OpenApiHeader
+                            {
+                                Description = "Always *: any site may read the document.",
+                                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                            },
+                        },
+                        Content = new Dictionary<string, OpenApiMediaType>
+                        {
+                            ["application/json"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.Object } },
+                        },
+                    },
+                },
+            },
+        },
+    };
 
     /// <summary>The programs' view of a refusal: per field a stable code (README, "Error codes") and the rule's parameters.</summary>
     private static OpenApiSchema FieldErrorsSchema() => new()
@@ -94,6 +148,20 @@ public static class OpenApiSetup
 
     public static WebApplication MapWijzerOpenApi(this WebApplication app)
     {
+        // Any site may read the contract (/core/doc-openapi): the header on every answer, not only to a request with an Origin.
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.Equals(DocumentPath, StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.OnStarting(() =>
+                {
+                    context.Response.Headers.AccessControlAllowOrigin = "*";
+                    return Task.CompletedTask;
+                });
+            }
+
+            return next(context);
+        });
         app.MapOpenApi(DocumentPath).WithPublicCors();
         app.UseSwaggerUI(options =>
         {

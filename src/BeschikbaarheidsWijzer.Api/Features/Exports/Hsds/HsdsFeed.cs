@@ -37,13 +37,15 @@ public static class HsdsFeed
     internal static RouteGroupBuilder MapHsds(this RouteGroupBuilder exports)
     {
         var hsds = exports.MapGroup("/hsds");
-        hsds.MapGet("", GetInfo).WithName("GetHsdsInfo").Produces<HsdsApiInfo>().WithSummary("Which HSDS version this feed follows");
+        hsds.MapGet("", GetInfo).WithName("GetHsdsInfo").Produces<HsdsApiInfo>().WithSummary("Which HSDS version this feed follows")
+            .WithDescription("The HSDS 3.1 API root: version, profile and the address of this OpenAPI document.");
         hsds.MapGet("/services", GetServices).WithName("GetHsdsServices").Produces<HsdsPage<HsdsService>>()
             .WithSummary("Current offerings as HSDS services")
             .WithDescription("Each service in full: service areas (contracted municipalities), service_at_locations, capacities (HSDS 3.1 " +
                              "service_capacity: free places of total places from the latest report) and attributes with the waits, the " +
                              "norm and the norm status per region (taxonomies bw-wachttijd, bw-zorgvorm, bw-gebied; see the README)." + PagingNote);
-        hsds.MapGet("/services/{id:guid}", GetService).WithName("GetHsdsService").Produces<HsdsService>().WithSummary("One current offering as an HSDS service");
+        hsds.MapGet("/services/{id:guid}", GetService).WithName("GetHsdsService").Produces<HsdsService>().WithSummary("One current offering as an HSDS service")
+            .WithDescription("As in the services list, with its organization, locations and the latest figures as attributes; 404 when it is not current.");
         hsds.MapGet("/organizations", GetOrganizations).WithName("GetHsdsOrganizations").Produces<HsdsPage<HsdsOrganization>>()
             .WithSummary("Providers with a current offering as HSDS organizations").WithDescription("KvK number and AGB code as organization_identifiers." + PagingNote);
         hsds.MapGet("/locations", GetLocations).WithName("GetHsdsLocations").Produces<HsdsPage<HsdsLocation>>()
