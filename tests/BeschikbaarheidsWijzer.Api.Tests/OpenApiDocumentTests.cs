@@ -143,7 +143,9 @@ public sealed class OpenApiDocumentTests(WijzerApiFactory factory) : IClassFixtu
             var parts = name.Split('.');
             Assert.True(operations.TryGetValue(parts[0], out var operation), $"{name}: no operation {parts[0]}");
             var contents = parts[1] == "request" ? operation!["requestBody"]!["content"]! : operation!["responses"]![parts[1]]!["content"]!;
-            var example = contents.AsObject().Select(c => c.Value!["example"]).SingleOrDefault(e => e is not null);
+            var example = contents.AsObject()
+                .Where(c => parts[^1] == "csv" ? c.Key == "text/csv" : c.Key.EndsWith("json", StringComparison.Ordinal))
+                .Select(c => c.Value!["example"]).SingleOrDefault(e => e is not null);
             Assert.True(example is not null, $"{name}: not in the document");
             Assert.True(parts[^1] == "csv" ? example!.GetValue<string>() == text : JsonNode.DeepEquals(example, JsonNode.Parse(text)), $"{name}: the document holds another example");
         }
@@ -152,5 +154,51 @@ public sealed class OpenApiDocumentTests(WijzerApiFactory factory) : IClassFixtu
         Assert.Contains("PostAvailabilityBatch.request.json", files.Keys);
         Assert.Contains("PostAvailabilityBatch.200.json", files.Keys);
         Assert.Contains("SearchOfferings.400.json", files.Keys);
+    }
+
+    /// <summary>Whether an example holds a field the 2.2.0 ruleset's problem-invalid-input rule mistakes for a write operation.</summary>
+    private static bool HasWriteLikeField(JsonNode? node) => node switch
+    {
+        JsonObject o => o.Any(p => Regex.IsMatch(p.Key, "(put)|(post)|(patch)") || HasWriteLikeField(p.Value)),
+        JsonArray a => a.Any(HasWriteLikeField),
+        _ => false,
+    };
+
+    [Fact]
+    public async Task The_ruleset_quirk_override_names_exactly_the_examples_with_a_postcode_like_field()
+    {
+        static string Encode(string text) => text.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal)
+            .Replace("{", "%7B", StringComparison.Ordinal).Replace("}", "%7D", StringComparison.Ordinal);
+        var document = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(TestPaths.RepositoryRoot(), "openapi", "beschikbaarheidswijzer-v1.json")))!;
+        var expected = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                foreach (var (type, content) in operation?["requestBody"]?["content"]?.AsObject() ?? [])
+                {
+                    if (HasWriteLikeField(content?["example"]))
+                    {
+                        expected.Add($"#/paths/{Encode(path)}/{method}/requestBody/content/{Encode(type)}/example");
+                    }
+                }
+
+                foreach (var (status, response) in operation?["responses"]?.AsObject() ?? [])
+                {
+                    foreach (var (type, content) in response?["content"]?.AsObject() ?? [])
+                    {
+                        if (HasWriteLikeField(content?["example"]))
+                        {
+                            expected.Add($"#/paths/{Encode(path)}/{method}/responses/{status}/content/{Encode(type)}/example");
+                        }
+                    }
+                }
+            }
+        }
+
+        var ruleset = await File.ReadAllTextAsync(Path.Combine(TestPaths.RepositoryRoot(), "tools", "apilint", "adr-2.2.0.yaml"));
+        var listed = Regex.Matches(ruleset, @"beschikbaarheidswijzer-v1\.json(#[^""]+/example)""").Select(m => m.Groups[1].Value);
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, new SortedSet<string>(listed, StringComparer.Ordinal));
     }
 }

@@ -1,3 +1,4 @@
+using BeschikbaarheidsWijzer.Api.Infrastructure.OpenApi;
 using BeschikbaarheidsWijzer.Domain.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
@@ -52,7 +53,11 @@ public static class CsvResponse
             if (operation.Responses?.TryGetValue("200", out var ok) == true && ok is OpenApiResponse response)
             {
                 response.Content ??= new Dictionary<string, OpenApiMediaType>();
-                response.Content["text/csv"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+                response.Content["text/csv"] = new OpenApiMediaType
+                {
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                    Example = OpenApiExamples.ForResponse(operation.OperationId, "200", "text/csv"),
+                };
             }
 
             return Task.CompletedTask;

@@ -46,6 +46,10 @@ public static class OpenApiExamples
         return Task.CompletedTask;
     }
 
+    /// <summary>The example of a response's body, for a transformer that adds a media type after this one ran (the CSV reports).</summary>
+    public static JsonNode? ForResponse(string? operationId, string status, string mediaType) =>
+        operationId is null ? null : Example($"{operationId}.{status}", mediaType);
+
     private static JsonNode? Example(string name, string mediaType) => mediaType switch
     {
         "application/json" or "application/problem+json" when Files.TryGetValue($"{name}.json", out var json) => JsonNode.Parse(json),
@@ -93,7 +97,20 @@ public static class NullBranches
             }
         }
 
+        // Its only uses were the nullable ones made plain above.
+        if (document.Components?.Schemas is { } schemas && !Serialized(document).Contains("#/components/schemas/JsonElement", StringComparison.Ordinal))
+        {
+            schemas.Remove("JsonElement");
+        }
+
         return Task.CompletedTask;
+    }
+
+    private static string Serialized(OpenApiDocument document)
+    {
+        using var text = new StringWriter();
+        document.SerializeAsV3(new OpenApiJsonWriter(text));
+        return text.ToString();
     }
 
     private static void Fix(IOpenApiSchema? candidate, HashSet<IOpenApiSchema> seen)
@@ -116,5 +133,15 @@ public static class NullBranches
 
         Fix(schema.Items, seen);
         Fix(schema.AdditionalProperties, seen);
+
+        // "null, or any JSON" (a nullable JsonElement, such as an audit entry's before): any JSON already admits null, and
+        // a null would match both branches of the oneOf.
+        if (schema.OneOf is { Count: 2 } branches && branches.Any(IsNullBranch) && branches.Any(b => b is OpenApiSchemaReference { Reference.Id: "JsonElement" }))
+        {
+            schema.OneOf = null;
+        }
     }
+
+    private static bool IsNullBranch(IOpenApiSchema schema) =>
+        schema is OpenApiSchema { Type: JsonSchemaType.Null | JsonSchemaType.Object, Enum: { Count: 1 } };
 }
