@@ -72,11 +72,7 @@ public static class OpenApiSetup
                 foreach (var response in operation.Responses.Values.OfType<OpenApiResponse>())
                 {
                     response.Headers ??= new Dictionary<string, IOpenApiHeader>();
-                    response.Headers[ApiVersion.HeaderName] = new OpenApiHeader
-                    {
-                        Description = "Full version of the API contract.",
-                        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-                    };
+                    response.Headers[ApiVersion.HeaderName] = VersionHeader();
                 }
 
                 return Task.CompletedTask;
@@ -84,6 +80,13 @@ public static class OpenApiSetup
         });
         return services;
     }
+
+    /// <summary>The API-Version header every response carries (NL API Design Rules /core/version-header).</summary>
+    private static OpenApiHeader VersionHeader() => new()
+    {
+        Description = "Full version of the API contract (openapi/CHANGELOG.md).",
+        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+    };
 
     private static OpenApiPathItem DocumentPathItem() => new()
     {
@@ -102,11 +105,7 @@ public static class OpenApiSetup
                         Description = "The OpenAPI document.",
                         Headers = new Dictionary<string, IOpenApiHeader>
                         {
-                            [ApiVersion.HeaderName] = new OpenApiHeader
-                            {
-                                Description = "Full version of the API contract.",
-                                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-                            },
+                            [ApiVersion.HeaderName] = VersionHeader(),
                             ["access-control-allow-origin"] = new OpenApiHeader
                             {
                                 Description = "Always *: any site may read the document.",
