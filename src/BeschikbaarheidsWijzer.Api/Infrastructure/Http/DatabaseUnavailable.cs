@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace BeschikbaarheidsWijzer.Api.Infrastructure.Http;
@@ -31,17 +30,63 @@ internal sealed partial class DatabaseUnavailableExceptionHandler(IProblemDetail
             "a batch sent again with the same Idempotency-Key is stored only once.");
     }
 
-    /// <summary>Connection failures, timeouts and server states a retry can get past (Npgsql's own judgement).</summary>
-    public static bool IsDatabaseUnavailable(Exception exception) => exception switch
-    {
-        NpgsqlException npgsql => npgsql.IsTransient,
-        DbUpdateException { InnerException: { } inner } => IsDatabaseUnavailable(inner),
-
-        // EF Core's "An exception has been raised that is likely due to a transient failure".
-        InvalidOperationException { InnerException: { } inner } => IsDatabaseUnavailable(inner),
-        _ => false,
-    };
+    /// <summary>Whether the request failed because the database is away for a moment (see <see cref="DatabaseFailures"/>).</summary>
+    public static bool IsDatabaseUnavailable(Exception exception) => DatabaseFailures.IsUnavailable(exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable, answered 503: {Reason}")]
     private static partial void LogUnavailable(ILogger logger, string reason);
 }
+
+/// <summary>
+/// Which failures mean "the database is away for a moment, try again": every way PostgreSQL's going, restarting or
+/// failing over surfaces through Npgsql and EF Core, wherever in the chain of inner exceptions it is. A refusal that
+/// would repeat (a constraint, a bad value) is not one of them.
+/// </summary>
+public static class DatabaseFailures
+{
+    /// <summary>SQLSTATEs of a server that is going or not (yet) able to serve: 57P01 admin shutdown (a fast shutdown or
+    /// a failover), 57P02 crash shutdown, 57P03 cannot connect now (starting, recovering), 25006 read-only transaction (a
+    /// former primary, now a standby, or a replica taking a write), 53300 too many connections; and class 08 (connection
+    /// exceptions).</summary>
+    private static readonly HashSet<string> ServerGoingOrNotReady = new(StringComparer.Ordinal)
+    {
+        PostgresErrorCodes.AdminShutdown, PostgresErrorCodes.CrashShutdown, PostgresErrorCodes.CannotConnectNow,
+        PostgresErrorCodes.ReadOnlySqlTransaction, PostgresErrorCodes.TooManyConnections,
+    };
+
+    public static bool IsUnavailable(Exception exception)
+    {
+        // Walk the chain: EF Core wraps (DbUpdateException, "likely due to a transient failure", the retry limit), and so
+        // can an aggregate; the first Npgsql exception decides.
+        var pending = new Stack<Exception>([exception]);
+        for (var seen = 0; pending.Count > 0 && seen < 32; seen++)
+        {
+            var current = pending.Pop();
+            switch (current)
+            {
+                case PostgresException postgres:
+                    return ServerGoingOrNotReady.Contains(postgres.SqlState) || postgres.SqlState.StartsWith("08", StringComparison.Ordinal) || postgres.IsTransient;
+                case NpgsqlException npgsql:
+                    // Refused, reset or timed out on the way: Npgsql marks these transient.
+                    return npgsql.IsTransient || npgsql.InnerException is TimeoutException or IOException or System.Net.Sockets.SocketException;
+                case AggregateException aggregate:
+                    foreach (var inner in aggregate.InnerExceptions)
+                    {
+                        pending.Push(inner);
+                    }
+
+                    break;
+                default:
+                    if (current.InnerException is { } next)
+                    {
+                        pending.Push(next);
+                    }
+
+                    break;
+            }
+        }
+
+        return false;
+    }
+}
+
