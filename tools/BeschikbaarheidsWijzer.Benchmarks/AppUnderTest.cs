@@ -33,6 +33,7 @@ public sealed class AppUnderTest : IAsyncDisposable
     private const string AppPidFileName = "app.pid";
     private const int EchoedAppLines = 20;
     private const int KeptAppLines = 400;
+    private const int KeptErrorLines = 200;
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(2);
 
@@ -40,6 +41,7 @@ public sealed class AppUnderTest : IAsyncDisposable
     private readonly string _appDll;
     private readonly AppUnderTestOptions _options;
     private readonly Queue<string> _appOutput = new();
+    private readonly List<string> _errorLines = [];
     private readonly Lock _appOutputLock = new();
     private readonly List<Process> _extraApps = [];
     private LocalPostgresCluster? _cluster;
@@ -71,6 +73,18 @@ public sealed class AppUnderTest : IAsyncDisposable
     public int AppProcessId => _app?.Id ?? throw new InvalidOperationException("The app is not running.");
 
     /// <summary>The app's last lines of output (it logs at Warning and above), for a failure report.</summary>
+    /// <summary>The app's first error-level log lines since it started (the recent output may have rotated past them).</summary>
+    public IReadOnlyList<string> ErrorLines
+    {
+        get
+        {
+            lock (_appOutputLock)
+            {
+                return [.. _errorLines];
+            }
+        }
+    }
+
     public string RecentAppOutput
     {
         get
@@ -421,6 +435,11 @@ public sealed class AppUnderTest : IAsyncDisposable
             else if (_appLineCount == EchoedAppLines + 1)
             {
                 Console.Error.WriteLine("  [app] … (further app output is not shown)");
+            }
+
+            if (line.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal) && _errorLines.Count < KeptErrorLines)
+            {
+                _errorLines.Add(line);
             }
 
             _appOutput.Enqueue(line);

@@ -27,6 +27,8 @@ internal static class Program
             ScaleOutScenario.OptionsHelp, ScaleOutScenario.Create),
         new("crash", "Proof: PostgreSQL killed (kill -9) and restarted under full-speed reports; every 2xx report kept.",
             CrashScenario.OptionsHelp, CrashScenario.Create),
+        new("failover", "Proof: the primary killed and its synchronous streaming replica promoted under full-speed reports; no 2xx report lost, no restart.",
+            FailoverScenario.OptionsHelp, FailoverScenario.Create),
         new("hostile", "Proof: thousands of hostile requests against every endpoint of the OpenAPI document; no 5xx.",
             HostileScenario.OptionsHelp, HostileScenario.Create),
         new("soak", "Proof: mixed search and report load at 70% of measured capacity; no errors, memory growth < 10%.",

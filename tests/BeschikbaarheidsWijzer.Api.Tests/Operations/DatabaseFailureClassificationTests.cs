@@ -36,6 +36,7 @@ public sealed class DatabaseFailureClassificationTests
         { "57P01 in a failed save", new DbUpdateException("An error occurred while saving the entity changes.", Server(PostgresErrorCodes.AdminShutdown)) },
         { "25006 in a failed save through the strategy", ThroughExecutionStrategy(new DbUpdateException("save", Server(PostgresErrorCodes.ReadOnlySqlTransaction))) },
         { "retry limit exceeded", new RetryLimitExceededException("Maximum number of retries exceeded", new NpgsqlException("connect", new SocketException((int)SocketError.ConnectionRefused))) },
+        { "no suitable host (a multi-host string during a failover)", ThroughExecutionStrategy(new NpgsqlException("No suitable host was found.")) },
         { "in an aggregate", new AggregateException(new InvalidOperationException("other"), Server(PostgresErrorCodes.CannotConnectNow)) },
     };
 

@@ -227,6 +227,16 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>Promotes this cluster, a streaming replica, to a primary (<c>pg_ctl promote</c>, waiting until it accepts writes).</summary>
+    public async Task PromoteAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await RunAsync(_binDirectory, _runAsPostgresUser, "pg_ctl", ["promote", "-D", DataDirectory, "-w", "-t", "60"], cancellationToken);
+        if (result.ExitCode != 0)
+        {
+            throw new LocalPostgresException($"Could not promote the replica in {DataDirectory}: {result.Output}");
+        }
+    }
+
     /// <summary>
     /// Makes a hot-standby streaming replica of this cluster in <paramref name="replicaDirectory"/> (pg_basebackup with
     /// <c>-R</c>: the copy follows this server's WAL) and starts it on a free port of its own.

@@ -54,6 +54,9 @@ public static class DatabaseFailures
         PostgresErrorCodes.ReadOnlySqlTransaction, PostgresErrorCodes.TooManyConnections,
     };
 
+    /// <summary>Npgsql's words when no host of a multi-host connection string is (yet) the kind asked for.</summary>
+    public const string NoSuitableHost = "No suitable host was found";
+
     public static bool IsUnavailable(Exception exception)
     {
         // Walk the chain: EF Core wraps (DbUpdateException, "likely due to a transient failure", the retry limit), and so
@@ -67,8 +70,12 @@ public static class DatabaseFailures
                 case PostgresException postgres:
                     return ServerGoingOrNotReady.Contains(postgres.SqlState) || postgres.SqlState.StartsWith("08", StringComparison.Ordinal) || postgres.IsTransient;
                 case NpgsqlException npgsql:
-                    // Refused, reset or timed out on the way: Npgsql marks these transient.
-                    return npgsql.IsTransient || npgsql.InnerException is TimeoutException or IOException or System.Net.Sockets.SocketException;
+                    // Refused, reset or timed out on the way: Npgsql marks these transient. With several hosts in the
+                    // connection string, none of them fitting (the primary gone, the replica not yet promoted, or its
+                    // promotion not yet seen) is "No suitable host was found", which Npgsql does not mark transient and
+                    // has no type or code of its own: the message is all there is.
+                    return npgsql.IsTransient || npgsql.InnerException is TimeoutException or IOException or System.Net.Sockets.SocketException
+                        || npgsql.Message.StartsWith(NoSuitableHost, StringComparison.Ordinal);
                 case AggregateException aggregate:
                     foreach (var inner in aggregate.InnerExceptions)
                     {
