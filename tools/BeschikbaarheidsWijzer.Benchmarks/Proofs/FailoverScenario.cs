@@ -201,7 +201,14 @@ public sealed class FailoverScenario(int promoteAfterSeconds) : IScenario
         try
         {
             using var log = JsonDocument.Parse(line);
-            return log.RootElement.TryGetProperty("Exception", out var exception) ? exception.GetString()?.Split('\n')[0] : null;
+            if (!log.RootElement.TryGetProperty("Exception", out var exception) || exception.GetString() is not { } text)
+            {
+                return null;
+            }
+
+            // The exception and each inner one ("---> "), without the stacks.
+            var lines = text.Split('\n');
+            return string.Join(" ---> ", lines.Take(1).Concat(lines.Where(l => l.TrimStart().StartsWith("---> ", StringComparison.Ordinal)).Select(l => l.Trim()[5..])));
         }
         catch (JsonException)
         {
