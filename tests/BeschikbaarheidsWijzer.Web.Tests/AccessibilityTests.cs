@@ -28,6 +28,7 @@ public sealed class AccessibilityTests(WebAppServer app, BrowserFixture browser,
         "zoeken zonder resultaten", "zoeken met onderwerpen en aantallen", "zoeken opgevouwen op een telefoon", "aanbod zonder gemeente",
         "beheer: toegang met fouten", "meldingen", "beheer: opvallende meldingen", "aanbieders: klopt dit",
         "verwijzers met keuzelijst", "verwijzers op een telefoon", "keuzelijst", "keuzelijst met een foute link",
+        "beheer: norm in het verleden bevestigen", "beheer: overzicht op een telefoon",
     ];
 
     [Theory]
@@ -228,6 +229,19 @@ public sealed class AccessibilityTests(WebAppServer app, BrowserFixture browser,
                 await page.GetByLabel("In totaal (weken)").FillAsync("300");
                 await page.GetByRole(AriaRole.Button, new() { Name = "Norm vastleggen" }).ClickAsync();
                 await Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
+                break;
+            case "beheer: norm in het verleden bevestigen":
+                await Beheer.OpenAsync(page, WebAppServer.AdminKey, "/beheer/normen?regio=twente");
+                await page.GetByLabel("Zorgvorm").SelectOptionAsync("dagbehandeling");
+                await page.GetByLabel("In totaal (weken)").FillAsync("9");
+                await page.GetByLabel("Geldt vanaf").FillAsync("2026-09-01");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Norm vastleggen" }).ClickAsync();
+                await Expect(page.Locator(".confirm")).ToBeVisibleAsync();
+                break;
+            case "beheer: overzicht op een telefoon":
+                await page.SetViewportSizeAsync(375, 800);
+                await Beheer.OpenAsync(page, WebAppServer.AdminKey, "/beheer?regio=achterhoek");
+                await Expect(page.Locator("table.provider-compliance")).ToBeVisibleAsync();
                 break;
             case "zoeken zonder resultaten":
                 await GoAsync(page, "/?gemeente=GM0222&leeftijd=12&zoek=qqqqzzzz");
