@@ -15,6 +15,8 @@ public sealed class DatabaseFailureClassificationTests
 {
     private static PostgresException Server(string sqlState) => new($"server said {sqlState}", "FATAL", "FATAL", sqlState);
 
+    private static NpgsqlException Refused(string host) => new($"Failed to connect to {host}", new SocketException((int)SocketError.ConnectionRefused));
+
     /// <summary>EF Core's execution strategy: "An exception has been raised that is likely due to a transient failure".</summary>
     private static InvalidOperationException ThroughExecutionStrategy(Exception inner) =>
         new("An exception has been raised that is likely due to a transient failure.", inner);
@@ -38,6 +40,11 @@ public sealed class DatabaseFailureClassificationTests
         { "retry limit exceeded", new RetryLimitExceededException("Maximum number of retries exceeded", new NpgsqlException("connect", new SocketException((int)SocketError.ConnectionRefused))) },
         { "no suitable host (a multi-host string during a failover)", ThroughExecutionStrategy(new NpgsqlException("No suitable host was found.")) },
         { "in an aggregate", new AggregateException(new InvalidOperationException("other"), Server(PostgresErrorCodes.CannotConnectNow)) },
+        { "in an aggregate, listed first", new AggregateException(Server(PostgresErrorCodes.CannotConnectNow), new InvalidOperationException("other")) },
+        { "every host refused (a multi-host string: the failover proof's 500)", new NpgsqlException("Unable to connect to a suitable host. Check inner exception for more details.",
+            new AggregateException(Refused("127.0.0.1:34531"), Refused("127.0.0.1:34532"))) },
+        { "one host refused, the other still a standby", new NpgsqlException("Unable to connect to a suitable host. Check inner exception for more details.",
+            new AggregateException(Refused("127.0.0.1:34531"), new NpgsqlException("No suitable host was found."))) },
     };
 
     public static TheoryData<string, Exception> NotUnavailable() => new()
@@ -48,6 +55,8 @@ public sealed class DatabaseFailureClassificationTests
         { "a plain InvalidOperationException", new InvalidOperationException("Sequence contains no elements") },
         { "a socket error outside the database (the geocoder)", new HttpRequestException("geocoder", new SocketException((int)SocketError.ConnectionRefused)) },
         { "a client that went away mid-body", new IOException("The client reset the request stream.") },
+        { "a wrong password on every host (configuration, not a moment)", new NpgsqlException("Unable to connect to a suitable host. Check inner exception for more details.",
+            new AggregateException(Server(PostgresErrorCodes.InvalidPassword), Server(PostgresErrorCodes.InvalidPassword))) },
     };
 
     [Theory]

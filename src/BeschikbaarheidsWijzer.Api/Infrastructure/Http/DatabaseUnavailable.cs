@@ -57,43 +57,25 @@ public static class DatabaseFailures
     /// <summary>Npgsql's words when no host of a multi-host connection string is (yet) the kind asked for.</summary>
     public const string NoSuitableHost = "No suitable host was found";
 
-    public static bool IsUnavailable(Exception exception)
+    public static bool IsUnavailable(Exception exception) => IsUnavailable(exception, depth: 0);
+
+    // Walk the chain: EF Core wraps (DbUpdateException, "likely due to a transient failure", the retry limit), and Npgsql
+    // wraps too: with several hosts, "Unable to connect to a suitable host" holds an aggregate of each host's failure.
+    private static bool IsUnavailable(Exception exception, int depth) => depth < 32 && exception switch
     {
-        // Walk the chain: EF Core wraps (DbUpdateException, "likely due to a transient failure", the retry limit), and so
-        // can an aggregate; the first Npgsql exception decides.
-        var pending = new Stack<Exception>([exception]);
-        for (var seen = 0; pending.Count > 0 && seen < 32; seen++)
-        {
-            var current = pending.Pop();
-            switch (current)
-            {
-                case PostgresException postgres:
-                    return ServerGoingOrNotReady.Contains(postgres.SqlState) || postgres.SqlState.StartsWith("08", StringComparison.Ordinal) || postgres.IsTransient;
-                case NpgsqlException npgsql:
-                    // Refused, reset or timed out on the way: Npgsql marks these transient. With several hosts in the
-                    // connection string, none of them fitting (the primary gone, the replica not yet promoted, or its
-                    // promotion not yet seen) is "No suitable host was found", which Npgsql does not mark transient and
-                    // has no type or code of its own: the message is all there is.
-                    return npgsql.IsTransient || npgsql.InnerException is TimeoutException or IOException or System.Net.Sockets.SocketException
-                        || npgsql.Message.StartsWith(NoSuitableHost, StringComparison.Ordinal);
-                case AggregateException aggregate:
-                    foreach (var inner in aggregate.InnerExceptions)
-                    {
-                        pending.Push(inner);
-                    }
+        PostgresException postgres =>
+            ServerGoingOrNotReady.Contains(postgres.SqlState) || postgres.SqlState.StartsWith("08", StringComparison.Ordinal) || postgres.IsTransient,
 
-                    break;
-                default:
-                    if (current.InnerException is { } next)
-                    {
-                        pending.Push(next);
-                    }
+        // Refused, reset or timed out on the way: Npgsql marks these transient. With several hosts in the connection
+        // string, none of them fitting (the primary gone, the replica not yet promoted, or its promotion not yet seen) is
+        // "No suitable host was found", which Npgsql does not mark transient and has no type or code of its own: the
+        // message is all there is. Otherwise the exception it wraps decides.
+        NpgsqlException npgsql when npgsql.IsTransient || npgsql.InnerException is TimeoutException or IOException or System.Net.Sockets.SocketException
+            || npgsql.Message.StartsWith(NoSuitableHost, StringComparison.Ordinal) => true,
 
-                    break;
-            }
-        }
-
-        return false;
-    }
+        // One host away is enough: the others' failures are about the same moment.
+        AggregateException aggregate => aggregate.InnerExceptions.Any(inner => IsUnavailable(inner, depth + 1)),
+        _ => exception.InnerException is { } inner && IsUnavailable(inner, depth + 1),
+    };
 }
 
