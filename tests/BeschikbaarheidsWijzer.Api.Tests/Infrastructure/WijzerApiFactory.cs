@@ -1,9 +1,11 @@
 using System.Net.Http.Headers;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
+using BeschikbaarheidsWijzer.Api.Infrastructure.Database;
 using BeschikbaarheidsWijzer.Domain.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -21,7 +23,7 @@ public class WijzerApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string DatabaseName { get; private set; } = "";
 
-    public string ConnectionString => _postgres!.ConnectionStringFor(DatabaseName);
+    public virtual string ConnectionString => _postgres!.ConnectionStringFor(DatabaseName);
 
     /// <summary>The app's clock; tests may move it.</summary>
     public FixedClock Clock { get; } = new(TestPostgres.DemoClock);
@@ -42,7 +44,12 @@ public class WijzerApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>A DbContext on this class's database, for arranging data and checking what was stored.</summary>
-    public WijzerDbContext CreateDbContext() => _postgres!.CreateDbContext(DatabaseName);
+    public WijzerDbContext CreateDbContext()
+    {
+        var options = new DbContextOptionsBuilder<WijzerDbContext>();
+        DatabaseSetup.ConfigureDbContext(options, ConnectionString);
+        return new WijzerDbContext(options.Options);
+    }
 
     /// <summary>A client that sends <paramref name="apiKey"/> as its bearer token (none when null).</summary>
     public HttpClient CreateClient(string? apiKey)

@@ -133,7 +133,8 @@ public static class PublicCaching
             await replica.OpenAsync();
             await using var replayed = new NpgsqlCommand("select pg_is_in_recovery(), coalesce(pg_last_wal_replay_lsn() >= $1, false)", replica)
             {
-                Parameters = { new NpgsqlParameter { Value = written } },
+                // Npgsql does not infer pg_lsn from the CLR type: without the type every check failed, and only the backstop evicted.
+                Parameters = { new NpgsqlParameter { Value = written, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.PgLsn } },
             };
             while (Stopwatch.GetElapsedTime(started) < backstop)
             {
