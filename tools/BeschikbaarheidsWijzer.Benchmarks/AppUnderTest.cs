@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using System.Text.Json;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +34,7 @@ public sealed class AppUnderTest : IAsyncDisposable
     private const string AppPidFileName = "app.pid";
     private const int EchoedAppLines = 20;
     private const int KeptAppLines = 400;
-    private const int KeptErrorLines = 200;
+    private const int KeptErrorLines = 5000; // a failover logs a few per refused request: 500 refusals fit
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(2);
 
@@ -72,7 +73,6 @@ public sealed class AppUnderTest : IAsyncDisposable
     /// <summary>The app's process id, e.g. to read its memory.</summary>
     public int AppProcessId => _app?.Id ?? throw new InvalidOperationException("The app is not running.");
 
-    /// <summary>The app's last lines of output (it logs at Warning and above), for a failure report.</summary>
     /// <summary>The app's first error-level log lines since it started (the recent output may have rotated past them).</summary>
     public IReadOnlyList<string> ErrorLines
     {
@@ -85,6 +85,27 @@ public sealed class AppUnderTest : IAsyncDisposable
         }
     }
 
+    /// <summary>The exception type and message of a JSON log line, and of each inner exception, without the stacks; null when it has none.</summary>
+    public static string? ExceptionHead(string line)
+    {
+        try
+        {
+            using var log = JsonDocument.Parse(line);
+            if (!log.RootElement.TryGetProperty("Exception", out var exception) || exception.GetString() is not { } text)
+            {
+                return null;
+            }
+
+            var lines = text.Split('\n');
+            return string.Join(" ---> ", lines.Take(1).Concat(lines.Where(l => l.TrimStart().StartsWith("---> ", StringComparison.Ordinal)).Select(l => l.Trim()[5..])));
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The app's last lines of output (it logs at Warning and above), for a failure report.</summary>
     public string RecentAppOutput
     {
         get

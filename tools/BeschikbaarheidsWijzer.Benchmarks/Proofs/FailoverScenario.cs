@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
@@ -24,7 +23,6 @@ public sealed class FailoverScenario(int promoteAfterSeconds) : IScenario
     private const int Writers = 8;
     private static readonly TimeSpan BeforeKill = TimeSpan.FromSeconds(6);
     private static readonly TimeSpan AfterPromotion = TimeSpan.FromSeconds(6);
-    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(15);
 
     public static IScenario Create(ArgumentReader arguments) => new FailoverScenario(arguments.TakeInt("--promote-after", 2, 0, 60));
 
@@ -61,100 +59,25 @@ public sealed class FailoverScenario(int promoteAfterSeconds) : IScenario
         }, cancellationToken);
         var appProcess = app.AppProcessId;
 
-        var acknowledged = new ConcurrentBag<long>();
-        var statuses = new ConcurrentDictionary<string, int>();
-        var refusals = new ConcurrentBag<(int Status, string? MediaType)>();
-        var firstWriteAfterKill = 0L;
-        var killedAt = 0L;
-        var noAnswer = 0;
-        var phase = "before";
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-
-        async Task WriteAsync(ProofProvider provider)
-        {
-            using var client = app.CreateClient(provider.Key);
-            client.Timeout = RequestTimeout;
-            var random = new Random(provider.Index);
-            for (var i = 0; !stop.IsCancellationRequested; i++)
-            {
-                var offering = provider.OfferingIds[i % provider.OfferingIds.Length];
-                try
-                {
-                    using var response = await client.PutAsJsonAsync($"/api/v1/provider/offerings/{offering}/availability",
-                        new { acceptingReferrals = true, waitToIntakeWeeks = random.Next(0, 20), freePlaces = 1, totalPlaces = 5 }, stop.Token);
-                    statuses.AddOrUpdate($"{phase}: {(int)response.StatusCode}", 1, (_, n) => n + 1);
-                    if (response.IsSuccessStatusCode)
-                    {
-                        acknowledged.Add((await response.Content.ReadFromJsonAsync<JsonElement>(stop.Token)).GetProperty("id").GetInt64());
-                        if (phase != "before" && Interlocked.Read(ref killedAt) != 0)
-                        {
-                            Interlocked.CompareExchange(ref firstWriteAfterKill, Stopwatch.GetTimestamp(), 0L);
-                        }
-                    }
-                    else
-                    {
-                        refusals.Add(((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType));
-                        await Task.Delay(50, stop.Token);
-                    }
-                }
-                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !stop.IsCancellationRequested)
-                {
-                    Interlocked.Increment(ref noAnswer);
-                }
-                catch (OperationCanceledException) when (stop.IsCancellationRequested)
-                {
-                    return;
-                }
-            }
-        }
-
-        async Task SearchAsync()
-        {
-            using var client = app.CreateClient();
-            client.Timeout = RequestTimeout;
-            while (!stop.IsCancellationRequested)
-            {
-                try
-                {
-                    using var response = await client.GetAsync($"/api/v1/offerings?municipality={ProofKit.Municipality}", stop.Token);
-                    statuses.AddOrUpdate($"{phase} search: {(int)response.StatusCode}", 1, (_, n) => n + 1);
-                    if (!response.IsSuccessStatusCode)
-                    {
-                        refusals.Add(((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType));
-                    }
-
-                    await Task.Delay(100, stop.Token);
-                }
-                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !stop.IsCancellationRequested)
-                {
-                    Interlocked.Increment(ref noAnswer);
-                }
-                catch (OperationCanceledException) when (stop.IsCancellationRequested)
-                {
-                    return;
-                }
-            }
-        }
-
-        var load = providers.Select(p => Task.Run(() => WriteAsync(p), CancellationToken.None)).Append(Task.Run(SearchAsync, CancellationToken.None)).ToList();
+        var load = new ReportLoad(app, providers);
+        load.Start();
         await Task.Delay(BeforeKill, cancellationToken);
+        load.Phase = "outage";
         using (var postmaster = Process.GetProcessById(app.Cluster.ServerProcessId!.Value))
         {
             postmaster.Kill(entireProcessTree: true);
             await postmaster.WaitForExitAsync(cancellationToken);
         }
 
-        Interlocked.Exchange(ref killedAt, Stopwatch.GetTimestamp());
-        phase = "outage";
+        load.MarkFault();
         Console.WriteLine($"Killed the primary (SIGKILL) after {BeforeKill.TotalSeconds:F0} s of load; promoting the replica in {promoteAfterSeconds} s");
         await Task.Delay(TimeSpan.FromSeconds(promoteAfterSeconds), cancellationToken);
         var promoting = Stopwatch.GetTimestamp();
         await replica.PromoteAsync(cancellationToken);
         Console.WriteLine($"Promoted in {Stopwatch.GetElapsedTime(promoting).TotalSeconds:F2} s");
-        phase = "after";
+        load.Phase = "after";
         await Task.Delay(AfterPromotion, cancellationToken);
-        stop.Cancel();
-        await Task.WhenAll(load);
+        await load.StopAsync();
 
         // A report posted now, with figures nobody else sends, must show on the next search: index and cache follow the new primary.
         using var writer = app.CreateClient(providers[0].Key);
@@ -166,54 +89,28 @@ public sealed class FailoverScenario(int promoteAfterSeconds) : IScenario
         var shown = seen.GetProperty("availability").GetProperty("waitToIntakeWeeks").GetInt32();
 
         var newPrimary = replica.ConnectionStringFor(database);
-        var ids = acknowledged.ToArray();
+        var ids = load.Acknowledged.ToArray();
         var stored = await ProofKit.ScalarAsync(newPrimary, $"select count(*) from availability_reports where id = any(array[{(ids.Length == 0 ? "0" : string.Join(',', ids))}]::bigint[])", cancellationToken);
         var writable = await ProofKit.ScalarAsync(newPrimary, "select (not pg_is_in_recovery())::int", cancellationToken);
-        var notProblem503 = refusals.Count(r => r.Status != 503 || r.MediaType != "application/problem+json");
-        var recovered = firstWriteAfterKill != 0 ? Stopwatch.GetElapsedTime(killedAt, firstWriteAfterKill) : (TimeSpan?)null;
+        var refusals = load.Refusals;
+        var notProblem503 = refusals.Count(r => !r.IsProblem503);
+        var recovered = load.FirstReportAfterFault;
 
         Console.WriteLine();
-        Console.WriteLine($"Answers: {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}× {s.Value}"))}; {noAnswer} without an answer");
+        load.PrintAnswers();
         Console.WriteLine($"Acknowledged reports (2xx): {ids.Length}; of these on the promoted replica: {stored}");
-        // What the app logged as errors, one line per kind of exception: the refusals that were not a 503 are among them.
-        foreach (var kind in app.ErrorLines.Select(ExceptionHead).OfType<string>().GroupBy(h => h).OrderByDescending(g => g.Count()))
-        {
-            Console.WriteLine($"App errors: {kind.Count()}× {kind.Key}");
-        }
-
         checks.Check($"the replica was synchronous before the kill (pg_stat_replication sync_state = sync: {synchronous})", synchronous == 1);
         checks.Check($"every acknowledged report is on the new primary ({stored} of {ids.Length})", stored == ids.Length && ids.Length > 0);
         checks.Check($"while the primary was away, every refused request was a 503 application/problem+json ({refusals.Count} refused, {notProblem503} otherwise)",
             refusals.Count > 0 && notProblem503 == 0);
         checks.Check($"the first acknowledged write after the kill came {recovered?.TotalSeconds:F2} s after it (promotion after {promoteAfterSeconds} s; target <= {promoteAfterSeconds + 10} s)",
             recovered is { } r && r <= TimeSpan.FromSeconds(promoteAfterSeconds + 10));
-        checks.Check($"no request went unanswered ({noAnswer})", noAnswer == 0);
+        checks.Check($"no request went unanswered ({load.NoAnswer})", load.NoAnswer == 0);
         checks.Check($"the promoted replica takes writes (pg_is_in_recovery false: {writable == 1})", writable == 1);
         checks.Check($"the app was not restarted (process {appProcess} throughout: {app.AppProcessId == appProcess})", app.AppProcessId == appProcess);
         checks.Check($"a report posted after the promotion shows on the offering's page next (HTTP {(int)put.StatusCode}; wait to intake shown: {shown}, sent: 77)",
             put.StatusCode == HttpStatusCode.OK && shown == 77);
         return checks.Finish();
-    }
-
-    /// <summary>The exception type and message of a JSON log line, without the stack.</summary>
-    private static string? ExceptionHead(string line)
-    {
-        try
-        {
-            using var log = JsonDocument.Parse(line);
-            if (!log.RootElement.TryGetProperty("Exception", out var exception) || exception.GetString() is not { } text)
-            {
-                return null;
-            }
-
-            // The exception and each inner one ("---> "), without the stacks.
-            var lines = text.Split('\n');
-            return string.Join(" ---> ", lines.Take(1).Concat(lines.Where(l => l.TrimStart().StartsWith("---> ", StringComparison.Ordinal)).Select(l => l.Trim()[5..])));
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql, CancellationToken cancellationToken)
