@@ -38,8 +38,12 @@ public static class CsvResponse
         return TypedResults.Stream(
             async stream =>
             {
-                await using var csv = new CsvWriter(stream);
+                // Flushed only at the end or once its 16 KiB buffer fills: when the writing fails before that (the database
+                // away), nothing has reached the client, and the failure gets its own answer (a 503) instead of a 200 with
+                // a byte order mark and nothing after it. So no `await using`: it would flush on the way out.
+                var csv = new CsvWriter(stream);
                 await write(csv, http.RequestAborted);
+                await csv.DisposeAsync();
             },
             CsvWriter.ContentType,
             fileName,

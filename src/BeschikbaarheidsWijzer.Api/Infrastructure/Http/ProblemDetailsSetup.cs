@@ -30,6 +30,10 @@ public static class ProblemDetailsSetup
         this IProblemDetailsService problemDetails, HttpContext httpContext, Exception exception, int status, string title, string detail)
     {
         httpContext.Response.StatusCode = status;
+
+        // An error has no CSV form: a client that accepts only text/csv (a spreadsheet's link) still gets the problem, not a
+        // bare status. RFC 9110 lets a server answer outside Accept; the problem writer would otherwise decline.
+        httpContext.Request.Headers.Accept = "application/problem+json";
         return problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
