@@ -2,11 +2,13 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Database;
 using BeschikbaarheidsWijzer.Api.Tests.Infrastructure;
 using BeschikbaarheidsWijzer.Domain.Security;
+using BeschikbaarheidsWijzer.TestSupport.HostileInput;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -92,6 +94,66 @@ public sealed class DatabaseOutageTests(WijzerApiFactory factory) : IClassFixtur
 
         var problem = await AssertUnavailableProblemAsync(response);
         Assert.Matches("^[0-9a-f]{32}$", problem.GetProperty("traceId").GetString());
+    }
+
+    /// <summary>The operations that answer without the database, from what the app holds in memory. Each is named, so
+    /// one that starts to need the database, and then answers anything but a 503, is seen.</summary>
+    private static readonly HashSet<string> AnsweredWithoutTheDatabase =
+        ["GET /api/v1/openapi.json", "GET /api/v1/limits", "GET /api/v1/exports/hsds"];
+
+    [Fact]
+    public async Task Every_operation_of_the_api_document_answers_503_with_retry_after_while_the_database_refuses_connections()
+    {
+        await using var unreachable = factory.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("ConnectionStrings:Default", "Host=127.0.0.1;Port=1;Database=none;Username=none;Password=none");
+            b.UseSetting("Database:MigrateOnStartup", "false");
+            b.UseSetting("RateLimiting:RequestsPerMinutePerKey", "1000000");
+        });
+        unreachable.UseKestrel(0);
+        unreachable.StartServer();
+        var address = unreachable.CreateClient().BaseAddress!;
+        var document = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(TestPaths.RepositoryRoot(), "openapi", "beschikbaarheidswijzer-v1.json")))!;
+
+        // A well-formed provider key the database would have to confirm, the configured admin key, existing-looking ids.
+        var (_, providerKey, _) = ApiKeyFormat.Generate();
+        var targets = HostileTargets.ForProvider(Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), providerKey, WijzerApiFactory.AdminKey);
+        var generator = new HostileRequestGenerator(document, targets, address.Authority);
+        var valid = generator.Generate().Where(r => r.Attack == "valid").ToList();
+        Assert.Equal(generator.Operations().Count, valid.Count);
+
+        // And each operation that also answers in CSV, asked for CSV only: a stream must not start before the database answered.
+        var server = (string)document["servers"]![0]!["url"]!;
+        var csv = document["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject().Where(m => m.Value?["responses"]?["200"]?["content"]?["text/csv"] is not null).Select(m => $"{m.Key.ToUpperInvariant()} {server}{p.Key}"))
+            .ToHashSet();
+        var requests = valid.Select(r => (r.Operation, r.Bytes))
+            .Concat(valid.Where(r => csv.Contains(r.Operation)).Select(r => (r.Operation + " as CSV", AskForCsv(r.Bytes))))
+            .ToList();
+        Assert.True(csv.Count >= 5, $"Operations that answer in CSV: {csv.Count}");
+
+        var answers = new List<(string Operation, RawResponse? Response)>();
+        foreach (var (operation, bytes) in requests)
+        {
+            answers.Add((operation, await RawHttp.SendAsync(address.Host, address.Port, bytes, TimeSpan.FromSeconds(30))));
+        }
+
+        var wrong = answers.Where(a => a.Response is not { StatusCode: 503 } r
+                || r.ContentType?.StartsWith("application/problem+json", StringComparison.Ordinal) != true
+                || r.Headers.GetValueOrDefault("retry-after") != "5")
+            .Where(a => !AnsweredWithoutTheDatabase.Contains(a.Operation))
+            .Select(a => $"{a.Operation}: {a.Response?.StatusCode} {a.Response?.ContentType} {a.Response?.BodyText[..Math.Min(a.Response.BodyText.Length, 200)]}")
+            .ToList();
+        Assert.True(wrong.Count == 0, $"{wrong.Count} of {answers.Count} operations did not answer 503 problem+json with Retry-After: 5:{Environment.NewLine}{string.Join(Environment.NewLine, wrong)}");
+        Assert.All(AnsweredWithoutTheDatabase, operation => Assert.True(answers.Single(a => a.Operation == operation).Response is { StatusCode: < 500 }, operation));
+    }
+
+    /// <summary>The same raw request with <c>Accept: text/csv</c> after its request line.</summary>
+    private static byte[] AskForCsv(byte[] request)
+    {
+        var text = System.Text.Encoding.Latin1.GetString(request);
+        var lineEnd = text.IndexOf("\r\n", StringComparison.Ordinal) + 2;
+        return System.Text.Encoding.Latin1.GetBytes(text[..lineEnd] + "Accept: text/csv\r\n" + text[lineEnd..]);
     }
 
     private static async Task<JsonElement> AssertUnavailableProblemAsync(HttpResponseMessage response)

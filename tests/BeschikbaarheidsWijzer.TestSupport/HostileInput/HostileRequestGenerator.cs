@@ -24,19 +24,20 @@ public sealed class HostileTargets
 
     /// <summary>
     /// Aims at one provider's things: its id and first offering in paths (a DELETE at nothing), <paramref name="bodyOfferingId"/>
-    /// in bodies; <paramref name="providerKey"/> on the provider API, <paramref name="managementKey"/> on the admin API.
+    /// in bodies; <paramref name="providerKey"/> on the provider API, <paramref name="managementKey"/> on the admin and report API.
     /// </summary>
     public static HostileTargets ForProvider(Guid providerId, Guid pathOfferingId, Guid bodyOfferingId, string providerKey, string managementKey) => new()
     {
         PathValue = (template, parameter) => parameter switch
         {
             "locationId" => Guid.CreateVersion7().ToString(),
+            "code" => "GM0222",
             _ when template.Contains("/api-keys/", StringComparison.Ordinal) => "no-such-key",
             _ when template.Contains("providers/{id}", StringComparison.Ordinal) => providerId.ToString(),
             _ => pathOfferingId.ToString(),
         },
         KeyFor = template => template.StartsWith("/api/v1/provider/", StringComparison.Ordinal) ? providerKey
-            : template.StartsWith("/api/v1/admin/", StringComparison.Ordinal) ? managementKey
+            : template.StartsWith("/api/v1/admin/", StringComparison.Ordinal) || template.StartsWith("/api/v1/reports/", StringComparison.Ordinal) ? managementKey
             : null,
         KnownJson = new Dictionary<string, string>
         {
@@ -156,7 +157,9 @@ public sealed class HostileRequestGenerator(JsonNode document, HostileTargets ta
         var bodySchema = operation["requestBody"]?["content"]?["application/json"]?["schema"];
         var key = targets.KeyFor(template);
         var validPath = FillPath(template, pathParameters, method, overrideName: null, overrideValue: null);
-        var validQuery = string.Join('&', query.Select(p => $"{p["name"]}={ValidQueryValue(p)}"));
+        string ValidQuery(IEnumerable<JsonObject> parameters) =>
+            string.Join('&', parameters.Select(p => (Name: p["name"], Value: ValidQueryValue(p))).Where(p => p.Value is not null).Select(p => $"{p.Name}={p.Value}"));
+        var validQuery = ValidQuery(query);
         var validBody = bodySchema is null ? null : ValidJson(bodySchema, depth: 0, propertyName: null);
 
         HostileRequest Build(string attack, string? path = null, string? queryString = null, string? body = null, byte[]? rawBody = null,
@@ -196,8 +199,8 @@ public sealed class HostileRequestGenerator(JsonNode document, HostileTargets ta
             var parameterName = (string)parameter["name"]!;
             foreach (var value in QueryValues)
             {
-                var others = query.Where(p => p != parameter).Select(p => $"{p["name"]}={ValidQueryValue(p)}");
-                yield return Build($"query {parameterName}={Short(value)}", queryString: string.Join('&', others.Append($"{parameterName}={value}")), body: validBody);
+                var others = ValidQuery(query.Where(p => p != parameter));
+                yield return Build($"query {parameterName}={Short(value)}", queryString: string.Join('&', new[] { others, $"{parameterName}={value}" }.Where(q => q.Length > 0)), body: validBody);
             }
 
             yield return Build($"query {parameterName} twice", queryString: $"{validQuery}&{parameterName}=1&{parameterName}=2", body: validBody);
@@ -221,8 +224,8 @@ public sealed class HostileRequestGenerator(JsonNode document, HostileTargets ta
 
         if (key is not null)
         {
-            // The other role's key: a provider's on admin endpoints and the other way round.
-            var other = targets.KeyFor(template.StartsWith("/api/v1/admin", StringComparison.Ordinal) ? "/api/v1/provider/offerings" : "/api/v1/admin/providers");
+            // The other role's key: a provider's on admin and report endpoints, and the other way round.
+            var other = targets.KeyFor(template.StartsWith("/api/v1/provider/", StringComparison.Ordinal) ? "/api/v1/admin/providers" : "/api/v1/provider/offerings");
             if (other is not null && other != key)
             {
                 yield return Build("key of another role", authorization: "Bearer " + other, body: validBody);
@@ -419,16 +422,27 @@ public sealed class HostileRequestGenerator(JsonNode document, HostileTargets ta
         return schema;
     }
 
-    private string ValidQueryValue(JsonObject parameter) => (string)parameter["name"]! switch
+    /// <summary>
+    /// A value the operation accepts for a query parameter, so each attack on one parameter meets valid others and reaches
+    /// the validation (or the database) behind them; null for an optional parameter best left out.
+    /// </summary>
+    private string? ValidQueryValue(JsonObject parameter)
     {
-        "Municipality" or "municipality" => "GM0222",
-        "Region" => "twente",
-        "Page" => "1",
-        "PageSize" => "5",
-        "Sort" => "wait",
-        "CareType" => "jeugd-ggz-basis",
-        _ => "",
-    };
+        var name = (string)parameter["name"]!;
+        var value = name switch
+        {
+            "municipality" => "GM0222",
+            "region" => "achterhoek",
+            "page" => "1",
+            "pageSize" or "per_page" => "5",
+            "sort" => "wait",
+            "careType" => "jeugd-ggz-basis",
+            "date" => "2026-11-23",
+            "age" => "8",
+            _ => targets.KnownJson.TryGetValue(name, out var json) && JsonNode.Parse(json) is JsonValue known ? known.ToString() : null,
+        };
+        return value is null ? null : Uri.EscapeDataString(value);
+    }
 
     private string FillPath(string template, List<string> parameters, string method, string? overrideName, string? overrideValue)
     {
