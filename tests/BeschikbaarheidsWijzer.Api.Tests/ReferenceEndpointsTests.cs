@@ -149,7 +149,7 @@ public sealed class ReferenceEndpointsTests(WijzerApiFactory factory) : IClassFi
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(400, problem.GetProperty("status").GetInt32());
         Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out _), $"errors should name '{parameter}': {problem}");
-        Assert.Equal("1.1.0", response.Headers.GetValues("API-Version").Single());
+        Assert.Equal(BeschikbaarheidsWijzer.Api.Infrastructure.Http.ApiVersion.Current, response.Headers.GetValues("API-Version").Single());
     }
 
     [Theory]
@@ -163,7 +163,7 @@ public sealed class ReferenceEndpointsTests(WijzerApiFactory factory) : IClassFi
         var response = await _client.GetAsync(url);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("1.1.0", response.Headers.GetValues("API-Version").Single());
+        Assert.Equal(BeschikbaarheidsWijzer.Api.Infrastructure.Http.ApiVersion.Current, response.Headers.GetValues("API-Version").Single());
     }
 
     [Fact]
@@ -173,7 +173,7 @@ public sealed class ReferenceEndpointsTests(WijzerApiFactory factory) : IClassFi
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("1.1.0", response.Headers.GetValues("API-Version").Single());
+        Assert.Equal(BeschikbaarheidsWijzer.Api.Infrastructure.Http.ApiVersion.Current, response.Headers.GetValues("API-Version").Single());
     }
 
     [Fact]

@@ -76,6 +76,6 @@ public sealed class CacheTests(DemoApiFactory app) : IClassFixture<DemoApiFactor
 
         Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
         Assert.Empty(await second.Content.ReadAsByteArrayAsync());
-        Assert.Equal("1.1.0", second.Headers.GetValues("API-Version").Single());
+        Assert.Equal(BeschikbaarheidsWijzer.Api.Infrastructure.Http.ApiVersion.Current, second.Headers.GetValues("API-Version").Single());
     }
 }

@@ -51,6 +51,18 @@ public sealed class CapacityPictureTests(DemoApiFactory app) : IClassFixture<Dem
     }
 
     [Fact]
+    public async Task The_care_types_marked_left_out_unless_named_are_what_a_search_without_a_care_type_does_not_count()
+    {
+        var picture = await _client.GetFromJsonAsync<JsonElement>("/api/v1/municipalities/GM0222/capacity");
+        var careTypes = picture.GetProperty("careTypes").EnumerateArray().ToList();
+        var leftOut = careTypes.Where(c => c.GetProperty("leftOutUnlessNamed").GetBoolean()).ToList();
+
+        Assert.Equal(["crisishulp", "gesloten-jeugdzorg"], leftOut.Select(c => c.GetProperty("careType").GetProperty("code").GetString()));
+        Assert.Equal(picture.GetProperty("total").GetProperty("offerings").GetInt32() - leftOut.Sum(c => c.GetProperty("offerings").GetInt32()),
+            (await TotalOf("municipality=GM0222")).GetInt32());
+    }
+
+    [Fact]
     public async Task The_shortest_and_median_wait_are_those_of_the_current_figures_the_search_shows()
     {
         var picture = await _client.GetFromJsonAsync<JsonElement>("/api/v1/municipalities/GM0222/capacity");

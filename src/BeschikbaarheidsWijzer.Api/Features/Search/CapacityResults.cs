@@ -17,6 +17,8 @@ public sealed record CapacityQuery([FromQuery(Name = "age")] string? Age)
 /// <c>careType</c>, <c>age</c>) with one more filter: <c>availableNow</c> with <c>availableNow=true</c>, <c>withinNorm</c>
 /// with <c>withinNorm=true</c>. <c>stale</c> have figures older than the stale limit, <c>withoutFigures</c> never reported.
 /// The waits (effective: total when known, else to intake) are over the <c>currentWaits</c> offerings with current figures.
+/// <c>leftOutUnlessNamed</c>: a search without <c>careType</c> leaves this care type out (crisis care, closed youth care),
+/// so the total counts offerings such a search does not list.
 /// </summary>
 public sealed record CareTypeCapacityDto(
     CareTypeRef CareType,
@@ -28,7 +30,8 @@ public sealed record CareTypeCapacityDto(
     int WithoutFigures,
     int CurrentWaits,
     int? ShortestWaitWeeks,
-    double? MedianWaitWeeks);
+    double? MedianWaitWeeks,
+    bool LeftOutUnlessNamed);
 
 /// <summary>The counts of all care types together (an offering counts once: it has one care type).</summary>
 public sealed record CapacityTotalsDto(int Offerings, int AvailableNow, int WithinNorm, int Stale, int WithoutFigures);
@@ -44,7 +47,8 @@ public sealed record MunicipalityCapacityDto(
             .Select(c => new CareTypeCapacityDto(
                 new CareTypeRef(c.CareTypeCode, snapshot.CareTypes.TryGetValue(c.CareTypeCode, out var careType) ? careType.Name : c.CareTypeCode),
                 context.Norms.GetValueOrDefault(c.CareTypeCode) is { } norm ? AvailabilityContracts.ToNormDto(norm) : null,
-                c.Offerings, c.AvailableNow, c.WithinNorm, c.Stale, c.WithoutFigures, c.CurrentWaits, c.ShortestWaitWeeks, c.MedianWaitWeeks))
+                c.Offerings, c.AvailableNow, c.WithinNorm, c.Stale, c.WithoutFigures, c.CurrentWaits, c.ShortestWaitWeeks, c.MedianWaitWeeks,
+                CareTypeRules.IsLeftOutUnlessNamed(c.CareTypeCode)))
             .OrderBy(c => c.CareType.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nl-NL"), ignoreCase: true))
             .ToList();
         var total = new CapacityTotalsDto(

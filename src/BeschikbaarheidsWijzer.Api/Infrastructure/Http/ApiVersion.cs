@@ -6,7 +6,7 @@ public static class ApiVersion
     /// The full version of the wire contract, sent on every response (NL API Design Rules /core/version-header); what each
     /// version changed is in openapi/CHANGELOG.md (a test holds the two together).
     /// </summary>
-    public const string Current = "1.1.0";
+    public const string Current = "1.2.0";
 
     public const string HeaderName = "API-Version";
 

@@ -14,9 +14,6 @@ import { TERMS, normText, orUnknown } from './terms.js';
 export const loadCapacity = (municipality, age, signal) =>
   getJson(`/api/v1/municipalities/${encodeURIComponent(municipality)}/capacity${age ? `?age=${encodeURIComponent(age)}` : ''}`, { signal });
 
-/** Care types a search leaves out unless they are named (CareTypeRules on the server). */
-const LEFT_OUT_UNLESS_NAMED = ['crisishulp', 'gesloten-jeugdzorg'];
-
 /** A cell that stacks as "label: value" on a phone, where the header row is out of sight. */
 const cell = (label, attrs, ...children) => h('td', { ...attrs, 'data-label': label }, ...children);
 
@@ -36,7 +33,7 @@ export function capacityPicture(picture, filters, hrefFor) {
   const base = { ...filters, plek: false, norm: false, pagina: 1, zorgvorm: '', sorteer: 'wachttijd' };
   const headers = ['Soort hulp', TERMS.offering, TERMS.availableNow, TERMS.withinNorm, TERMS.shortestWait, TERMS.medianWait, 'Oude of geen cijfers'];
   // A search without a care type leaves these out; the total here counts them, so say so where the two differ.
-  const leftOut = picture.careTypes.filter((c) => LEFT_OUT_UNLESS_NAMED.includes(c.careType.code)).map((c) => c.careType.name.toLowerCase());
+  const leftOut = picture.careTypes.filter((c) => c.leftOutUnlessNamed).map((c) => c.careType.name.toLowerCase());
   const rows = picture.careTypes.map((c) => {
     const list = { ...base, zorgvorm: c.careType.code };
     const name = c.careType.name;
