@@ -89,12 +89,7 @@ public sealed class TestPostgres
             await ExecuteOnServerAsync($"create database {LocalPostgresCluster.QuoteIdentifier(name)}");
             await using (var db = CreateDbContext(name))
             {
-                await db.Database.MigrateAsync();
-                await ReferenceDataSeeder.SeedAsync(db, ReferenceData.Load());
-                if (kind == TestDatabase.Demo)
-                {
-                    await DemoDataSeeder.SeedAsync(db, new FixedClock(DemoClock));
-                }
+                await FillAsync(db, kind);
             }
 
             // A template may have no open connections while it is copied.
@@ -105,6 +100,17 @@ public sealed class TestPostgres
         finally
         {
             _templateLock.Release();
+        }
+    }
+
+    /// <summary>Migrates an empty database and loads what <paramref name="kind"/> holds: the reference data, and the demo data too.</summary>
+    public static async Task FillAsync(WijzerDbContext db, TestDatabase kind)
+    {
+        await db.Database.MigrateAsync();
+        await ReferenceDataSeeder.SeedAsync(db, ReferenceData.Load());
+        if (kind == TestDatabase.Demo)
+        {
+            await DemoDataSeeder.SeedAsync(db, new FixedClock(DemoClock));
         }
     }
 

@@ -173,8 +173,7 @@ public sealed class DatabaseOutageTests(WijzerApiFactory factory) : IClassFixtur
         var options = new DbContextOptionsBuilder<WijzerDbContext>();
         DatabaseSetup.ConfigureDbContext(options, connectionString);
         await using var db = new WijzerDbContext(options.Options);
-        await db.Database.MigrateAsync();
-        await ReferenceDataSeeder.SeedAsync(db, ReferenceData.Load());
+        await TestPostgres.FillAsync(db, TestDatabase.Reference);
         var now = DateTimeOffset.UtcNow;
         var provider = new Provider { Name = "Storingstest", CreatedAt = now, UpdatedAt = now };
         provider.Offerings.Add(new Offering

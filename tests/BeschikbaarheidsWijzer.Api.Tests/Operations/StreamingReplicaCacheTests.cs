@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using BeschikbaarheidsWijzer.Api.Data;
-using BeschikbaarheidsWijzer.Api.Data.Demo;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Database;
 using BeschikbaarheidsWijzer.Api.Tests.Infrastructure;
@@ -84,9 +82,7 @@ public sealed class StreamingReplicaCacheTests(StreamingReplicaCacheTests.Replic
             await _primary.EnsureDatabaseAsync("bw");
             await using (var db = CreateDbContext())
             {
-                await db.Database.MigrateAsync();
-                await ReferenceDataSeeder.SeedAsync(db, ReferenceData.Load());
-                await DemoDataSeeder.SeedAsync(db, new FixedClock(TestPostgres.DemoClock));
+                await TestPostgres.FillAsync(db, TestDatabase.Demo);
             }
 
             _replica = await _primary.CreateStreamingReplicaAsync(Path.Combine(_directory, "replica"));
