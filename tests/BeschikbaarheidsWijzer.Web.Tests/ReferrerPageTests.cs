@@ -169,7 +169,7 @@ public sealed class ReferrerPageTests(WebAppServer app, BrowserFixture browser, 
 
         // The total counts crisis care and closed youth care, which a search without a care type leaves out: it says so,
         // naming the ones the API marks.
-        await Expect(page.Locator(".capacity-table tfoot th")).ToContainTextAsync("Met crisishulp en gesloten jeugdzorg (jeugdzorg plus): die staan alleen in de tabel als je ze kiest.");
+        await Expect(page.Locator(".capacity-table tfoot th")).ToContainTextAsync("Hier tellen crisishulp en gesloten jeugdzorg (jeugdzorg plus) ook mee. In de tabel hieronder staan die alleen als je ze kiest.");
 
         // "Nu plek" of the care type with the most room: its list has exactly that many rows, all with room now.
         var most = careTypes.MaxBy(c => c.GetProperty("availableNow").GetInt32());

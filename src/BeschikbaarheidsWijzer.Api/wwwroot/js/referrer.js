@@ -66,7 +66,7 @@ export function capacityPicture(picture, filters, hrefFor) {
           h('thead', {}, h('tr', {}, headers.map((text) => h('th', { scope: 'col' }, text)))),
           h('tbody', {}, rows),
           h('tfoot', {}, h('tr', {},
-            h('th', { scope: 'row' }, 'Alles samen', leftOut.length ? h('span', { class: 'norm-name' }, `Met ${leftOut.join(' en ')}: die staan alleen in de tabel als je ze kiest.`) : null),
+            h('th', { scope: 'row' }, 'Alles samen', leftOut.length ? h('span', { class: 'norm-name' }, `Hier tellen ${leftOut.join(' en ')} ook mee. In de tabel hieronder staan die alleen als je ze kiest.`) : null),
             cell(TERMS.offering, { class: 'num' }, formatNumber(picture.total.offerings)),
             cell(TERMS.availableNow, { class: 'num' }, formatNumber(picture.total.availableNow)),
             cell(TERMS.withinNorm, { class: 'num' }, formatNumber(picture.total.withinNorm)),
