@@ -156,9 +156,15 @@ public static class PublicCaching
                 await Task.Delay(10);
             }
         }
-        catch (Exception ex) when (ex is NpgsqlException or InvalidCastException or TimeoutException)
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
         {
             logger.LogWarning(ex, "Could not see whether the replica has a write yet; the cache is evicted again after {Seconds} s", backstop.TotalSeconds);
+        }
+        catch (Exception ex)
+        {
+            // Not a database away but a defect (a wrong parameter type hid here once, as a warning): an error, so it is
+            // seen. Nobody awaits this task, so the backstop below must still run.
+            logger.LogError(ex, "The check of the replica's position failed; the cache is evicted again after {Seconds} s", backstop.TotalSeconds);
         }
 
         var remaining = backstop - Stopwatch.GetElapsedTime(started);
