@@ -72,4 +72,13 @@ public sealed class DatabaseFailureClassificationTests
     {
         Assert.False(DatabaseFailures.IsUnavailable(exception), mode);
     }
+
+    [Fact]
+    public void Only_a_read_only_refusal_is_a_database_that_refuses_writes()
+    {
+        Assert.True(DatabaseFailures.RefusesWrites(Server(PostgresErrorCodes.ReadOnlySqlTransaction)));
+        Assert.True(DatabaseFailures.RefusesWrites(ThroughExecutionStrategy(new DbUpdateException("save", Server(PostgresErrorCodes.ReadOnlySqlTransaction)))));
+        Assert.False(DatabaseFailures.RefusesWrites(Server(PostgresErrorCodes.AdminShutdown)));
+        Assert.False(DatabaseFailures.RefusesWrites(new NpgsqlException("Failed to connect", new SocketException((int)SocketError.ConnectionRefused))));
+    }
 }

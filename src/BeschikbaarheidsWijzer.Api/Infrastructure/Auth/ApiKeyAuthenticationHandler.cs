@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
+using BeschikbaarheidsWijzer.Api.Infrastructure.Http;
 using BeschikbaarheidsWijzer.Domain.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
@@ -72,7 +73,16 @@ internal sealed class ApiKeyAuthenticationHandler(
         var now = clock.GetUtcNow();
         if (key.LastUsedAt is null || now - key.LastUsedAt > LastUsedResolution)
         {
-            await db.ApiKeys.Where(k => k.Id == keyId).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);
+            try
+            {
+                await db.ApiKeys.Where(k => k.Id == keyId).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);
+            }
+            catch (Exception ex) when (DatabaseFailures.RefusesWrites(ex))
+            {
+                // Bookkeeping only: a database that refuses writes for a moment (a former primary after a failover) must
+                // not turn a provider's read into a 503. Its writes get their 503 where they write.
+                Logger.LogDebug(ex, "The last use of key {KeyId} is not recorded: the database refuses writes.", keyId);
+            }
         }
 
         return Success(new ApiCaller(key.Id, key.Role, key.ProviderId, key.RegionCodes.ToHashSet(StringComparer.Ordinal)));

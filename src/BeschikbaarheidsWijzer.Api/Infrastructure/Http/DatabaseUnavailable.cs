@@ -59,6 +59,21 @@ public static class DatabaseFailures
 
     public static bool IsUnavailable(Exception exception) => IsUnavailable(exception, depth: 0);
 
+    /// <summary>Whether the database refused a write because it is read-only now (25006: a standby, or a former primary
+    /// after a failover), wherever in the chain.</summary>
+    public static bool RefusesWrites(Exception exception)
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is PostgresException { SqlState: PostgresErrorCodes.ReadOnlySqlTransaction })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // Walk the chain: EF Core wraps (DbUpdateException, "likely due to a transient failure", the retry limit), and Npgsql
     // wraps too: with several hosts, "Unable to connect to a suitable host" holds an aggregate of each host's failure.
     private static bool IsUnavailable(Exception exception, int depth) => depth < 32 && exception switch
