@@ -32,6 +32,8 @@ public sealed class HostileTargets
         {
             "locationId" => Guid.CreateVersion7().ToString(),
             "code" => "GM0222",
+            "region" => "achterhoek",
+            "careType" => "jeugd-ggz-basis",
             _ when template.Contains("/api-keys/", StringComparison.Ordinal) => "no-such-key",
             _ when template.Contains("providers/{id}", StringComparison.Ordinal) => providerId.ToString(),
             _ => pathOfferingId.ToString(),
@@ -43,7 +45,7 @@ public sealed class HostileTargets
         {
             ["offeringId"] = $"\"{bodyOfferingId}\"", ["providerId"] = $"\"{providerId}\"", ["careType"] = "\"jeugd-ggz-basis\"",
             ["municipality"] = "\"GM0222\"", ["municipalities"] = "[\"GM0222\"]", ["regions"] = "[\"achterhoek\"]",
-            ["locationIds"] = "[]", ["tags"] = "[\"autisme\"]", ["kvkNumber"] = "\"12345678\"", ["postcode"] = "\"7001 AB\"",
+            ["locationIds"] = "[]", ["tags"] = "[\"autisme\"]", ["kvkNumber"] = "\"12345678\"", ["agbCode"] = "\"12345678\"", ["validFrom"] = "\"2026-12-01\"", ["unchanged"] = "false", ["postcode"] = "\"7001 AB\"",
             ["website"] = "\"https://zorg.example\"", ["email"] = "\"info@zorg.example\"", ["phone"] = "\"0314-123456\"", ["method"] = "\"actueel\"",
             ["role"] = "\"region-manager\"", ["ageMin"] = "0", ["ageMax"] = "18", ["lat"] = "51.96", ["lon"] = "6.29",
         },

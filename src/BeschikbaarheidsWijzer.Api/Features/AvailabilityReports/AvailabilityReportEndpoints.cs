@@ -2,6 +2,7 @@ using System.Text.Json;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Auth;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Http;
+using BeschikbaarheidsWijzer.Api.Infrastructure.OpenApi;
 using BeschikbaarheidsWijzer.Domain.Availability;
 using BeschikbaarheidsWijzer.Domain.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,13 +34,13 @@ public static class AvailabilityReportEndpoints
         provider.MapGet("/offerings", GetOwnOfferings).WithName("GetOwnOfferings")
             .WithSummary("Your offerings with their current report")
             .WithDescription("The offerings of the key's provider, each with the current report (latest week) or null, as the form at /aanbieders starts from.");
-        provider.MapPut("/offerings/{id:guid}/availability", PutAvailability).WithName("PutAvailability")
+        provider.MapPut("/offerings/{id:guid}/availability", PutAvailability).WithName("PutAvailability").WithRequiredBody()
             .WithSummary("Report this week's figures for one offering")
             .WithDescription("Appends a report for the current ISO week; a later report in the same week becomes current. " +
                              "Send If-Match with the current report's ETag to refuse the update (412) when someone else reported in between. " +
                              DryRunAndWarnings)
             .WithMetadata(new RequestSizeLimitAttribute(64 * 1024));
-        provider.MapPost("/availability-reports", PostAvailabilityBatch).WithName("PostAvailabilityBatch")
+        provider.MapPost("/availability-reports", PostAvailabilityBatch).WithName("PostAvailabilityBatch").WithRequiredBody()
             .WithSummary("Report this week's figures for many offerings at once (all or nothing)")
             .WithDescription($"1 to {MaxBatchSize} reports in one transaction: when one is invalid, none is stored. " +
                              "With an Idempotency-Key header a retry returns the first response without storing twice. " + DryRunAndWarnings)

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Http;
+using BeschikbaarheidsWijzer.Api.Infrastructure.OpenApi;
 using BeschikbaarheidsWijzer.Api.Shared.Audit;
 using BeschikbaarheidsWijzer.Api.Shared.Management;
 using BeschikbaarheidsWijzer.Api.Shared.Reference;
@@ -35,7 +36,7 @@ public static class MunicipalityEndpoints
             .WithSummary("The region's municipalities with their toegang")
             .WithDescription("Admin, or region-manager of this region (403 otherwise). Each with an eTag to send as If-Match when changing it.")
             .ProducesValidationProblem();
-        admin.MapPut("/municipalities/{code}/access", PutAccess).WithName("AdminPutMunicipalityAccess")
+        admin.MapPut("/municipalities/{code}/access", PutAccess).WithName("AdminPutMunicipalityAccess").WithRequiredBody()
             .WithSummary("Set where a family in this municipality goes for a referral")
             .WithDescription("Admin, or region-manager of the municipality's region (403 otherwise). name is required, and a phone number " +
                              "or a website; email optional; waitWeeks 0–104 (the wait for the first step; leave it out when unknown), its " +

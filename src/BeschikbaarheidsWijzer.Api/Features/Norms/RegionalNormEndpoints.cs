@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Auth;
+using BeschikbaarheidsWijzer.Api.Infrastructure.OpenApi;
 using BeschikbaarheidsWijzer.Api.Shared.Audit;
 using BeschikbaarheidsWijzer.Api.Shared.Management;
 using BeschikbaarheidsWijzer.Api.Shared.Reference;
@@ -23,7 +24,7 @@ public static class RegionalNormEndpoints
     public static IEndpointRouteBuilder MapRegionalNorms(this IEndpointRouteBuilder app)
     {
         var admin = app.MapManagementGroup();
-        admin.MapPut("/regions/{region}/norms/{careType}", PutRegionalNorm).WithName("AdminPutRegionalNorm")
+        admin.MapPut("/regions/{region}/norms/{careType}", PutRegionalNorm).WithName("AdminPutRegionalNorm").WithRequiredBody()
             .WithSummary("Set the region's norm for a care type from a date")
             .WithDescription("Admin, or region-manager of this region (403 otherwise). Adds a version: maxIntakeWeeks and maxTreatmentWeeks " +
                              "0–104, maxTotalWeeks 0–208 and not shorter than a phase, at least one of them; validFrom yyyy-MM-dd from 2015-01-01 " +

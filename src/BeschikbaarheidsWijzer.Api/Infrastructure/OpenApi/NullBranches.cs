@@ -6,7 +6,7 @@ namespace BeschikbaarheidsWijzer.Api.Infrastructure.OpenApi;
 /// <summary>
 /// The generator writes "this may be null" beside a reference as a oneOf branch <c>{ "enum": [null], "nullable": true }</c>,
 /// which OpenAPI 3.0 does not allow without a type, so no example could be checked against it. The branch gets the type
-/// <c>object</c>; it still admits only null.
+/// <c>object</c>; it still admits only null. In a request body the branch goes: null is no body anyone should send.
 /// </summary>
 public static class NullBranches
 {
@@ -20,6 +20,17 @@ public static class NullBranches
 
         foreach (var operation in (document.Paths?.Values ?? Enumerable.Empty<IOpenApiPathItem>()).SelectMany(p => p.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>()))
         {
+            // A handler takes its body as nullable to answer a JSON null with its own 400; the document must not invite
+            // one, so a request body is the object alone (an absent body is what `required: false` says).
+            foreach (var body in operation.RequestBody?.Content?.Values ?? Enumerable.Empty<OpenApiMediaType>())
+            {
+                if (body.Schema is OpenApiSchema { OneOf: { Count: 2 } branches } && branches.OfType<OpenApiSchemaReference>().SingleOrDefault() is { } reference
+                    && branches.Any(b => b is OpenApiSchema { Type: { } type } && type.HasFlag(JsonSchemaType.Null)))
+                {
+                    body.Schema = reference;
+                }
+            }
+
             var contents = (operation.RequestBody?.Content?.Values ?? Enumerable.Empty<OpenApiMediaType>())
                 .Concat((operation.Responses?.Values ?? Enumerable.Empty<IOpenApiResponse>()).SelectMany(r => r.Content?.Values ?? Enumerable.Empty<OpenApiMediaType>()));
             foreach (var content in contents)
