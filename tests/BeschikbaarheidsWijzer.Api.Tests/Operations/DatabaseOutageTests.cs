@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Database;
@@ -113,7 +112,7 @@ public sealed class DatabaseOutageTests(WijzerApiFactory factory) : IClassFixtur
         unreachable.UseKestrel(0);
         unreachable.StartServer();
         var address = unreachable.CreateClient().BaseAddress!;
-        var document = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(TestPaths.RepositoryRoot(), "openapi", "beschikbaarheidswijzer-v1.json")))!;
+        var document = await OperationSweep.DocumentAsync();
 
         // A well-formed provider key the database would have to confirm, the configured admin key, existing-looking ids.
         var (_, providerKey, _) = ApiKeyFormat.Generate();
@@ -132,17 +131,10 @@ public sealed class DatabaseOutageTests(WijzerApiFactory factory) : IClassFixtur
             .ToList();
         Assert.True(csv.Count >= 5, $"Operations that answer in CSV: {csv.Count}");
 
-        var answers = new List<(string Operation, RawResponse? Response)>();
-        foreach (var (operation, bytes) in requests)
-        {
-            answers.Add((operation, await RawHttp.SendAsync(address.Host, address.Port, bytes, TimeSpan.FromSeconds(30))));
-        }
+        var answers = await OperationSweep.SendAsync(address, requests);
 
-        var wrong = answers.Where(a => a.Response is not { StatusCode: 503 } r
-                || r.ContentType?.StartsWith("application/problem+json", StringComparison.Ordinal) != true
-                || r.Headers.GetValueOrDefault("retry-after") != "5")
-            .Where(a => !AnsweredWithoutTheDatabase.Contains(a.Operation))
-            .Select(a => $"{a.Operation}: {a.Response?.StatusCode} {a.Response?.ContentType} {a.Response?.BodyText[..Math.Min(a.Response.BodyText.Length, 200)]}")
+        var wrong = answers.Where(a => !OperationSweep.IsUnavailableProblem(a.Response) && !AnsweredWithoutTheDatabase.Contains(a.Operation))
+            .Select(OperationSweep.Describe)
             .ToList();
         Assert.True(wrong.Count == 0, $"{wrong.Count} of {answers.Count} operations did not answer 503 problem+json with Retry-After: 5:{Environment.NewLine}{string.Join(Environment.NewLine, wrong)}");
         Assert.All(AnsweredWithoutTheDatabase, operation => Assert.True(answers.Single(a => a.Operation == operation).Response is { StatusCode: < 500 }, operation));

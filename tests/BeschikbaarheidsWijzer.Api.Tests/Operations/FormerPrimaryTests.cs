@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using BeschikbaarheidsWijzer.Api.Tests.AvailabilityReports;
 using BeschikbaarheidsWijzer.Api.Tests.Infrastructure;
 using BeschikbaarheidsWijzer.TestSupport.HostileInput;
@@ -40,7 +39,7 @@ public sealed class FormerPrimaryTests(ProviderFixture app) : IClassFixture<Prov
         kestrel.UseKestrel(0);
         kestrel.StartServer();
         var address = kestrel.CreateClient().BaseAddress!;
-        var document = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(TestPaths.RepositoryRoot(), "openapi", "beschikbaarheidswijzer-v1.json")))!;
+        var document = await OperationSweep.DocumentAsync();
         var targets = HostileTargets.ForProvider(app.ProviderA, app.OfferingsA[0], app.OfferingsA[1], app.KeyA, WijzerApiFactory.AdminKey);
         var generator = new HostileRequestGenerator(document, targets, address.Authority);
 
@@ -52,11 +51,8 @@ public sealed class FormerPrimaryTests(ProviderFixture app) : IClassFixture<Prov
             ["POST /api/v1/reports/realised-lead-times"] = c => c.PostAsync("/api/v1/reports/realised-lead-times?region=achterhoek",
                 new StringContent("kvk;ijw_productcategorie;maand;aantal_jeugdigen;mediaan_dagen_tot_start\n11111111;45;2026-10;12;42\n", System.Text.Encoding.UTF8, "text/csv")),
         };
-        var answers = new List<(string Operation, RawResponse? Response)>();
-        foreach (var request in generator.Generate().Where(r => r.Attack == "valid" && !ownRequests.ContainsKey(r.Operation)))
-        {
-            answers.Add((request.Operation, await RawHttp.SendAsync(address.Host, address.Port, request.Bytes, TimeSpan.FromSeconds(30))));
-        }
+        var answers = await OperationSweep.SendAsync(address,
+            generator.Generate().Where(r => r.Attack == "valid" && !ownRequests.ContainsKey(r.Operation)).Select(r => (r.Operation, r.Bytes)));
 
         var admin = kestrel.CreateClient();
         admin.DefaultRequestHeaders.Authorization = new("Bearer", WijzerApiFactory.AdminKey);
@@ -71,13 +67,8 @@ public sealed class FormerPrimaryTests(ProviderFixture app) : IClassFixture<Prov
         Assert.Equal(generator.Operations().Count, answers.Count);
 
         static bool IsRead(string operation) => operation.StartsWith("GET ", StringComparison.Ordinal) || operation.StartsWith("HEAD ", StringComparison.Ordinal);
-        static bool IsUnavailableProblem(RawResponse r) => r is { StatusCode: 503 }
-            && r.ContentType?.StartsWith("application/problem+json", StringComparison.Ordinal) == true && r.Headers.GetValueOrDefault("retry-after") == "5";
-        string Describe((string Operation, RawResponse? Response) a) =>
-            $"{a.Operation}: {a.Response?.StatusCode} {a.Response?.BodyText[..Math.Min(a.Response.BodyText.Length, 160)]}";
-
-        var readsNotAnswered = answers.Where(a => IsRead(a.Operation) && a.Response is not { StatusCode: < 500 }).Select(Describe).ToList();
-        var writesNot503 = answers.Where(a => !IsRead(a.Operation) && (a.Response is null || !IsUnavailableProblem(a.Response))).Select(Describe).ToList();
+        var readsNotAnswered = answers.Where(a => IsRead(a.Operation) && a.Response is not { StatusCode: < 500 }).Select(OperationSweep.Describe).ToList();
+        var writesNot503 = answers.Where(a => !IsRead(a.Operation) && !OperationSweep.IsUnavailableProblem(a.Response)).Select(OperationSweep.Describe).ToList();
         Assert.True(readsNotAnswered.Count == 0, "Reads that failed:" + Environment.NewLine + string.Join(Environment.NewLine, readsNotAnswered));
         Assert.True(writesNot503.Count == 0, "Writes that were not a 503 problem with Retry-After:" + Environment.NewLine + string.Join(Environment.NewLine, writesNot503));
         Assert.True(answers.Count(a => !IsRead(a.Operation)) >= 15, $"{answers.Count(a => !IsRead(a.Operation))} write operations");
