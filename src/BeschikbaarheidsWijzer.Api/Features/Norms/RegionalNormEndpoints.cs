@@ -69,14 +69,15 @@ public static class RegionalNormEndpoints
         // One writer per region at a time, so "does this version already apply" cannot be overtaken.
         await db.Database.ExecuteSqlAsync($"select code from regions where code = {regionCode} for update", cancellationToken);
         var versions = await LoadVersionsAsync(db, regionCode, careTypeCode, cancellationToken);
+        var recorders = await RecordersAsync(db, versions.Select(v => v.RecordedByKeyId).Append(scope.Caller.KeyId), cancellationToken);
         var applying = RegionalNormHistory.Describe(versions.Select(v => v.Version), scope.Today)
             .FirstOrDefault(d => d.Version.ValidFrom == norm.ValidFrom && d.Status != NormVersionStatus.Replaced);
         if (applying is not null && applying.Version.Norm == norm.Norm)
         {
-            return TypedResults.Ok((await DescribeAsync(db, versions, scope.Today, cancellationToken)).Single(d => d.Id == applying.Version.Sequence));
+            return TypedResults.Ok(Describe(versions, scope.Today, recorders).Single(d => d.Id == applying.Version.Sequence));
         }
 
-        var replaced = applying is null ? null : (await DescribeAsync(db, versions, scope.Today, cancellationToken)).Single(d => d.Id == applying.Version.Sequence);
+        var replaced = applying is null ? null : Describe(versions, scope.Today, recorders).Single(d => d.Id == applying.Version.Sequence);
         var stored = new RegionalNorm
         {
             RegionCode = regionCode,
@@ -97,7 +98,7 @@ public static class RegionalNormEndpoints
         }
 
         versions.Add(Row(stored));
-        var dto = (await DescribeAsync(db, versions, scope.Today, cancellationToken)).Single(d => d.Id == stored.Id);
+        var dto = Describe(versions, scope.Today, recorders).Single(d => d.Id == stored.Id);
         write.Record(AuditEntities.RegionalNorm, $"{regionCode}/{careTypeCode}/{norm.ValidFrom:yyyy-MM-dd}",
             applying is null ? AuditActions.Create : AuditActions.Update, replaced, dto);
         if (await write.CommitAsync(cancellationToken) is { } notStored)
@@ -127,7 +128,8 @@ public static class RegionalNormEndpoints
 
         var versions = await LoadVersionsAsync(db, regionCode, careTypeCode, cancellationToken);
         var order = await db.CareTypes.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.SortOrder, cancellationToken);
-        return TypedResults.Ok((await DescribeAsync(db, versions, scope.Today, cancellationToken))
+        var recorders = await RecordersAsync(db, versions.Select(v => v.RecordedByKeyId), cancellationToken);
+        return TypedResults.Ok(Describe(versions, scope.Today, recorders)
             .OrderBy(v => order.GetValueOrDefault(v.CareType))
             .ThenByDescending(v => v.ValidFrom)
             .ThenByDescending(v => v.RecordedAt)
@@ -150,20 +152,26 @@ public static class RegionalNormEndpoints
         new RegionalNormVersion(n.RegionCode, n.CareTypeCode, new WaitNorm(n.MaxIntakeWeeks, n.MaxTreatmentWeeks, n.MaxTotalWeeks), n.ValidFrom, n.RecordedAt, n.Id),
         n.RecordedByKeyId);
 
-    /// <summary>The versions as the API shows them, each with who recorded it: the key's id, label and role, as the audit log has them.</summary>
-    private static async Task<List<RegionalNormVersionDto>> DescribeAsync(WijzerDbContext db, List<VersionRow> rows, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>The label and role of the keys that recorded versions, in one query (the bootstrap admin key is configuration, not a stored key).</summary>
+    private static async Task<Dictionary<string, (string? Label, string? Role)>> RecordersAsync(
+        WijzerDbContext db, IEnumerable<string?> keyIds, CancellationToken cancellationToken)
+    {
+        var ids = keyIds.OfType<string>().Distinct().ToList();
+        var recorders = await db.ApiKeys.AsNoTracking().Where(k => ids.Contains(k.Id))
+            .ToDictionaryAsync(k => k.Id, k => (k.Label, (string?)Roles.Name(k.Role)), cancellationToken);
+        recorders[ApiKeyAuthenticationHandler.BootstrapAdminKeyId] = (null, Roles.Name(ApiKeyRole.Admin));
+        return recorders;
+    }
+
+    /// <summary>The versions as the API shows them, each with who recorded it: the key's id, label and role.</summary>
+    private static List<RegionalNormVersionDto> Describe(List<VersionRow> rows, DateOnly today, IReadOnlyDictionary<string, (string? Label, string? Role)> recorders)
     {
         var recordedBy = rows.ToDictionary(r => r.Version.Sequence, r => r.RecordedByKeyId);
-        var keyIds = recordedBy.Values.OfType<string>().Distinct().ToList();
-        var keys = await db.ApiKeys.AsNoTracking().Where(k => keyIds.Contains(k.Id))
-            .ToDictionaryAsync(k => k.Id, k => (k.Label, Role: Roles.Name(k.Role)), cancellationToken);
         return RegionalNormHistory.Describe(rows.Select(r => r.Version), today)
             .Select(d =>
             {
                 var keyId = recordedBy[d.Version.Sequence];
-                (string? Label, string? Role) by = keyId is null ? (null, null)
-                    : keyId == ApiKeyAuthenticationHandler.BootstrapAdminKeyId ? (null, Roles.Name(ApiKeyRole.Admin))
-                    : keys.TryGetValue(keyId, out var key) ? key : (null, null);
+                var by = keyId is not null && recorders.TryGetValue(keyId, out var recorder) ? recorder : (Label: null, Role: null);
                 return new RegionalNormVersionDto(
                     d.Version.Sequence,
                     d.Version.RegionCode,
