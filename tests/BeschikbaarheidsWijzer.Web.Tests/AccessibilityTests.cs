@@ -225,17 +225,12 @@ public sealed class AccessibilityTests(WebAppServer app, BrowserFixture browser,
                 break;
             case "beheer: normen met fouten":
                 await Beheer.OpenAsync(page, WebAppServer.AdminKey, "/beheer/normen?regio=twente");
-                await page.GetByLabel("Zorgvorm").SelectOptionAsync("crisishulp");
-                await page.GetByLabel("In totaal (weken)").FillAsync("300");
-                await page.GetByRole(AriaRole.Button, new() { Name = "Norm vastleggen" }).ClickAsync();
+                await Beheer.SubmitNormAsync(Beheer.NormForm(page), "crisishulp", "300");
                 await Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
                 break;
             case "beheer: norm in het verleden bevestigen":
                 await Beheer.OpenAsync(page, WebAppServer.AdminKey, "/beheer/normen?regio=twente");
-                await page.GetByLabel("Zorgvorm").SelectOptionAsync("dagbehandeling");
-                await page.GetByLabel("In totaal (weken)").FillAsync("9");
-                await page.GetByLabel("Geldt vanaf").FillAsync("2026-09-01");
-                await page.GetByRole(AriaRole.Button, new() { Name = "Norm vastleggen" }).ClickAsync();
+                await Beheer.SubmitNormAsync(Beheer.NormForm(page), "dagbehandeling", "9", "2026-09-01");
                 await Expect(page.Locator(".confirm")).ToBeVisibleAsync();
                 break;
             case "beheer: overzicht op een telefoon":

@@ -290,11 +290,8 @@ public sealed class BeheerPageTests(WebAppServer app, BrowserFixture browser, IT
         var today = Section(page, "Wat vandaag geldt").Locator("tr").Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = "Pleegzorg", Exact = true }) });
         await Expect(today).ToContainTextAsync("Treeknorm");
 
-        var form = page.Locator("form[aria-label='Nieuwe norm']");
-        await form.GetByLabel("Zorgvorm").SelectOptionAsync("pleegzorg");
-        await form.GetByLabel("In totaal (weken)").FillAsync("5");
-        await form.GetByLabel("Geldt vanaf").FillAsync("2026-11-18");
-        await form.GetByRole(AriaRole.Button, new() { Name = "Norm vastleggen" }).ClickAsync();
+        var form = Beheer.NormForm(page);
+        await Beheer.SubmitNormAsync(form, "pleegzorg", "5", "2026-11-18");
         var success = page.Locator(".success");
         await Expect(success).ToBeFocusedAsync();
         await Expect(success).ToContainTextAsync("De norm voor Pleegzorg is vastgelegd");
@@ -312,10 +309,7 @@ public sealed class BeheerPageTests(WebAppServer app, BrowserFixture browser, IT
         }
 
         // The same again stores nothing, and says so.
-        await form.GetByLabel("Zorgvorm").SelectOptionAsync("pleegzorg");
-        await form.GetByLabel("In totaal (weken)").FillAsync("5");
-        await form.GetByLabel("Geldt vanaf").FillAsync("2026-11-18");
-        await form.GetByRole(AriaRole.Button, new() { Name = "Norm vastleggen" }).ClickAsync();
+        await Beheer.SubmitNormAsync(form, "pleegzorg", "5", "2026-11-18");
         await Expect(page.Locator(".success")).ToContainTextAsync("Er is niets veranderd");
         await Expect(versions.Locator("tbody tr")).ToHaveCountAsync(1);
 
@@ -337,7 +331,7 @@ public sealed class BeheerPageTests(WebAppServer app, BrowserFixture browser, IT
             before = await db.RegionalNorms.CountAsync(n => n.RegionCode == "rivierenland");
         }
 
-        var form = page.Locator("form[aria-label='Nieuwe norm']");
+        var form = Beheer.NormForm(page);
         var submit = form.GetByRole(AriaRole.Button, new() { Name = "Norm vastleggen" });
         await Expect(form.GetByLabel("In totaal (weken)")).ToHaveAccessibleDescriptionAsync("0 tot en met 208"); // from GET /api/v1/limits
         // Today by the app's clock is filled in.
@@ -380,11 +374,8 @@ public sealed class BeheerPageTests(WebAppServer app, BrowserFixture browser, IT
     {
         var key = await Beheer.RegionManagerKeyAsync(App, "Marieke Twente", "twente");
         await Beheer.LogInAsync(page, key, "/beheer/normen");
-        var form = page.Locator("form[aria-label='Nieuwe norm']");
-        await form.GetByLabel("Zorgvorm").SelectOptionAsync("kortdurend-verblijf");
-        await form.GetByLabel("In totaal (weken)").FillAsync("9");
-        await form.GetByLabel("Geldt vanaf").FillAsync("2026-09-01");
-        await form.GetByRole(AriaRole.Button, new() { Name = "Norm vastleggen" }).ClickAsync();
+        var form = Beheer.NormForm(page);
+        await Beheer.SubmitNormAsync(form, "kortdurend-verblijf", "9", "2026-09-01");
 
         // 1 September 2026 is in week 36; the app's today, 18 November 2026, in week 47.
         var confirm = form.Locator(".confirm");
@@ -406,10 +397,7 @@ public sealed class BeheerPageTests(WebAppServer app, BrowserFixture browser, IT
         await Expect(versions.Locator("tbody tr").First).ToContainTextAsync("Marieke Twente (contractmanager van de regio)");
 
         // A date to come: one sentence that says it is not yet in force.
-        await form.GetByLabel("Zorgvorm").SelectOptionAsync("kortdurend-verblijf");
-        await form.GetByLabel("In totaal (weken)").FillAsync("8");
-        await form.GetByLabel("Geldt vanaf").FillAsync("2027-01-01");
-        await form.GetByRole(AriaRole.Button, new() { Name = "Norm vastleggen" }).ClickAsync();
+        await Beheer.SubmitNormAsync(form, "kortdurend-verblijf", "8", "2027-01-01");
         await Expect(page.Locator(".success")).ToContainTextAsync("Vanaf 1 januari 2027 geldt voor Logeren en kortdurend verblijf: in totaal hoogstens 8 weken. Tot die dag blijft de norm gelden die nu geldt.");
         await Expect(versions.Locator("tbody tr")).ToHaveCountAsync(2);
         await Expect(versions.Locator("tbody tr").First).ToContainTextAsync("gaat nog in");

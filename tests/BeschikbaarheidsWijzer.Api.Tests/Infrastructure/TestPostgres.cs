@@ -52,10 +52,13 @@ public sealed class TestPostgres
         new NpgsqlConnectionStringBuilder(_serverConnectionString) { Database = database, Pooling = true }.ConnectionString;
 
     /// <summary>A DbContext on one of this server's databases, for arranging data and checking what was stored.</summary>
-    public WijzerDbContext CreateDbContext(string database)
+    public WijzerDbContext CreateDbContext(string database) => ContextFor(ConnectionStringFor(database));
+
+    /// <summary>A DbContext configured as the app configures its own, on any connection string.</summary>
+    public static WijzerDbContext ContextFor(string connectionString)
     {
         var options = new DbContextOptionsBuilder<WijzerDbContext>();
-        DatabaseSetup.ConfigureDbContext(options, ConnectionStringFor(database));
+        DatabaseSetup.ConfigureDbContext(options, connectionString);
         return new WijzerDbContext(options.Options);
     }
 

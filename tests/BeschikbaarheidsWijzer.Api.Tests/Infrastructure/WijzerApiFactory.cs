@@ -1,11 +1,9 @@
 using System.Net.Http.Headers;
 using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
-using BeschikbaarheidsWijzer.Api.Infrastructure.Database;
 using BeschikbaarheidsWijzer.Domain.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -44,12 +42,7 @@ public class WijzerApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>A DbContext on this class's database, for arranging data and checking what was stored.</summary>
-    public WijzerDbContext CreateDbContext()
-    {
-        var options = new DbContextOptionsBuilder<WijzerDbContext>();
-        DatabaseSetup.ConfigureDbContext(options, ConnectionString);
-        return new WijzerDbContext(options.Options);
-    }
+    public WijzerDbContext CreateDbContext() => TestPostgres.ContextFor(ConnectionString);
 
     /// <summary>A client that sends <paramref name="apiKey"/> as its bearer token (none when null).</summary>
     public HttpClient CreateClient(string? apiKey)

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using BeschikbaarheidsWijzer.Api.Data;
 using BeschikbaarheidsWijzer.Api.Data.Entities;
 using BeschikbaarheidsWijzer.Api.Infrastructure.Database;
 using BeschikbaarheidsWijzer.Api.Tests.Infrastructure;
@@ -162,9 +161,7 @@ public sealed class DatabaseOutageTests(WijzerApiFactory factory) : IClassFixtur
 
     private static async Task<string> ArrangeAsync(string connectionString, Guid offeringId)
     {
-        var options = new DbContextOptionsBuilder<WijzerDbContext>();
-        DatabaseSetup.ConfigureDbContext(options, connectionString);
-        await using var db = new WijzerDbContext(options.Options);
+        await using var db = TestPostgres.ContextFor(connectionString);
         await TestPostgres.FillAsync(db, TestDatabase.Reference);
         var now = DateTimeOffset.UtcNow;
         var provider = new Provider { Name = "Storingstest", CreatedAt = now, UpdatedAt = now };

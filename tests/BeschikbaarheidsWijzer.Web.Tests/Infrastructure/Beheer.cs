@@ -33,6 +33,22 @@ public static class Beheer
         await Expect(page.Locator("nav[aria-label=Beheer]")).ToBeVisibleAsync();
     }
 
+    /// <summary>The form on /beheer/normen that records a new norm version.</summary>
+    public static ILocator NormForm(IPage page) => page.Locator("form[aria-label='Nieuwe norm']");
+
+    /// <summary>Fills the norm form with a total and (when given) a start date, and sends it.</summary>
+    public static async Task SubmitNormAsync(ILocator form, string careType, string totalWeeks, string? validFrom = null)
+    {
+        await form.GetByLabel("Zorgvorm").SelectOptionAsync(careType);
+        await form.GetByLabel("In totaal (weken)").FillAsync(totalWeeks);
+        if (validFrom is not null)
+        {
+            await form.GetByLabel("Geldt vanaf").FillAsync(validFrom);
+        }
+
+        await form.GetByRole(AriaRole.Button, new() { Name = "Norm vastleggen" }).ClickAsync();
+    }
+
     /// <summary>A region manager's key for <paramref name="regions"/>, issued by the admin through the API.</summary>
     public static async Task<string> RegionManagerKeyAsync(WebAppServer app, string label, params string[] regions) =>
         (await CallAsync(app, WebAppServer.AdminKey, HttpMethod.Post, "/api/v1/admin/api-keys", new { role = "region-manager", regions, label }))
